@@ -1,0 +1,124 @@
+// npm run narrate -- (--text "..." | --file PATH | - | --sample) [--voice ef_dora] [--lang es] [--speed 1.0] [--out DIR]
+import { Command, Option } from 'commander';
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { TimingMethodSchema } from '../contract/narration.ts';
+import { UserError } from '../errors.ts';
+import { narrationText, parsePlainArticle } from '../article/markdown.ts';
+import { listVoices } from '../kokoro/voices.ts';
+import { resolveLanguage, supportedLanguageCodes } from '../phonemes/languages.ts';
+import { DEFAULT_MAX_CHARS, Narrator, validateRequest, type NarrateRequest } from '../pipeline/narrator.ts';
+import { writeNarrationFiles } from '../output/write-narration.ts';
+import { DEFAULT_PHRASE_OPTIONS } from '../text/phrases.ts';
+import { readStdin, readTextFile, SAMPLE_ARTICLE } from './input.ts';
+import { createReporter } from './progress.ts';
+import { runCommand } from './run.ts';
+
+interface NarrateFlags {
+  text?: string;
+  file?: string;
+  sample?: boolean;
+  voice?: string;
+  lang: string;
+  speed: string;
+  out: string;
+  device: 'cpu' | 'cuda';
+  timing: string;
+  wav?: boolean;
+  seedCompat?: boolean;
+  phraseSilenceMs: string;
+  minPhraseChars: string;
+  maxPhraseChars: string;
+  maxChars: string;
+  model?: string;
+  listVoices?: boolean;
+  verbose?: boolean;
+}
+
+function number(flag: string, value: string): number {
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed)) throw new UserError(`${flag} "${value}" is not a number`, `Pass a number to ${flag}`);
+  return parsed;
+}
+
+async function readInput(input: string | undefined, flags: NarrateFlags): Promise<string> {
+  const sources = [flags.text !== undefined, flags.file !== undefined, input === '-', Boolean(flags.sample)].filter(Boolean).length;
+  if (sources !== 1) throw new UserError('Give exactly one text source', 'Use one of --text "...", --file PATH, - (standard input) or --sample');
+  if (flags.text !== undefined) return flags.text;
+  if (flags.file !== undefined) {
+    const source = await readTextFile(flags.file);
+    return /\.(md|markdown)$/i.test(flags.file) ? narrationText(parsePlainArticle(source, true)) : source;
+  }
+  if (flags.sample) return narrationText(parsePlainArticle(await readFile(SAMPLE_ARTICLE, 'utf8'), true));
+  return readStdin();
+}
+
+async function main(): Promise<void> {
+  const program = new Command('narrate')
+    .description('Narrate a text with Kokoro-82M: MP3 plus word, phrase and sentence timestamps and subtitles')
+    .argument('[input]', '"-" to read the text from standard input')
+    .option('--text <text>', 'the text to narrate')
+    .option('--file <path>', 'a UTF-8 text or Markdown file to narrate')
+    .option('--sample', 'narrate the bundled sample article')
+    .option('--voice <voice>', 'Kokoro voice, or a blend like ef_dora:0.7,em_alex:0.3 (default: the language\'s voice)')
+    .option('--lang <code>', `language: ${supportedLanguageCodes().join(', ')}`, 'es')
+    .option('--speed <factor>', 'speaking rate, 0.5 to 2.0', '1.0')
+    .option('--out <dir>', 'output folder', 'out/narration')
+    .addOption(new Option('--device <device>', 'where onnxruntime runs the model').choices(['cpu', 'cuda']).default('cpu'))
+    .addOption(new Option('--timing <method>', 'exact (from the model\'s durations) or calibrated (the seed\'s method)').choices(TimingMethodSchema.options).default('exact'))
+    .option('--wav', 'also write audio.wav')
+    .option('--seed-compat', 'also write the seed\'s unico_directo.mp3 and timestamps_corregidos.json')
+    .option('--phrase-silence-ms <ms>', 'calibrated timing: silence between phrases in the baseline timeline', '0')
+    .option('--min-phrase-chars <n>', 'phrases shorter than this join the next one', String(DEFAULT_PHRASE_OPTIONS.minChars))
+    .option('--max-phrase-chars <n>', 'phrases longer than this are cut at commas, then words', String(DEFAULT_PHRASE_OPTIONS.maxChars))
+    .option('--max-chars <n>', 'refuse texts longer than this', String(DEFAULT_MAX_CHARS))
+    .option('--model <path-or-url>', 'Kokoro ONNX model to use (default: found or fetched into model/)')
+    .option('--list-voices', 'print the available voices and exit')
+    .option('--verbose', 'log every step')
+    .exitOverride()
+    .configureOutput({ writeErr: (line) => process.stderr.write(line) });
+  program.parse();
+  const flags = program.opts<NarrateFlags>();
+  if (flags.listVoices) {
+    const voices = await listVoices();
+    if (voices.length === 0) throw new UserError('No voices found', 'Put voices-v1.0.bin in model/ or set KOKORO_VOICES_DIR');
+    process.stdout.write(`${voices.join('\n')}\n`);
+    return;
+  }
+  const reporter = createReporter(Boolean(flags.verbose));
+  const language = resolveLanguage(flags.lang);
+  const request: NarrateRequest = {
+    text: await readInput(program.args[0], flags),
+    language: language.code,
+    voice: flags.voice ?? language.defaultVoice,
+    speed: number('--speed', flags.speed),
+    timing: TimingMethodSchema.parse(flags.timing),
+    phraseSilenceMs: number('--phrase-silence-ms', flags.phraseSilenceMs),
+    phrases: { minChars: number('--min-phrase-chars', flags.minPhraseChars), maxChars: number('--max-phrase-chars', flags.maxPhraseChars) },
+    maxChars: number('--max-chars', flags.maxChars),
+  };
+  validateRequest(request);
+  if (!flags.voice) reporter.log(`Voice: ${request.voice} (the default for ${language.code})`);
+  const narrator = new Narrator({
+    device: flags.device,
+    model: flags.model,
+    log: (line) => reporter.log(line),
+    warn: (line) => reporter.warn(line),
+    onDownloadProgress: (done, total) => reporter.bytes('download', done, total),
+  });
+  try {
+    const result = await narrator.narrate(request, ({ stage, done, total }) => reporter.progress(stage, done, total));
+    const narration = await writeNarrationFiles(path.resolve(flags.out), result, { wav: flags.wav, seedCompat: flags.seedCompat });
+    reporter.stop();
+    const factor = narration.calibration ? `, calibration factor ${narration.calibration.scalingFactor.toFixed(4)}` : '';
+    process.stdout.write(
+      `${path.join(flags.out, 'narration.json')}: ${(narration.audio.durationMs / 1000).toFixed(1)} s, ${narration.words.length} words, ` +
+        `${narration.chunks.length} Kokoro passes${factor}\n`,
+    );
+  } finally {
+    reporter.stop();
+    await narrator.release();
+  }
+}
+
+await runCommand(main);

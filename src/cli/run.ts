@@ -1,0 +1,21 @@
+// Every command ends here: a user's mistake is one line on stderr and exit code 1; anything else is a bug,
+// reported in one line too, with its stack only under --verbose.
+import { CommanderError } from 'commander';
+import { UserError } from '../errors.ts';
+
+export async function runCommand(main: () => Promise<void>): Promise<void> {
+  const verbose = process.argv.includes('--verbose');
+  try {
+    await main();
+  } catch (error) {
+    if (error instanceof CommanderError) process.exitCode = error.exitCode || 1;
+    else if (error instanceof UserError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      process.exitCode = 1;
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`internal error: ${message}${verbose ? `\n${(error as Error).stack ?? ''}` : ' (run with --verbose for details)'}\n`);
+      process.exitCode = 2;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+// In-memory shapes passed between stages: text -> phonemized words -> Kokoro chunks -> synthesized chunks.
+// They never reach disk; what reaches disk is in narration.ts.
+
+/** How strongly the text breaks after a word: where chunks and phrases may be cut. */
+export type BreakStrength = 'none' | 'clause' | 'sentence';
+
+/** A word of the written text with the Kokoro tokens that say it. */
+export interface PhonemizedWord {
+  /** Written text of the word (what subtitles show), e.g. "1.250.000". */
+  text: string;
+  charStart: number;
+  charEnd: number;
+  /** Kokoro symbols for the word; may hold inner spaces when one written word is spoken as several. */
+  phonemes: string;
+  tokenIds: number[];
+  /** Kokoro punctuation symbols that follow the word in the text (kept so the model phrases naturally). */
+  punctuationAfter: string;
+  breakAfter: BreakStrength;
+}
+
+export interface PhonemizedText {
+  /** The written text the word spans index into. */
+  text: string;
+  language: string;
+  words: PhonemizedWord[];
+}
+
+/** One Kokoro pass: consecutive words whose tokens fit the context. */
+export interface KokoroChunk {
+  words: PhonemizedWord[];
+  /** Token ids without the two pads. */
+  tokenIds: number[];
+  /** Per word, [start, end) into tokenIds of the phoneme tokens that say it. */
+  wordTokenRanges: Array<[number, number]>;
+}
+
+/** What one pass produced: audio and the frame count of every input token, pads included. */
+export interface SynthesizedChunk {
+  chunk: KokoroChunk;
+  samples: Float32Array;
+  durations: number[];
+}

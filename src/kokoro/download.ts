@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { produceAtomically } from '../output/atomic.ts';
+
+export type ProgressReporter = (doneBytes: number, totalBytes: number | undefined) => void;
+
+export async function sha256OfFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(file), hash);
+  return hash.digest('hex');
+}
+
+/** Download `url` onto `target` (atomically), reporting bytes as they arrive. */
+export async function download(url: string, target: string, onProgress?: ProgressReporter, connectTimeoutMs = 30_000): Promise<void> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), connectTimeoutMs);
+  const response = await fetch(url, { signal: controller.signal, redirect: 'follow' }).finally(() => clearTimeout(timer));
+  if (!response.ok || !response.body) throw new Error(`HTTP ${response.status} for ${url}`);
+  const total = Number(response.headers.get('content-length')) || undefined;
+  let done = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      done += chunk.length;
+      onProgress?.(done, total);
+      callback(null, chunk);
+    },
+  });
+  await produceAtomically(target, (temporary) =>
+    pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), counter, createWriteStream(temporary)),
+  );
+}

@@ -1,0 +1,108 @@
+// The ONNX session behind a narrow interface: token ids, a style row and a speed in; audio and the frame
+// count of every input token out. Knows nothing about text.
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import ort from 'onnxruntime-node';
+import { writeFileAtomically } from '../output/atomic.ts';
+import { sha256OfFile } from './download.ts';
+import { findDurationTensor, int64OutputAppendix, summarizeGraph } from './onnx-graph.ts';
+import { PAD_TOKEN_ID } from '../phonemes/kokoro-vocab.ts';
+
+export const SAMPLE_RATE = 24_000;
+/** Output samples per duration frame: decoder x2 upsampling, 10 x 6 upsample rates, iSTFT hop 5. */
+export const SAMPLES_PER_FRAME = 600;
+export const MAX_PHONEME_TOKENS = 510;
+
+export type Device = 'cpu' | 'cuda';
+
+export interface KokoroPass {
+  samples: Float32Array;
+  /** Frames per input token, both pads included: tokenIds.length + 2 entries. */
+  durations: number[];
+}
+
+export interface KokoroEngine {
+  synthesize(tokenIds: number[], style: Float32Array, speed: number): Promise<KokoroPass>;
+  readonly device: Device;
+  release(): Promise<void>;
+}
+
+interface OpenOptions {
+  device: Device;
+  warn?: (line: string) => void;
+}
+
+/** sha256 of a model, remembered beside it by size and mtime so a 300 MB file is hashed once. */
+async function modelSha256(modelPath: string): Promise<string> {
+  const { size, mtimeMs } = await stat(modelPath);
+  const sidecar = `${modelPath}.sha256.json`;
+  if (existsSync(sidecar)) {
+    const remembered = JSON.parse(await readFile(sidecar, 'utf8')) as { size: number; mtimeMs: number; sha256: string };
+    if (remembered.size === size && remembered.mtimeMs === mtimeMs) return remembered.sha256;
+  }
+  const sha256 = await sha256OfFile(modelPath);
+  await writeFileAtomically(sidecar, JSON.stringify({ size, mtimeMs, sha256 }));
+  return sha256;
+}
+
+/**
+ * A model file whose graph outputs the duration tensor. Exports that already have one are used as they are;
+ * for the others the tensor is exposed once and the edited copy cached beside the original, keyed by its sha256.
+ */
+async function modelWithDurations(modelPath: string): Promise<{ file: string; durationOutput: string }> {
+  const sha256 = await modelSha256(modelPath);
+  const cached = path.join(path.dirname(modelPath), `${path.basename(modelPath, '.onnx')}.durations-${sha256.slice(0, 16)}.onnx`);
+  const source = existsSync(cached) ? cached : modelPath;
+  const bytes = await readFile(source);
+  const summary = summarizeGraph(bytes);
+  const declared = summary.outputNames.find((name) => /duration/i.test(name));
+  if (declared) return { file: source, durationOutput: declared };
+  const tensor = findDurationTensor(summary);
+  if (!tensor) throw new Error(`${modelPath} has no duration output and no Round -> Cast(int64) duration tensor`);
+  if (summary.outputNames.includes(tensor)) return { file: source, durationOutput: tensor };
+  await writeFileAtomically(cached, Buffer.concat([bytes, int64OutputAppendix(tensor)]));
+  return { file: cached, durationOutput: tensor };
+}
+
+async function createSession(file: string, options: OpenOptions): Promise<{ session: ort.InferenceSession; device: Device }> {
+  const base: ort.InferenceSession.SessionOptions = { graphOptimizationLevel: 'all', intraOpNumThreads: 0 };
+  if (options.device === 'cuda') {
+    try {
+      return { session: await ort.InferenceSession.create(file, { ...base, executionProviders: ['cuda'] }), device: 'cuda' };
+    } catch (error) {
+      options.warn?.(`CUDA is not available to onnxruntime here (${String(error).split('\n')[0]}); running on CPU`);
+    }
+  }
+  return { session: await ort.InferenceSession.create(file, { ...base, executionProviders: ['cpu'] }), device: 'cpu' };
+}
+
+export async function openKokoro(modelPath: string, options: OpenOptions): Promise<KokoroEngine> {
+  const { file, durationOutput } = await modelWithDurations(modelPath);
+  const { session, device } = await createSession(file, options);
+  const tokensInput = session.inputNames.find((name) => name === 'tokens' || name === 'input_ids') ?? 'tokens';
+  const audioOutput = session.outputNames.find((name) => name !== durationOutput) ?? 'audio';
+  return {
+    device,
+    async synthesize(tokenIds, style, speed) {
+      const padded = [PAD_TOKEN_ID, ...tokenIds, PAD_TOKEN_ID];
+      const outputs = await session.run({
+        [tokensInput]: new ort.Tensor('int64', BigInt64Array.from(padded, BigInt), [1, padded.length]),
+        style: new ort.Tensor('float32', style, [1, style.length]),
+        speed: new ort.Tensor('float32', Float32Array.of(speed), [1]),
+      });
+      const samples = outputs[audioOutput]!.data as Float32Array;
+      // Some exports give float durations (not rounded); the decoder ran on the rounded ones.
+      const durations = Array.from(outputs[durationOutput]!.data as ArrayLike<number | bigint>, (value) => Math.round(Number(value)));
+      const frames = durations.reduce((sum, frames) => sum + frames, 0);
+      if (durations.length !== padded.length || frames * SAMPLES_PER_FRAME !== samples.length) {
+        throw new Error(
+          `Kokoro durations do not explain the audio: ${durations.length} durations for ${padded.length} tokens, ` +
+            `${frames} frames x ${SAMPLES_PER_FRAME} != ${samples.length} samples`,
+        );
+      }
+      return { samples, durations };
+    },
+    release: () => session.release(),
+  };
+}

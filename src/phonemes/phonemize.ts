@@ -1,0 +1,125 @@
+// Text -> words with Kokoro tokens. eSpeak says which phonemes each word gets; the text between words gives
+// the punctuation Kokoro should hear; the spoken-text map gives each word back its written span.
+import type { BreakStrength, PhonemizedText, PhonemizedWord } from '../contract/pipeline.ts';
+import { UserError } from '../errors.ts';
+import type { SpokenText } from '../text/spoken-text.ts';
+import { espeakWords, type EspeakWord } from './espeak.ts';
+import { kokoroPhoneme, kokoroPunctuation, tokenIdsOf } from './kokoro-vocab.ts';
+import type { KokoroLanguage } from './languages.ts';
+
+interface SpokenWord {
+  start: number;
+  end: number;
+  phonemes: string[];
+}
+
+const EDGE_PUNCTUATION = /^[.,;:!?¡¿"“”«»()[\]{}—–…'‘’*-]+|[.,;:!?¡¿"“”«»()[\]{}—–…'‘’*-]+$/gu;
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const SENTENCE_END = /[.!?…]/;
+const CLAUSE_END = /[,;:—()]/;
+
+export async function phonemize(text: SpokenText, language: KokoroLanguage): Promise<PhonemizedText> {
+  const spokenWords = attachPhonemes(text.spoken, await espeakWords(text.spoken, language.espeakVoice));
+  if (spokenWords.length === 0) {
+    throw new UserError(
+      'The text has nothing to say: it holds no words, only punctuation, symbols or emoji',
+      'Give a text with at least one word',
+    );
+  }
+  return { text: text.written, language: language.code, words: toWrittenWords(text, spokenWords) };
+}
+
+/** Each whitespace-separated word of the text with the phonemes of the eSpeak words that start inside it. */
+function attachPhonemes(spoken: string, espeak: EspeakWord[]): SpokenWord[] {
+  const utf16IndexOfCodePoint = codePointToUtf16Index(spoken);
+  const tokens: SpokenWord[] = [];
+  for (const match of spoken.matchAll(/\S+/gu)) {
+    const core = match[0].replace(EDGE_PUNCTUATION, '');
+    if (core === '') continue;
+    const start = match.index + match[0].indexOf(core);
+    tokens.push({ start, end: start + core.length, phonemes: [] });
+  }
+  let tokenIndex = 0;
+  for (const word of espeak) {
+    const position = utf16IndexOfCodePoint[word.codePointStart] ?? spoken.length;
+    // A position between words belongs to the next word (eSpeak may point at its opening punctuation);
+    // positions only move forward, except inside numbers, where they may point back within the same word.
+    while (tokenIndex < tokens.length - 1 && tokens[tokenIndex]!.end <= position) tokenIndex++;
+    const symbols = word.phonemes.map(kokoroPhoneme).join('');
+    if (symbols !== '') tokens[tokenIndex]?.phonemes.push(symbols);
+  }
+  return mergeSilentTokens(tokens, spoken);
+}
+
+/**
+ * eSpeak sometimes says two written words as one group (clitics, numbers): the second gets no phonemes of
+ * its own and joins its neighbour. Tokens with no letter or digit and no phonemes (emoji) are not spoken.
+ */
+function mergeSilentTokens(tokens: SpokenWord[], spoken: string): SpokenWord[] {
+  const words: SpokenWord[] = [];
+  let orphan: SpokenWord | undefined;
+  for (const token of tokens) {
+    if (token.phonemes.length === 0) {
+      if (!HAS_LETTER_OR_DIGIT.test(spoken.slice(token.start, token.end))) continue;
+      const previous = words.at(-1);
+      if (previous) previous.end = token.end;
+      else orphan ??= token;
+      continue;
+    }
+    if (orphan) {
+      token.start = orphan.start;
+      orphan = undefined;
+    }
+    words.push(token);
+  }
+  return words;
+}
+
+function toWrittenWords(text: SpokenText, spokenWords: SpokenWord[]): PhonemizedWord[] {
+  const words: PhonemizedWord[] = [];
+  spokenWords.forEach((spokenWord, index) => {
+    const [charStart, charEnd] = text.writtenSpan(spokenWord.start, spokenWord.end);
+    const next = spokenWords[index + 1];
+    const between = text.spoken.slice(spokenWord.end, next?.start ?? text.spoken.length);
+    const phonemes = spokenWord.phonemes.join(' ');
+    const previous = words.at(-1);
+    if (previous && charStart < previous.charEnd) {
+      // Several spoken words say one written word ("1.250.000" -> "un millón doscientos...").
+      previous.charEnd = Math.max(previous.charEnd, charEnd);
+      previous.text = text.written.slice(previous.charStart, previous.charEnd);
+      previous.phonemes += ` ${phonemes}`;
+      previous.tokenIds = tokenIdsOf(previous.phonemes);
+      Object.assign(previous, punctuationAfter(between, next === undefined));
+      return;
+    }
+    words.push({
+      text: text.written.slice(charStart, charEnd),
+      charStart,
+      charEnd,
+      phonemes,
+      tokenIds: tokenIdsOf(phonemes),
+      ...punctuationAfter(between, next === undefined),
+    });
+  });
+  return words;
+}
+
+function punctuationAfter(between: string, isLast: boolean): { punctuationAfter: string; breakAfter: BreakStrength } {
+  let punctuation = kokoroPunctuation(between);
+  // A line break without a full stop (a title, a list item) still ends what is being said.
+  const endsSentence = isLast || between.includes('\n') || SENTENCE_END.test(punctuation);
+  if (endsSentence && !SENTENCE_END.test(punctuation)) punctuation += '.';
+  const breakAfter: BreakStrength = endsSentence ? 'sentence' : CLAUSE_END.test(punctuation) ? 'clause' : 'none';
+  return { punctuationAfter: punctuation, breakAfter };
+}
+
+function codePointToUtf16Index(text: string): number[] {
+  const indices: number[] = [];
+  let utf16Index = 0;
+  for (const char of text) {
+    indices.push(utf16Index);
+    utf16Index += char.length;
+  }
+  indices.push(utf16Index);
+  return indices;
+}

@@ -1,0 +1,192 @@
+// The narration pipeline, top to bottom: text -> spoken form -> phonemes with word spans -> Kokoro chunks ->
+// audio + durations -> timed words, phrases, sentences and cues. I/O (model, voices) comes in through the
+// engine and voice loader; the timing math is in src/timing.
+import { NARRATION_VERSION, type Narration, type TimingMethod } from '../contract/narration.ts';
+import type { PhonemizedWord, SynthesizedChunk } from '../contract/pipeline.ts';
+import { UserError } from '../errors.ts';
+import { assembleAudio } from '../audio/assemble.ts';
+import { buildCues, DEFAULT_CUE_RULES, type CueRules } from '../captions/cues.ts';
+import { chunkWords } from '../kokoro/chunks.ts';
+import { resolveModel, type ModelPrecision } from '../kokoro/model-files.ts';
+import { openKokoro, SAMPLE_RATE, SAMPLES_PER_FRAME, type Device, type KokoroEngine } from '../kokoro/session.ts';
+import { loadVoice, styleFor, type VoiceTable } from '../kokoro/voices.ts';
+import { resolveLanguage } from '../phonemes/languages.ts';
+import { phonemize } from '../phonemes/phonemize.ts';
+import { DEFAULT_PHRASE_OPTIONS, phraseRuns, type PhraseOptions } from '../text/phrases.ts';
+import { splitAtBreaks } from '../text/packing.ts';
+import { spokenRuleFor } from '../text/spoken-rules.ts';
+import { toSpokenText } from '../text/spoken-form.ts';
+import { buildTimeline } from '../timing/timeline.ts';
+import { samplesToMs, spanOfWords } from '../timing/spans.ts';
+import { calibrate } from '../timing/calibration.ts';
+
+export const MIN_SPEED = 0.5;
+export const MAX_SPEED = 2;
+export const DEFAULT_MAX_CHARS = 50_000;
+
+export interface NarrateRequest {
+  text: string;
+  language: string;
+  voice: string;
+  speed: number;
+  timing: TimingMethod;
+  phrases?: PhraseOptions;
+  cueRules?: CueRules;
+  /** Silence the calibrated method puts between phrases in its baseline timeline. */
+  phraseSilenceMs?: number;
+  maxChars?: number;
+}
+
+export interface NarrateProgress {
+  stage: 'synthesis' | 'calibration';
+  done: number;
+  total: number;
+}
+
+export interface NarrationAudio {
+  narration: Omit<Narration, 'audio'> & { audio: { sampleRate: number; durationMs: number } };
+  samples: Float32Array;
+}
+
+export interface NarratorOptions {
+  device: Device;
+  model?: string;
+  precision?: ModelPrecision;
+  log?: (line: string) => void;
+  /** Always shown: something the user asked for could not be done as asked. */
+  warn?: (line: string) => void;
+  onDownloadProgress?: (done: number, total: number | undefined) => void;
+}
+
+export function validateRequest(request: NarrateRequest): void {
+  const maxChars = request.maxChars ?? DEFAULT_MAX_CHARS;
+  if (request.text.trim() === '') throw new UserError('The text is empty', 'Give some text with --text, --file or on standard input');
+  if (request.text.length > maxChars) {
+    throw new UserError(
+      `The text has ${request.text.length.toLocaleString('en')} characters, over the limit of ${maxChars.toLocaleString('en')}`,
+      'Split it into parts, or raise the limit with --max-chars',
+    );
+  }
+  if (!Number.isFinite(request.speed) || request.speed < MIN_SPEED || request.speed > MAX_SPEED) {
+    throw new UserError(`Speed ${request.speed} is outside ${MIN_SPEED}-${MAX_SPEED}`, `Pass --speed between ${MIN_SPEED} and ${MAX_SPEED}`);
+  }
+  resolveLanguage(request.language);
+}
+
+/** One model session and its voices, reused across narrations. */
+export class Narrator {
+  private engine: Promise<KokoroEngine> | undefined;
+  private readonly voices = new Map<string, Promise<VoiceTable>>();
+
+  constructor(private readonly options: NarratorOptions) {}
+
+  private kokoro(): Promise<KokoroEngine> {
+    this.engine ??= resolveModel({
+      explicit: this.options.model,
+      precision: this.options.precision ?? 'int8',
+      onProgress: this.options.onDownloadProgress,
+      log: this.options.log,
+    }).then((modelPath) => openKokoro(modelPath, { device: this.options.device, warn: this.options.warn }));
+    return this.engine;
+  }
+
+  private voice(spec: string): Promise<VoiceTable> {
+    let table = this.voices.get(spec);
+    if (!table) {
+      table = loadVoice(spec, this.options.onDownloadProgress);
+      this.voices.set(spec, table);
+      table.catch(() => this.voices.delete(spec));
+    }
+    return table;
+  }
+
+  /** Words of the text, phonemized, in written coordinates. */
+  async phonemizeText(text: string, language: string): Promise<PhonemizedWord[]> {
+    const kokoroLanguage = resolveLanguage(language);
+    const spoken = toSpokenText(text, spokenRuleFor(kokoroLanguage.code));
+    return (await phonemize(spoken, kokoroLanguage)).words;
+  }
+
+  /** Synthesize words as Kokoro chunks, one pass each, in order. */
+  async synthesizeWords(
+    words: PhonemizedWord[],
+    voice: string,
+    speed: number,
+    onChunk?: (done: number, total: number) => void,
+  ): Promise<SynthesizedChunk[]> {
+    const [engine, table] = await Promise.all([this.kokoro(), this.voice(voice)]);
+    const chunks = chunkWords(words);
+    const synthesized: SynthesizedChunk[] = [];
+    for (const chunk of chunks) {
+      const pass = await engine.synthesize(chunk.tokenIds, styleFor(table, chunk.tokenIds.length), speed);
+      synthesized.push({ chunk, ...pass });
+      onChunk?.(synthesized.length, chunks.length);
+    }
+    return synthesized;
+  }
+
+  async narrate(request: NarrateRequest, onProgress?: (progress: NarrateProgress) => void): Promise<NarrationAudio> {
+    validateRequest(request);
+    const language = resolveLanguage(request.language);
+    const words = await this.phonemizeText(request.text, language.code);
+    const synthesized = await this.synthesizeWords(words, request.voice, request.speed, (done, total) =>
+      onProgress?.({ stage: 'synthesis', done, total }),
+    );
+    const timeline = buildTimeline(synthesized, SAMPLES_PER_FRAME);
+    const samples = assembleAudio(
+      synthesized.map((chunk) => chunk.samples),
+      timeline.chunkOffsets,
+      timeline.totalSamples,
+    );
+    const ms = (sample: number) => samplesToMs(sample, SAMPLE_RATE);
+    let timedWords = words.map((word, index) => ({
+      ...word,
+      startMs: ms(timeline.words[index]!.startSample),
+      endMs: ms(timeline.words[index]!.endSample),
+    }));
+    const phraseOptions = request.phrases ?? DEFAULT_PHRASE_OPTIONS;
+    let calibration: Narration['calibration'];
+    if (request.timing === 'calibrated') {
+      const phraseSilenceMs = request.phraseSilenceMs ?? 0;
+      const result = await calibrate({
+        phrases: phraseRuns(words, phraseOptions),
+        synthesizePhrase: (phraseWords) => this.synthesizeWords(phraseWords, request.voice, request.speed),
+        totalMs: ms(samples.length),
+        phraseSilenceMs,
+        onPhrase: (done, total) => onProgress?.({ stage: 'calibration', done, total }),
+      });
+      timedWords = result.words;
+      calibration = { scalingFactor: result.scalingFactor, phraseSilenceMs };
+    }
+    const text = request.text;
+    const phrases = phraseRuns(timedWords, phraseOptions).map((run) => spanOfWords(text, run));
+    return {
+      samples,
+      narration: {
+        version: NARRATION_VERSION,
+        text,
+        language: language.code,
+        voice: request.voice,
+        speed: request.speed,
+        timing: request.timing,
+        audio: { sampleRate: SAMPLE_RATE, durationMs: ms(samples.length) },
+        words: timedWords.map((word) => spanOfWords(text, [word], false)),
+        phrases,
+        sentences: splitAtBreaks(timedWords, 'sentence').map((run) => spanOfWords(text, run)),
+        cues: buildCues(text, phrases, timedWords, request.cueRules ?? DEFAULT_CUE_RULES),
+        chunks: synthesized.map(({ chunk, samples: chunkSamples }, index) => ({
+          startMs: ms(timeline.chunkOffsets[index]!),
+          endMs: ms(timeline.chunkOffsets[index]! + chunkSamples.length),
+          charStart: chunk.words[0]!.charStart,
+          charEnd: chunk.words.at(-1)!.charEnd,
+          tokenCount: chunk.tokenIds.length,
+        })),
+        ...(calibration ? { calibration } : {}),
+      },
+    };
+  }
+
+  async release(): Promise<void> {
+    if (this.engine) await (await this.engine).release();
+  }
+}

@@ -1,0 +1,36 @@
+// Phrases as the seed cuts them: one per sentence, a sentence longer than maxChars cut at clause punctuation
+// (then between words), and phrases shorter than minChars joined to the next.
+import type { Breakable } from './packing.ts';
+import { packUnder, splitAtBreaks } from './packing.ts';
+
+export interface PhraseOptions {
+  minChars: number;
+  maxChars: number;
+}
+
+export const DEFAULT_PHRASE_OPTIONS: PhraseOptions = { minChars: 25, maxChars: 120 };
+
+interface Spanned extends Breakable {
+  charStart: number;
+  charEnd: number;
+}
+
+function charLength(run: readonly Spanned[]): number {
+  return run.length === 0 ? 0 : run.at(-1)!.charEnd - run[0]!.charStart;
+}
+
+export function phraseRuns<T extends Spanned>(words: readonly T[], options: PhraseOptions = DEFAULT_PHRASE_OPTIONS): T[][] {
+  if (options.minChars < 0 || options.maxChars < 1 || options.minChars > options.maxChars) {
+    throw new RangeError(`phrase lengths need 0 <= min (${options.minChars}) <= max (${options.maxChars})`);
+  }
+  const pieces = splitAtBreaks(words, 'sentence').flatMap((sentence) =>
+    charLength(sentence) <= options.maxChars ? [sentence] : packUnder(sentence, charLength, options.maxChars, 'clause'),
+  );
+  const phrases: T[][] = [];
+  for (const piece of pieces) {
+    const last = phrases.at(-1);
+    if (last && charLength(last) < options.minChars && charLength([...last, ...piece]) <= options.maxChars) last.push(...piece);
+    else phrases.push([...piece]);
+  }
+  return phrases;
+}

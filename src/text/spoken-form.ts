@@ -1,0 +1,28 @@
+// Written text -> what the voice should read, with the map back. Emoji and pictographs are not read aloud;
+// language-specific rules (numbers, dates, abbreviations) rewrite the rest.
+import { SpokenTextBuilder, type SpokenText } from './spoken-text.ts';
+
+const UNSPOKEN = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]+/gu;
+
+export type SpokenRule = (written: string, builder: SpokenTextBuilder, from: number, to: number) => void;
+
+function keepSpeakable(written: string, builder: SpokenTextBuilder, from: number, to: number, rewrite: SpokenRule): void {
+  let cursor = from;
+  for (const match of written.slice(from, to).matchAll(UNSPOKEN)) {
+    const start = from + match.index;
+    rewrite(written, builder, cursor, start);
+    builder.replace(start, start + match[0].length, ' ');
+    cursor = start + match[0].length;
+  }
+  rewrite(written, builder, cursor, to);
+}
+
+const keepAsWritten: SpokenRule = (_written, builder, from, to) => {
+  builder.keep(from, to);
+};
+
+export function toSpokenText(written: string, rule: SpokenRule = keepAsWritten): SpokenText {
+  const builder = new SpokenTextBuilder(written);
+  keepSpeakable(written, builder, 0, written.length, rule);
+  return builder.build();
+}

@@ -1,0 +1,4 @@
+declare module '@echogarden/espeak-ng-emscripten' {
+  const createModule: () => Promise<any>;
+  export default createModule;
+}
