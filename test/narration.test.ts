@@ -1,0 +1,109 @@
+// The narration engine end to end on the real Kokoro-82M int8 model (no mocks): a Spanish paragraph through
+// the API, the bundled > 510-token article through the CLI, checked against the audio itself.
+import assert from 'node:assert/strict';
+import { readFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import './helpers/env.ts';
+import { decodeAudio, runCli } from './helpers/env.ts';
+import { SPANISH_PARAGRAPH } from './helpers/texts.ts';
+import { NarrationSchema, SeedTimestampsSchema, type Narration } from '../src/contract/narration.ts';
+import { Narrator, type NarrateRequest } from '../src/pipeline/narrator.ts';
+import { detectPauses, shareInsidePauses } from '../src/audio/pauses.ts';
+import { boundariesBetween } from '../src/timing/boundaries.ts';
+import { SAMPLES_PER_FRAME } from '../src/kokoro/session.ts';
+
+const SPOKEN_WORD = /[\p{L}\p{N}]+(?:[.,'’-][\p{L}\p{N}]+)*/gu;
+
+function assertTimestampsSound(narration: Narration): void {
+  const { words, text } = narration;
+  assert.ok(words.length > 0);
+  words.forEach((word, index) => {
+    assert.equal(word.text, text.slice(word.charStart, word.charEnd));
+    assert.ok(word.startMs <= word.endMs, `word ${index} "${word.text}" ends before it starts`);
+    assert.ok(word.endMs <= narration.audio.durationMs, `word ${index} ends after the audio`);
+    const next = words[index + 1];
+    if (next) {
+      assert.ok(word.endMs <= next.startMs, `word ${index} "${word.text}" overlaps the next`);
+      assert.ok(word.charEnd <= next.charStart);
+    }
+  });
+  for (const match of text.matchAll(SPOKEN_WORD)) {
+    const covered = words.some((word) => word.charStart <= match.index && match.index + match[0].length <= word.charEnd);
+    assert.ok(covered, `"${match[0]}" at ${match.index} has no timestamp`);
+  }
+  for (const spans of [narration.sentences, narration.phrases]) {
+    spans.forEach((span, index) => {
+      assert.ok(span.startMs < span.endMs);
+      if (index > 0) assert.ok(spans[index - 1]!.endMs <= span.startMs);
+    });
+  }
+}
+
+describe('narration on the real int8 model', () => {
+  const narrator = new Narrator({ device: 'cpu' });
+  after(() => narrator.release());
+  const request: NarrateRequest = { text: SPANISH_PARAGRAPH, language: 'es', voice: 'ef_dora', speed: 1, timing: 'exact' };
+
+  it('makes audio whose length is exactly 600 samples per predicted frame, in every pass', async () => {
+    const words = await narrator.phonemizeText(SPANISH_PARAGRAPH, 'es');
+    const passes = await narrator.synthesizeWords(words, 'ef_dora', 1);
+    for (const pass of passes) {
+      assert.equal(pass.durations.length, pass.chunk.tokenIds.length + 2);
+      assert.equal(pass.samples.length, SAMPLES_PER_FRAME * pass.durations.reduce((sum, frames) => sum + frames, 0));
+    }
+  });
+
+  let first: Awaited<ReturnType<Narrator['narrate']>>;
+  it('narrates a Spanish paragraph with ordered timestamps inside the audio for every word', async () => {
+    first = await narrator.narrate(request);
+    const narration = NarrationSchema.parse({ ...first.narration, audio: { ...first.narration.audio, file: 'x.mp3' } });
+    assertTimestampsSound(narration);
+    assert.equal(narration.sentences.length, 5);
+    assert.equal(narration.sentences[2]!.text, '¿Servirá para mejorar la calidad del aire?');
+    assert.equal(first.samples.length / 24, narration.audio.durationMs);
+  });
+
+  it('gives the same output for the same input', async () => {
+    const second = await narrator.narrate(request);
+    assert.deepEqual(second.narration, first.narration);
+    assert.deepEqual(second.samples, first.samples);
+  });
+});
+
+describe('narrate CLI on a text over 510 tokens', () => {
+  let outDir: string;
+  let narration: Narration;
+
+  it('writes the MP3, WAV, narration.json, timestamps.json and captions', async () => {
+    outDir = await mkdtemp(path.join(tmpdir(), 'narrate-long-'));
+    const result = await runCli('src/cli/narrate.ts', ['--sample', '--out', outDir, '--wav']);
+    assert.equal(result.code, 0, result.stderr);
+    narration = NarrationSchema.parse(JSON.parse(await readFile(path.join(outDir, 'narration.json'), 'utf8')));
+    assert.ok(narration.chunks.length >= 2, `${narration.chunks.length} passes`);
+    assert.ok(narration.chunks.reduce((sum, chunk) => sum + chunk.tokenCount, 0) > 510);
+    assert.ok(narration.chunks.every((chunk) => chunk.tokenCount <= 510));
+    assertTimestampsSound(narration);
+    const timestamps = SeedTimestampsSchema.parse(JSON.parse(await readFile(path.join(outDir, 'timestamps.json'), 'utf8')));
+    assert.deepEqual(timestamps.map((entry) => entry.text), narration.phrases.map((phrase) => phrase.text));
+    const srt = await readFile(path.join(outDir, 'captions.srt'), 'utf8');
+    assert.match(srt, /^1\n00:00:\d\d,\d{3} --> 00:00:\d\d,\d{3}\n/);
+    const vtt = await readFile(path.join(outDir, 'captions.vtt'), 'utf8');
+    assert.ok(vtt.startsWith('WEBVTT\n\n'));
+    assert.equal(vtt.split('-->').length - 1, narration.cues.length);
+  });
+
+  it('puts at least 95% of sentence boundaries inside pauses measured in the MP3 by energy', async () => {
+    const samples = await decodeAudio(path.join(outDir, 'audio.mp3'));
+    const durationMs = (samples.length / 24_000) * 1000;
+    assert.ok(Math.abs(durationMs - narration.audio.durationMs) < 60, `MP3 lasts ${durationMs} ms, narration says ${narration.audio.durationMs}`);
+    const pauses = detectPauses(samples, 24_000);
+    const boundaries = boundariesBetween(narration.sentences);
+    assert.ok(boundaries.length >= 9, `${boundaries.length} boundaries`);
+    const share = shareInsidePauses(boundaries, pauses);
+    assert.ok(share >= 0.95, `only ${(share * 100).toFixed(1)}% of ${boundaries.length} boundaries fall in a pause`);
+    const wav = await decodeAudio(path.join(outDir, 'audio.wav'));
+    assert.equal(wav.length, Math.round((narration.audio.durationMs * 24_000) / 1000));
+  });
+});

@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { chunkWords } from '../src/kokoro/chunks.ts';
+import { packUnder, splitAtBreaks } from '../src/text/packing.ts';
+import { phraseRuns } from '../src/text/phrases.ts';
+import { SpokenTextBuilder, verbatimSpokenText } from '../src/text/spoken-text.ts';
+import { toSpokenText } from '../src/text/spoken-form.ts';
+import { narrationText, parsePlainArticle } from '../src/article/markdown.ts';
+import { kokoroPhoneme, kokoroPunctuation, tokenIdsOf } from '../src/phonemes/kokoro-vocab.ts';
+import { findLanguage, resolveLanguage } from '../src/phonemes/languages.ts';
+import { syntheticWords } from './helpers/words.ts';
+
+const texts = (runs: Array<Array<{ text: string }>>) => runs.map((run) => run.map((word) => word.text).join(' '));
+
+describe('packing', () => {
+  const words = syntheticWords('uno dos. tres, cuatro cinco seis. siete.');
+
+  it('splits after breaks of at least the given strength', () => {
+    assert.deepEqual(texts(splitAtBreaks(words, 'sentence')), ['uno dos', 'tres cuatro cinco seis', 'siete']);
+    assert.deepEqual(texts(splitAtBreaks(words, 'clause')), ['uno dos', 'tres', 'cuatro cinco seis', 'siete']);
+  });
+
+  it('packs whole sentences, cutting a sentence only when it alone is too long', () => {
+    const count = (run: readonly unknown[]) => run.length;
+    assert.deepEqual(texts(packUnder(words, count, 7)), ['uno dos tres cuatro cinco seis siete']);
+    assert.deepEqual(texts(packUnder(words, count, 4)), ['uno dos', 'tres cuatro cinco seis', 'siete']);
+    // A sentence cut in pieces does not lend its first piece to the previous run.
+    assert.deepEqual(texts(packUnder(words, count, 3)), ['uno dos', 'tres', 'cuatro cinco seis', 'siete']);
+    // The last piece of a cut sentence does take the next sentences along, so runs end at a sentence end.
+    assert.deepEqual(texts(packUnder(words, count, 2)), ['uno dos', 'tres', 'cuatro cinco', 'seis siete']);
+  });
+});
+
+describe('Kokoro chunks', () => {
+  it('keeps every chunk within 510 tokens and cuts at sentence ends first', () => {
+    const sentence = 'palabra '.repeat(20).trim();
+    const words = syntheticWords(Array.from({ length: 30 }, () => `${sentence}.`).join(' '), 5);
+    const chunks = chunkWords(words);
+    assert.ok(chunks.length > 1);
+    for (const chunk of chunks) {
+      assert.ok(chunk.tokenIds.length <= 510, `${chunk.tokenIds.length} tokens`);
+      assert.equal(chunk.words.at(-1)!.breakAfter, 'sentence');
+    }
+    assert.equal(chunks.flatMap((chunk) => chunk.words).length, words.length);
+  });
+
+  it('cuts a sentence longer than 510 tokens at clause punctuation, then between words', () => {
+    const clause = 'palabra '.repeat(40).trim();
+    const words = syntheticWords(`${clause}, ${clause}, ${clause}.`, 5);
+    const chunks = chunkWords(words);
+    // Each clause is 239 tokens: two fit in one pass, the third goes to the next.
+    assert.deepEqual(chunks.map((chunk) => chunk.words.length), [80, 40]);
+    assert.ok(chunks.every((chunk) => chunk.words.at(-1)!.breakAfter !== 'none'));
+    const giant = syntheticWords('palabra '.repeat(300).trim() + '.', 5);
+    const pieces = chunkWords(giant);
+    assert.ok(pieces.every((chunk) => chunk.tokenIds.length <= 510));
+    assert.equal(pieces.flatMap((chunk) => chunk.words).length, 300);
+  });
+
+  it('puts opening punctuation before the next word and closing punctuation after its word', () => {
+    const words = syntheticWords('dijo abc', 1);
+    words[0]!.punctuationAfter = ',“';
+    const chunk = chunkWords(words)[0]!;
+    assert.deepEqual(chunk.tokenIds, tokenIdsOf('a, “a'));
+    assert.deepEqual(chunk.wordTokenRanges, [[0, 1], [4, 5]]);
+  });
+});
+
+describe('phrases (seed rules)', () => {
+  it('makes one phrase per sentence, joins short ones and cuts long ones at commas', () => {
+    const words = syntheticWords('Hola. Esta es una frase bastante larga, con una coma en medio. Fin.');
+    assert.deepEqual(texts(phraseRuns(words, { minChars: 10, maxChars: 40 })), [
+      'Hola Esta es una frase bastante larga',
+      'con una coma en medio',
+      'Fin',
+    ]);
+    assert.deepEqual(texts(phraseRuns(words, { minChars: 0, maxChars: 200 })), [
+      'Hola',
+      'Esta es una frase bastante larga con una coma en medio',
+      'Fin',
+    ]);
+    assert.throws(() => phraseRuns(words, { minChars: 50, maxChars: 10 }), RangeError);
+  });
+});
+
+describe('spoken text map', () => {
+  it('maps spoken spans back to the written text they say', () => {
+    const written = 'Pagó 1.250 € ayer.';
+    const spoken = new SpokenTextBuilder(written).keep(0, 5).replace(5, 10, 'mil doscientos cincuenta').keep(10, 11).replace(11, 12, 'euros').keep(12, written.length).build();
+    assert.equal(spoken.spoken, 'Pagó mil doscientos cincuenta euros ayer.');
+    assert.deepEqual(spoken.writtenSpan(0, 4), [0, 4]);
+    assert.deepEqual(spoken.writtenSpan(9, 19), [5, 10]);
+    assert.deepEqual(spoken.writtenSpan(30, 35), [11, 12]);
+    assert.deepEqual(spoken.writtenSpan(36, 40), [13, 17]);
+    assert.deepEqual(verbatimSpokenText('abc').writtenSpan(1, 2), [1, 2]);
+  });
+
+  it('does not read emoji aloud', () => {
+    const spoken = toSpokenText('Hola 😀👍🏽 mundo');
+    assert.equal(spoken.spoken.replace(/\s+/g, ' '), 'Hola mundo');
+    assert.deepEqual(spoken.writtenSpan(spoken.spoken.indexOf('mundo'), spoken.spoken.length), [12, 17]);
+  });
+});
+
+describe('phoneme mapping', () => {
+  it('joins diphthongs and affricates as misaki does and drops unknown symbols', () => {
+    assert.equal(kokoroPhoneme('ˈeɪ'), 'ˈA');
+    assert.equal(kokoroPhoneme('tʃ'), 'ʧ');
+    assert.equal(kokoroPhoneme('a'), 'a');
+    assert.equal(kokoroPhoneme('ʔ̞'), 'ʔ');
+  });
+
+  it('maps written punctuation onto Kokoro punctuation', () => {
+    assert.equal(kokoroPunctuation('?» ¿'), '?”');
+    assert.equal(kokoroPunctuation('... –'), '…—');
+  });
+
+  it('resolves languages and their aliases', () => {
+    assert.equal(resolveLanguage('es').defaultVoice, 'ef_dora');
+    assert.equal(findLanguage('pt')?.code, 'pt-br');
+    assert.equal(findLanguage('es-MX')?.code, 'es');
+    assert.equal(findLanguage('en')?.code, 'en-us');
+    assert.equal(findLanguage('ja'), undefined);
+    assert.throws(() => resolveLanguage('xx'), /not one Kokoro can speak.*--lang/);
+  });
+});
+
+describe('plain articles', () => {
+  it('takes the Markdown heading as title and strips markup', () => {
+    const article = parsePlainArticle('# Título\n\nUn **párrafo** con [enlace](http://x).\n\n- punto', true);
+    assert.deepEqual(article, { title: 'Título', paragraphs: ['Un párrafo con enlace.', 'punto'] });
+    assert.equal(narrationText(article), 'Título\n\nUn párrafo con enlace.\n\npunto');
+  });
+
+  it('takes the first paragraph of a text file as title', () => {
+    assert.deepEqual(parsePlainArticle('Titular\n\nCuerpo del\ntexto.', false), { title: 'Titular', paragraphs: ['Cuerpo del texto.'] });
+  });
+});

@@ -1,0 +1,119 @@
+// Pure timing math: frames -> word spans -> timeline -> calibrated stretch. No model involved.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { assembleChunk } from '../src/kokoro/chunks.ts';
+import type { SynthesizedChunk } from '../src/contract/pipeline.ts';
+import { frameEdges, sentencePausesInChunk, wordFrameSpans } from '../src/timing/frames.ts';
+import { buildTimeline, median, naturalSentencePauseFrames } from '../src/timing/timeline.ts';
+import { calibratedWordTimes } from '../src/timing/calibration.ts';
+import { endOverClosingPunctuation, samplesToMs, spanOfWords } from '../src/timing/spans.ts';
+import { boundariesBetween } from '../src/timing/boundaries.ts';
+import { syntheticWords } from './helpers/words.ts';
+
+describe('frames', () => {
+  it('cumulates durations into frame edges', () => {
+    assert.deepEqual(frameEdges([2, 3, 1]), [0, 2, 5, 6]);
+  });
+
+  it('places each word on the frames of its own tokens, after the leading pad', () => {
+    const chunk = assembleChunk(syntheticWords('ab cd.', 2));
+    // tokens: a a _ a a .  -> with pads: pad a a _ a a . pad
+    assert.deepEqual(chunk.wordTokenRanges, [[0, 2], [3, 5]]);
+    const durations = [5, 1, 2, 3, 2, 2, 10, 4];
+    assert.deepEqual(wordFrameSpans(chunk, durations), [[5, 8], [11, 15]]);
+  });
+
+  it('refuses durations that do not match the tokens', () => {
+    const chunk = assembleChunk(syntheticWords('ab cd.', 2));
+    assert.throws(() => wordFrameSpans(chunk, [1, 2, 3]), /durations for a chunk/);
+  });
+
+  it('measures the pause between sentences inside a pass', () => {
+    const chunk = assembleChunk(syntheticWords('a. b', 1));
+    // tokens: a . _ a -> pad a . _ a pad
+    assert.deepEqual(sentencePausesInChunk(chunk, [3, 2, 8, 4, 2, 3]), [12]);
+  });
+});
+
+describe('timeline', () => {
+  const pass = (text: string, durations: number[]): SynthesizedChunk => ({
+    chunk: assembleChunk(syntheticWords(text, 1)),
+    durations,
+    samples: new Float32Array(durations.reduce((a, b) => a + b, 0) * 10),
+  });
+
+  it('computes a median', () => {
+    assert.equal(median([]), undefined);
+    assert.equal(median([3, 1, 2]), 2);
+    assert.equal(median([4, 1, 2, 3]), 2.5);
+  });
+
+  it('tops the silence at a join up to the pause Kokoro makes inside a pass', () => {
+    // chunk 1 "a. b." : pad a . _ b . pad ; inner sentence pause = 6 + 4 = 10 frames
+    const first = pass('a. b.', [1, 2, 6, 4, 2, 1, 1]);
+    // chunk 2 "c." : pad c . pad
+    const second = pass('c.', [2, 3, 1, 1]);
+    assert.equal(naturalSentencePauseFrames([first, second]), 10);
+    const timeline = buildTimeline([first, second], 10);
+    // silence at the join: after "b" (1 + 1 frames) + before "c" (2 frames) = 4 -> gap of 6 frames
+    assert.deepEqual(timeline.gapsBefore, [0, 60]);
+    assert.deepEqual(timeline.chunkOffsets, [0, 170 + 60]);
+    assert.equal(timeline.totalSamples, 170 + 60 + 70);
+    assert.deepEqual(
+      timeline.words.map((word) => [word.startSample, word.endSample]),
+      [[10, 30], [130, 150], [230 + 20, 230 + 50]],
+    );
+  });
+
+  it('never shortens a join that is already longer than the natural pause', () => {
+    const first = pass('a. b.', [1, 2, 1, 1, 2, 20, 20]);
+    const second = pass('c.', [2, 3, 1, 1]);
+    assert.deepEqual(buildTimeline([first, second], 10).gapsBefore, [0, 0]);
+  });
+
+  it('inserts nothing when no pass holds two sentences to measure', () => {
+    const timeline = buildTimeline([pass('a.', [1, 2, 3, 1]), pass('b.', [1, 2, 3, 1])], 10);
+    assert.deepEqual(timeline.gapsBefore, [0, 0]);
+    assert.deepEqual(timeline.chunkOffsets, [0, 70]);
+  });
+});
+
+describe('calibration (the seed method)', () => {
+  it('stretches the baseline timeline by duration(single pass) / duration(phrases + silences)', () => {
+    const layouts = [
+      { durationMs: 1000, words: [{ startMs: 100, endMs: 900 }] },
+      { durationMs: 2000, words: [{ startMs: 0, endMs: 500 }, { startMs: 600, endMs: 1900 }] },
+    ];
+    const { scalingFactor, words } = calibratedWordTimes(layouts, 3150, 500);
+    assert.equal(scalingFactor, 3150 / 3500);
+    assert.deepEqual(
+      words.map((word) => [word.startMs, word.endMs].map((ms) => Math.round(ms * 1000) / 1000)),
+      [[90, 810], [1350, 1800], [1890, 3060]],
+    );
+  });
+});
+
+describe('spans', () => {
+  it('converts samples to milliseconds at 24 kHz', () => {
+    assert.equal(samplesToMs(600, 24_000), 25);
+    assert.equal(samplesToMs(1, 24_000), 0.042);
+  });
+
+  it('includes opening and closing punctuation in phrase spans but not in word spans', () => {
+    const text = '¿Qué tal? «Bien».';
+    const words = [
+      { charStart: 1, charEnd: 4, startMs: 0, endMs: 1 },
+      { charStart: 5, charEnd: 8, startMs: 2, endMs: 3 },
+      { charStart: 11, charEnd: 15, startMs: 4, endMs: 5 },
+    ];
+    assert.equal(spanOfWords(text, words.slice(0, 2)).text, '¿Qué tal?');
+    assert.equal(spanOfWords(text, words.slice(2)).text, '«Bien».');
+    assert.equal(spanOfWords(text, words.slice(2), false).text, 'Bien');
+    assert.equal(endOverClosingPunctuation(text, 15), 17);
+  });
+
+  it('puts a boundary halfway between consecutive spans', () => {
+    const span = (startMs: number, endMs: number) => ({ text: '', startMs, endMs, charStart: 0, charEnd: 0 });
+    assert.deepEqual(boundariesBetween([span(0, 100), span(300, 400), span(500, 600)]), [200, 450]);
+  });
+});
