@@ -2,6 +2,7 @@ import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
 import ffmpeg from 'fluent-ffmpeg';
 import { Readable } from 'node:stream';
 import wavefile from 'wavefile';
+import { UserError } from '../errors.ts';
 
 export function ffmpegPath(): string {
   return process.env.FFMPEG_PATH ?? ffmpegInstaller.path;
@@ -33,7 +34,9 @@ export function encodeMp3(samples: Float32Array, sampleRate: number, target: str
       .audioCodec('libmp3lame')
       .audioBitrate(128)
       .format('mp3')
-      .on('error', (error: Error) => reject(new Error(`ffmpeg could not encode the MP3: ${error.message}`)))
+      .on('error', (error: Error) =>
+        reject(new UserError(`ffmpeg (${ffmpegPath()}) could not encode the MP3: ${error.message.split('\n')[0]}`, 'Check that FFMPEG_PATH names a working ffmpeg with libmp3lame, or unset it')),
+      )
       .on('end', () => resolve())
       .save(target);
   });

@@ -86,7 +86,14 @@ export class Narrator {
       precision: this.options.precision ?? 'int8',
       onProgress: this.options.onDownloadProgress,
       log: this.options.log,
-    }).then((modelPath) => openKokoro(modelPath, { device: this.options.device, warn: this.options.warn }));
+    }).then((modelPath) =>
+      openKokoro(modelPath, { device: this.options.device, warn: this.options.warn }).catch((error: unknown) => {
+        throw new UserError(
+          `The model ${modelPath} could not be loaded (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+          'Delete it so a fresh copy is fetched, or pass another --model',
+        );
+      }),
+    );
     return this.engine;
   }
 
@@ -128,6 +135,7 @@ export class Narrator {
   async narrate(request: NarrateRequest, onProgress?: (progress: NarrateProgress) => void): Promise<NarrationAudio> {
     validateRequest(request);
     const language = resolveLanguage(request.language);
+    await this.voice(request.voice);
     const words = await this.phonemizeText(request.text, language.code);
     const synthesized = await this.synthesizeWords(words, request.voice, request.speed, (done, total) =>
       onProgress?.({ stage: 'synthesis', done, total }),
