@@ -1,0 +1,191 @@
+// Spanish written forms and what a newsreader says for each: the table the spoken-form rules must meet.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { spokenSpanish, romanValue } from '../src/text/es/spoken-es.ts';
+import { cardinal, ordinal } from '../src/text/es/numbers.ts';
+import { toSpokenText } from '../src/text/spoken-form.ts';
+import { speakSpanish } from '../src/text/es/spoken-es.ts';
+import { phonemize } from '../src/phonemes/phonemize.ts';
+import { resolveLanguage } from '../src/phonemes/languages.ts';
+
+const CASES: Array<[written: string, spoken: string]> = [
+  // cardinals
+  ['0', 'cero'],
+  ['7', 'siete'],
+  ['15', 'quince'],
+  ['16', 'dieciséis'],
+  ['22', 'veintidós'],
+  ['30', 'treinta'],
+  ['31', 'treinta y uno'],
+  ['99', 'noventa y nueve'],
+  ['100', 'cien'],
+  ['101', 'ciento uno'],
+  ['500', 'quinientos'],
+  ['777', 'setecientos setenta y siete'],
+  ['1.000', 'mil'],
+  ['1.001', 'mil uno'],
+  ['2.500', 'dos mil quinientos'],
+  ['10.000', 'diez mil'],
+  ['100.000', 'cien mil'],
+  ['1.000.000', 'un millón'],
+  ['1.250.000', 'un millón doscientos cincuenta mil'],
+  ['3.000.000', 'tres millones'],
+  ['1.000.000.000', 'mil millones'],
+  ['hay 21 candidatos', 'hay veintiún candidatos'],
+  ['llegaron 1 hombre y 1 mujer', 'llegaron un hombre y una mujer'],
+  ['300 viviendas', 'trescientas viviendas'],
+  ['200 personas', 'doscientas personas'],
+  ['1 día', 'un día'],
+  ['51 semanas', 'cincuenta y una semanas'],
+  ['el número 1 de la lista', 'el número uno de la lista'],
+  ['en 2026', 'en dos mil veintiséis'],
+  ['en 1998 y 2001', 'en mil novecientos noventa y ocho y dos mil uno'],
+  // decimals
+  ['3,5', 'tres coma cinco'],
+  ['0,25', 'cero coma veinticinco'],
+  ['3,05', 'tres coma cero cinco'],
+  ['12,75', 'doce coma setenta y cinco'],
+  ['1.250,5', 'mil doscientos cincuenta coma cinco'],
+  // percentages
+  ['un 3,5 %', 'un tres coma cinco por ciento'],
+  ['el 50%', 'el cincuenta por ciento'],
+  ['el 100 %', 'el cien por ciento'],
+  ['un 0,1 %', 'un cero coma uno por ciento'],
+  ['el 12 % de los votos', 'el doce por ciento de los votos'],
+  // currencies
+  ['1.250.000 €', 'un millón doscientos cincuenta mil euros'],
+  ['1 €', 'un euro'],
+  ['20 €', 'veinte euros'],
+  ['2,50 €', 'dos euros con cincuenta céntimos'],
+  ['0,99 €', 'cero euros con noventa y nueve céntimos'],
+  ['€300', 'trescientos euros'],
+  ['300 $', 'trescientos dólares'],
+  ['$1', 'un dólar'],
+  ['US$ 300', 'trescientos dólares'],
+  ['US$1,5 millones', 'uno coma cinco millones de dólares'],
+  ['3,5 millones €', 'tres coma cinco millones de euros'],
+  ['21 millones €', 'veintiún millones de euros'],
+  ['5 mil €', 'cinco mil euros'],
+  ['£50', 'cincuenta libras'],
+  ['3,5 millones de euros', 'tres coma cinco millones de euros'],
+  ['21.000 millones de euros', 'veintiún mil millones de euros'],
+  ['1.200 euros', 'mil doscientos euros'],
+  // dates and years
+  ['24/11/2026', 'veinticuatro de noviembre de dos mil veintiséis'],
+  ['1/5/2025', 'uno de mayo de dos mil veinticinco'],
+  ['31/12/99', 'treinta y uno de diciembre de dos mil noventa y nueve'],
+  ['el 24 de noviembre', 'el veinticuatro de noviembre'],
+  ['el 1 de enero', 'el uno de enero'],
+  ['el 1.º de mayo', 'el primero de mayo'],
+  // times
+  ['10:30 h', 'diez horas y treinta minutos'],
+  ['10:00 h', 'diez horas'],
+  ['1:05 h', 'una hora y cinco minutos'],
+  ['a las 22.15 horas', 'a las veintidós horas y quince minutos'],
+  ['a las 10:30', 'a las diez y media'],
+  ['a las 9:15', 'a las nueve y cuarto'],
+  ['a las 18:00', 'a las dieciocho en punto'],
+  ['a las 7:40', 'a las siete y cuarenta'],
+  ['a la 1:30', 'a la una y media'],
+  // ordinals
+  ['1.º', 'primero'],
+  ['1.ª', 'primera'],
+  ['2.º', 'segundo'],
+  ['3.ª', 'tercera'],
+  ['10.º', 'décimo'],
+  ['21.º', 'vigésimo primero'],
+  ['el 21.º corredor', 'el vigésimo primer corredor'],
+  ['el 3.º piso', 'el tercer piso'],
+  ['la 2.ª edición', 'la segunda edición'],
+  ['el 5º aniversario', 'el quinto aniversario'],
+  ['la 12.ª etapa', 'la duodécima etapa'],
+  // units
+  ['42 km', 'cuarenta y dos kilómetros'],
+  ['1 km', 'un kilómetro'],
+  ['120 km/h', 'ciento veinte kilómetros por hora'],
+  ['5 kg', 'cinco kilos'],
+  ['30 °C', 'treinta grados'],
+  ['-3 ºC', '-tres grados'],
+  ['2,5 m', 'dos coma cinco metros'],
+  ['80 m²', 'ochenta metros cuadrados'],
+  ['500 ha', 'quinientas hectáreas'],
+  ['15 cm', 'quince centímetros'],
+  ['2 l', 'dos litros'],
+  ['40 MW', 'cuarenta megavatios'],
+  // abbreviations
+  ['el Sr. García', 'el señor García'],
+  ['la Sra. López', 'la señora López'],
+  ['el Dr. Pérez', 'el doctor Pérez'],
+  ['la Dra. Ruiz', 'la doctora Ruiz'],
+  ['D. Juan', 'don Juan'],
+  ['Dña. María', 'doña María'],
+  ['en EE.UU. hay', 'en Estados Unidos hay'],
+  ['viajó a EE.UU. Luego', 'viajó a Estados Unidos. Luego'],
+  ['libros, discos, etc. Todo', 'libros, discos, etcétera. Todo'],
+  ['libros, etc., y más', 'libros, etcétera, y más'],
+  ['aprox. 300 personas', 'aproximadamente trescientas personas'],
+  ['el núm. 5', 'el número cinco'],
+  ['el n.º 5', 'el número cinco'],
+  ['en la pág. 12', 'en la página doce'],
+  ['en la Avda. de la Paz', 'en la avenida de la Paz'],
+  // Roman numerals in context
+  ['siglo XXI', 'siglo veintiuno'],
+  ['siglo XIX', 'siglo diecinueve'],
+  ['los siglos XV', 'los siglos quince'],
+  ['Felipe VI', 'Felipe sexto'],
+  ['Juan Carlos I', 'Juan Carlos primero'],
+  ['Isabel II', 'Isabel segunda'],
+  ['Alfonso XIII', 'Alfonso trece'],
+  ['Juan Pablo II', 'Juan Pablo segundo'],
+  ['Benedicto XVI', 'Benedicto dieciséis'],
+  // acronyms
+  ['la ONU', 'la onu'],
+  ['la OTAN', 'la otan'],
+  ['el PIB', 'el pe i be'],
+  ['el IVA', 'el iva'],
+  ['la UE', 'la u e'],
+  ['el FMI', 'el efe eme i'],
+  ['la OMS', 'la o eme ese'],
+  ['una ONG', 'una o ene ge'],
+  ['el DNI', 'el de ene i'],
+  ['el BCE', 'el be ce e'],
+  ['la UNESCO', 'la unesco'],
+  ['la NASA', 'la nasa'],
+  ['el PSOE', 'el pesóe'],
+  ['el PP', 'el pe pe'],
+  ['el IRPF', 'el i erre pe efe'],
+  // ranges and untouched text
+  ['2020-2025', 'dos mil veinte a dos mil veinticinco'],
+  ['Hola, ¿qué tal?', 'Hola, ¿qué tal?'],
+  ['Sin números aquí.', 'Sin números aquí.'],
+];
+
+describe('Spanish spoken forms', () => {
+  it(`has at least 100 cases (${CASES.length})`, () => assert.ok(CASES.length >= 100));
+
+  for (const [written, spoken] of CASES) {
+    it(`${written} -> ${spoken}`, () => assert.equal(spokenSpanish(written), spoken));
+  }
+
+  it('reads Roman numerals and ordinals', () => {
+    assert.equal(romanValue('MCMXCIX'), 1999);
+    assert.equal(romanValue('IIII'), undefined);
+    assert.equal(ordinal(21, true), 'vigésima primera');
+    assert.equal(cardinal(999_999_999_999n), 'novecientos noventa y nueve mil novecientos noventa y nueve millones novecientos noventa y nueve mil novecientos noventa y nueve');
+  });
+});
+
+describe('written words keep their spans while the voice says the spoken form', () => {
+  it('times "1.250.000 €" as one written word said in several spoken words', async () => {
+    const written = 'El Sr. García pagó 1.250.000 € el 24/11/2026.';
+    const spoken = toSpokenText(written, speakSpanish);
+    const { words } = await phonemize(spoken, resolveLanguage('es'));
+    assert.deepEqual(words.map((word) => word.text), ['El', 'Sr.', 'García', 'pagó', '1.250.000 €', 'el', '24/11/2026']);
+    const money = words[4]!;
+    assert.equal(written.slice(money.charStart, money.charEnd), '1.250.000 €');
+    assert.ok(money.phonemes.split(' ').length >= 5, money.phonemes);
+    // "Sr." is a title: its period does not end the sentence.
+    assert.equal(words[1]!.breakAfter, 'none');
+    assert.equal(words.at(-1)!.breakAfter, 'sentence');
+  });
+});
