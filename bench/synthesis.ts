@@ -2,6 +2,7 @@
 // memory, for a short and a long (> 5,000 characters) Spanish text. Each text runs in its own process so
 // its peak memory is its own; inside it, the product path (edited model, durations, timing math) and bare
 // synthesis (the original model, audio only) run side by side on the same chunks.
+import { runCommand } from '../src/cli/run.ts';
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -99,4 +100,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${lines.join('\n')}\n\nRTF = wall time / audio duration (below 1 is faster than real time). "timestamps cost" = with timestamps / bare - 1.\n`);
 }
 
-await main();
+await runCommand(main);

@@ -1,6 +1,7 @@
 // npm run bench:timing: exact (durations) against calibrated (the seed's stretch) timing on the same texts.
 // Reference: the phrase times read from the durations that drove the decoder of the single pass, i.e. where
 // the audio really is; independent of both: sentence boundaries against pauses found by energy in the audio.
+import { runCommand } from '../src/cli/run.ts';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { TimedSpan } from '../src/contract/narration.ts';
@@ -108,4 +109,4 @@ async function main(): Promise<void> {
   );
 }
 
-await main();
+await runCommand(main);

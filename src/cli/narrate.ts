@@ -2,7 +2,8 @@
 import { Command, Option } from 'commander';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { TimingMethodSchema } from '../contract/narration.ts';
+import { ArticleMetadataSchema, TimingMethodSchema, type Article } from '../contract/narration.ts';
+import { articleFromText, articleText, loadArticle } from '../article/load.ts';
 import { UserError } from '../errors.ts';
 import { narrationText, parsePlainArticle } from '../article/markdown.ts';
 import { listVoices } from '../kokoro/voices.ts';
@@ -15,11 +16,13 @@ import { createReporter } from './progress.ts';
 import { runCommand } from './run.ts';
 
 interface NarrateFlags {
+  article?: string;
+  title?: string;
   text?: string;
   file?: string;
   sample?: boolean;
   voice?: string;
-  lang: string;
+  lang?: string;
   speed: string;
   out: string;
   device: 'cpu' | 'cuda';
@@ -41,9 +44,28 @@ function number(flag: string, value: string): number {
   return parsed;
 }
 
-async function readInput(input: string | undefined, flags: NarrateFlags): Promise<string> {
-  const sources = [flags.text !== undefined, flags.file !== undefined, input === '-', Boolean(flags.sample)].filter(Boolean).length;
-  if (sources !== 1) throw new UserError('Give exactly one text source', 'Use one of --text "...", --file PATH, - (standard input) or --sample');
+interface NarrationInput {
+  text: string;
+  article?: Article;
+}
+
+async function readInput(input: string | undefined, flags: NarrateFlags): Promise<NarrationInput> {
+  const sources = [flags.article !== undefined, flags.text !== undefined, flags.file !== undefined, input === '-', Boolean(flags.sample)].filter(Boolean).length;
+  if (sources !== 1) {
+    throw new UserError('Give exactly one text source', 'Use one of --article URL|PATH, --text "...", --file PATH, - (standard input) or --sample');
+  }
+  if (flags.title !== undefined && flags.text === undefined) throw new UserError('--title goes with --text', 'Pass the article body with --text');
+  if (flags.article !== undefined || flags.title !== undefined) {
+    const article =
+      flags.article !== undefined
+        ? await loadArticle(flags.article, { language: flags.lang, readStdin })
+        : articleFromText(flags.title!, flags.text!, flags.lang);
+    return { text: articleText(article), article };
+  }
+  return { text: await readText(input, flags) };
+}
+
+async function readText(input: string | undefined, flags: NarrateFlags): Promise<string> {
   if (flags.text !== undefined) return flags.text;
   if (flags.file !== undefined) {
     const source = await readTextFile(flags.file);
@@ -57,11 +79,13 @@ async function main(): Promise<void> {
   const program = new Command('narrate')
     .description('Narrate a text with Kokoro-82M: MP3 plus word, phrase and sentence timestamps and subtitles')
     .argument('[input]', '"-" to read the text from standard input')
+    .option('--article <url-or-path>', 'a news article: http(s) URL, .html, .md or .txt file, or - for standard input')
+    .option('--title <title>', 'with --text: the article\'s title, read first')
     .option('--text <text>', 'the text to narrate')
     .option('--file <path>', 'a UTF-8 text or Markdown file to narrate')
     .option('--sample', 'narrate the bundled sample article')
     .option('--voice <voice>', 'Kokoro voice, or a blend like ef_dora:0.7,em_alex:0.3 (default: the language\'s voice)')
-    .option('--lang <code>', `language: ${supportedLanguageCodes().join(', ')}`, 'es')
+    .option('--lang <code>', `language: ${supportedLanguageCodes().join(', ')} (default: the article's, else es)`)
     .option('--speed <factor>', 'speaking rate, 0.5 to 2.0', '1.0')
     .option('--out <dir>', 'output folder', 'out/narration')
     .addOption(new Option('--device <device>', 'where onnxruntime runs the model').choices(['cpu', 'cuda']).default('cpu'))
@@ -86,9 +110,10 @@ async function main(): Promise<void> {
     return;
   }
   const reporter = createReporter(Boolean(flags.verbose));
-  const language = resolveLanguage(flags.lang);
+  const input = await readInput(program.args[0], flags);
+  const language = resolveLanguage(flags.lang ?? input.article?.language ?? 'es');
   const request: NarrateRequest = {
-    text: await readInput(program.args[0], flags),
+    text: input.text,
     language: language.code,
     voice: flags.voice ?? language.defaultVoice,
     speed: number('--speed', flags.speed),
@@ -98,7 +123,7 @@ async function main(): Promise<void> {
     maxChars: number('--max-chars', flags.maxChars),
   };
   validateRequest(request);
-  if (!flags.voice) reporter.log(`Voice: ${request.voice} (the default for ${language.code})`);
+  const voiceNote = flags.voice ? `voice ${request.voice}` : `voice ${request.voice} (the default for ${language.code})`;
   const narrator = new Narrator({
     device: flags.device,
     model: flags.model,
@@ -108,12 +133,15 @@ async function main(): Promise<void> {
   });
   try {
     const result = await narrator.narrate(request, ({ stage, done, total }) => reporter.progress(stage, done, total));
-    const narration = await writeNarrationFiles(path.resolve(flags.out), result, { wav: flags.wav, seedCompat: flags.seedCompat });
+    const withArticle = input.article
+      ? { ...result, narration: { ...result.narration, article: ArticleMetadataSchema.parse(input.article) } }
+      : result;
+    const narration = await writeNarrationFiles(path.resolve(flags.out), withArticle, { wav: flags.wav, seedCompat: flags.seedCompat });
     reporter.stop();
     const factor = narration.calibration ? `, calibration factor ${narration.calibration.scalingFactor.toFixed(4)}` : '';
     process.stdout.write(
       `${path.join(flags.out, 'narration.json')}: ${(narration.audio.durationMs / 1000).toFixed(1)} s, ${narration.words.length} words, ` +
-        `${narration.chunks.length} Kokoro passes${factor}\n`,
+        `${narration.chunks.length} Kokoro passes, ${voiceNote}${factor}\n`,
     );
   } finally {
     reporter.stop();

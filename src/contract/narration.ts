@@ -39,6 +39,13 @@ export const ArticleMetadataSchema = z.object({
 });
 export type ArticleMetadata = z.infer<typeof ArticleMetadataSchema>;
 
+/** What ingestion makes of a page or file: the metadata the video needs and the body as clean paragraphs. */
+export const ArticleSchema = ArticleMetadataSchema.extend({
+  excerpt: z.string().nullable(),
+  paragraphs: z.array(z.string().min(1)).min(1),
+});
+export type Article = z.infer<typeof ArticleSchema>;
+
 export const NarrationSchema = z.object({
   version: z.literal(NARRATION_VERSION),
   /** The written text that was narrated; every charStart/charEnd indexes into it. */

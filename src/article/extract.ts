@@ -1,0 +1,118 @@
+// HTML -> article: Readability over a DOM that never runs the page's scripts, then the body cut into clean
+// paragraphs without captions, share buttons, "read also" boxes, newsletter prompts or the repeated title.
+import { Readability } from '@mozilla/readability';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { UserError } from '../errors.ts';
+
+export interface ExtractedArticle {
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  declaredLanguage: string | null;
+  leadImageUrl: string | null;
+  canonicalUrl: string | null;
+  excerpt: string | null;
+  paragraphs: string[];
+}
+
+/** Below this much body text a page is a stub (a paywall teaser, an index page), not an article. */
+export const MIN_ARTICLE_CHARS = 500;
+
+const NOT_BODY = 'figure, figcaption, aside, nav, form, button, script, style, noscript, iframe, sup.reference, .mw-editsection, #toc, .toc, ' +
+  '.navbox, .reflist, .references, .infobox, ' +
+  '[class*="share"], [class*="related"], [class*="newsletter"], [class*="promo"], [class*="caption"], [aria-hidden="true"]';
+const BLOCKS = 'p, h2, h3, h4, h5, h6, li, blockquote';
+const BOILERPLATE = new RegExp(
+  '^(?:lee también|leer también|lea también|te puede interesar|le puede interesar|relacionad[oa]s?|suscríbete|suscribete|' +
+    'newsletter|boletín|compartir|comparte|más información|ver también|publicidad|read more|read also|sign up|subscribe|' +
+    'share (?:this|on)|related:|advertisement|leia também|leia mais|veja também|lire aussi|à lire aussi|abonnez-vous|leggi anche|' +
+    // photo captions and credits
+    'clockwise from|pictured|photograph|foto|fotografía|imagen|en la imagen|above,|below,)\\b',
+  'i',
+);
+const SENTENCE_END = /[.!?…:;]["'»”’)]*$/;
+const CITATION = /\[(?:\d+|[a-z]|citation needed|nota \d+)\]/gi;
+
+function clean(text: string): string {
+  return text.replace(CITATION, '').replace(/\s+/g, ' ').trim();
+}
+
+function meta(document: Document, ...names: string[]): string | null {
+  for (const name of names) {
+    const content = document.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute('content')?.trim();
+    if (content) return content;
+  }
+  return null;
+}
+
+function absolute(href: string | null | undefined, base: string): string | null {
+  if (!href) return null;
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return null;
+  }
+}
+
+function leadImage(document: Document, content: Document, base: string): string | null {
+  const declared = meta(document, 'og:image', 'twitter:image', 'twitter:image:src');
+  if (declared) return absolute(declared, base);
+  const large = [...content.querySelectorAll('img')].find((image) => Number(image.getAttribute('width') ?? 0) >= 300 || image.hasAttribute('srcset'));
+  return absolute((large ?? content.querySelector('img'))?.getAttribute('src'), base);
+}
+
+function paragraphsOf(content: Document, title: string): string[] {
+  content.querySelectorAll(NOT_BODY).forEach((element) => element.remove());
+  const blocks = [...content.querySelectorAll(BLOCKS)].filter((element) => !element.querySelector(BLOCKS));
+  const seen = new Set<string>();
+  const paragraphs: string[] = [];
+  for (const block of blocks) {
+    const text = clean(block.textContent ?? '');
+    if (!/[\p{L}\p{N}]/u.test(text) || BOILERPLATE.test(text) || text === title || seen.has(text)) continue;
+    // Body text is made of sentences: a paragraph or list item with no closing punctuation is a photo caption,
+    // a credit, a link list or a tag. Subheadings (h2-h6) are the exception.
+    if (!/^H\d$/.test(block.tagName) && !SENTENCE_END.test(text)) continue;
+    seen.add(text);
+    paragraphs.push(text);
+  }
+  return paragraphs;
+}
+
+export function extractArticle(html: string, pageUrl: string): ExtractedArticle {
+  const virtualConsole = new VirtualConsole();
+  // Scripts never run (JSDOM's default) and external resources are never loaded.
+  const dom = new JSDOM(html, { url: pageUrl, virtualConsole });
+  const document = dom.window.document;
+  const declaredLanguage = document.documentElement.getAttribute('lang') || meta(document, 'og:locale', 'language') ||
+    document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') || null;
+  const canonicalUrl = absolute(document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(document, 'og:url'), pageUrl);
+  const parsed = new Readability(document.cloneNode(true) as Document, { keepClasses: true }).parse();
+  if (!parsed?.content) {
+    throw new UserError(`${pageUrl} has no readable article`, 'Give the URL of an article page, or save its text and pass the file');
+  }
+  const title = clean(parsed.title ?? '') || clean(document.title);
+  const content = new JSDOM(parsed.content, { url: pageUrl, virtualConsole }).window.document;
+  // A saved page (file://) resolves its links against the address it was saved from.
+  const lead = leadImage(document, content, pageUrl.startsWith('file:') && canonicalUrl ? canonicalUrl : pageUrl);
+  const paragraphs = paragraphsOf(content, title);
+  const bodyChars = paragraphs.join(' ').length;
+  if (bodyChars < MIN_ARTICLE_CHARS) {
+    throw new UserError(
+      `${pageUrl} holds only ${bodyChars} characters of article text: a paywall, a teaser or not an article`,
+      'Give the full article, or pass its text with --title and --text',
+    );
+  }
+  dom.window.close();
+  return {
+    title,
+    byline: clean(parsed.byline ?? '') || null,
+    siteName: clean(parsed.siteName ?? '') || null,
+    publishedTime: parsed.publishedTime ?? null,
+    declaredLanguage: parsed.lang || declaredLanguage,
+    leadImageUrl: lead,
+    canonicalUrl: canonicalUrl ?? pageUrl,
+    excerpt: parsed.excerpt?.trim() || null,
+    paragraphs,
+  };
+}

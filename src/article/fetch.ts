@@ -1,0 +1,74 @@
+// Fetching a page the way a polite reader does: a clear User-Agent, a time limit, a size limit, redirects
+// followed, and only HTML accepted. Every failure says what went wrong and what to do.
+import { UserError } from '../errors.ts';
+
+export const USER_AGENT = 'kokoro-news-video/0.1 (article narration; +https://www.npmjs.com/package/kokoro-news-video)';
+
+export interface FetchLimits {
+  timeoutMs: number;
+  maxBytes: number;
+}
+
+export const DEFAULT_FETCH_LIMITS: FetchLimits = { timeoutMs: 20_000, maxBytes: 5 * 1024 * 1024 };
+
+export interface FetchedPage {
+  url: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+function networkProblem(url: URL, error: unknown, limits: FetchLimits): UserError {
+  const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as { name?: string }).name;
+  if (cause === 'ENOTFOUND' || cause === 'EAI_AGAIN') return new UserError(`The host ${url.hostname} could not be found (DNS)`, 'Check the URL, or your network');
+  if (cause === 'ECONNREFUSED') return new UserError(`${url.host} refused the connection`, 'Check the URL and that the site is up');
+  if (cause === 'TimeoutError' || cause === 'AbortError' || cause === 'UND_ERR_HEADERS_TIMEOUT' || cause === 'UND_ERR_BODY_TIMEOUT') {
+    return new UserError(`${url.href} did not answer within ${limits.timeoutMs / 1000} s`, 'Try again later, or save the page and pass the file to --article');
+  }
+  return new UserError(`${url.href} could not be fetched (${cause ?? String(error)})`, 'Check the URL, or save the page and pass the file to --article');
+}
+
+export async function fetchPage(address: string, limits: FetchLimits = DEFAULT_FETCH_LIMITS): Promise<FetchedPage> {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    throw new UserError(`"${address}" is not a URL or an existing file`, 'Pass an http(s) URL or the path of a .html, .md or .txt file');
+  }
+  const signal = AbortSignal.timeout(limits.timeoutMs);
+  let response: Response;
+  try {
+    response = await fetch(url, { redirect: 'follow', signal, headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml' } });
+  } catch (error) {
+    throw networkProblem(url, error, limits);
+  }
+  if (!response.ok) {
+    await response.body?.cancel();
+    throw new UserError(`${url.href} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, 'Check the URL: the page is missing or the server failed');
+  }
+  const contentType = response.headers.get('content-type') ?? '';
+  if (!/^\s*(text\/html|application\/xhtml\+xml)/i.test(contentType)) {
+    await response.body?.cancel();
+    throw new UserError(`${url.href} is ${contentType.split(';')[0] || 'of no declared type'}, not an HTML page`, 'Give the URL of the article\'s web page');
+  }
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > limits.maxBytes) {
+    await response.body?.cancel();
+    throw new UserError(`${url.href} is ${declared} bytes, over the ${limits.maxBytes}-byte limit`, 'Save the article text and pass it as a file');
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of (response.body ?? []) as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > limits.maxBytes) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new UserError(`${url.href} is over the ${limits.maxBytes}-byte limit`, 'Save the article text and pass it as a file');
+      }
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw networkProblem(url, error, limits);
+  }
+  return { url: response.url || url.href, contentType, bytes: Buffer.concat(chunks) };
+}

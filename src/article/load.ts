@@ -1,0 +1,78 @@
+// Any article source -> one Article record: a URL, a local .html/.md/.txt file, standard input, or a title and
+// text given on the command line.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ArticleSchema, type Article } from '../contract/narration.ts';
+import { UserError } from '../errors.ts';
+import { decodeUtf8 } from '../cli/input.ts';
+import { decodeHtml } from './charset.ts';
+import { extractArticle } from './extract.ts';
+import { DEFAULT_FETCH_LIMITS, fetchPage, type FetchLimits } from './fetch.ts';
+import { articleLanguage } from './language.ts';
+import { narrationText, parsePlainArticle, type PlainArticle } from './markdown.ts';
+
+function fromPlain(plain: PlainArticle, declaredLanguage: string | null): Article {
+  if (plain.paragraphs.length === 0 && !plain.title) throw new UserError('The article is empty', 'Give a file or text with some words');
+  const paragraphs = plain.paragraphs.length > 0 ? plain.paragraphs : [plain.title];
+  const language = articleLanguage(declaredLanguage, narrationText(plain));
+  return ArticleSchema.parse({
+    title: plain.title,
+    byline: null,
+    siteName: null,
+    publishedTime: null,
+    language: language.code,
+    leadImageUrl: null,
+    canonicalUrl: null,
+    excerpt: null,
+    paragraphs,
+  });
+}
+
+function fromHtml(html: string, pageUrl: string, declaredLanguage: string | null): Article {
+  const extracted = extractArticle(html, pageUrl);
+  const language = articleLanguage(declaredLanguage ?? extracted.declaredLanguage, [extracted.title, ...extracted.paragraphs].join('\n'));
+  const { declaredLanguage: _declared, ...metadata } = extracted;
+  return ArticleSchema.parse({ ...metadata, language: language.code });
+}
+
+export interface LoadOptions {
+  /** --lang: overrides what the page declares. */
+  language?: string;
+  limits?: FetchLimits;
+  readStdin?: () => Promise<string>;
+}
+
+export async function loadArticle(source: string, options: LoadOptions = {}): Promise<Article> {
+  const declared = options.language ?? null;
+  if (source === '-') {
+    if (!options.readStdin) throw new UserError('Standard input is not available here', 'Pass a file or URL');
+    const text = await options.readStdin();
+    return text.trimStart().startsWith('<') ? fromHtml(text, 'file:///dev/stdin', declared) : fromPlain(parsePlainArticle(text, true), declared);
+  }
+  if (existsSync(source)) {
+    const bytes = await readFile(source);
+    const extension = path.extname(source).toLowerCase();
+    if (extension === '.html' || extension === '.htm') return fromHtml(decodeHtml(bytes), pathToFileURL(path.resolve(source)).href, declared);
+    if (extension === '.md' || extension === '.markdown' || extension === '.txt') {
+      return fromPlain(parsePlainArticle(decodeUtf8(bytes, source), extension !== '.txt'), declared);
+    }
+    throw new UserError(`${source} is a ${extension || 'file without extension'}, not an article file`, 'Pass a .html, .md or .txt file, or a URL');
+  }
+  if (!/^https?:\/\//i.test(source)) {
+    throw new UserError(`"${source}" is neither an existing file nor an http(s) URL`, 'Check the path, or give the full URL');
+  }
+  const page = await fetchPage(source, options.limits ?? DEFAULT_FETCH_LIMITS);
+  return fromHtml(decodeHtml(page.bytes, page.contentType), page.url, declared);
+}
+
+/** An article typed on the command line (--title and --text), for pages that cannot be fetched. */
+export function articleFromText(title: string, text: string, language?: string): Article {
+  const paragraphs = text.split(/\n\s*\n/).map((paragraph) => paragraph.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return fromPlain({ title: title.trim(), paragraphs }, language ?? null);
+}
+
+export function articleText(article: Article): string {
+  return narrationText(article);
+}
