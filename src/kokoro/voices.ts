@@ -108,10 +108,10 @@ export async function loadVoice(spec: string, onProgress?: ProgressReporter): Pr
 }
 
 /**
- * The style row for an input of `tokenCount` phoneme tokens (pads excluded), as kokoro-onnx and kokoro.js
- * pick it (`voice[len(tokens)]`); hexgrad's pipeline uses the row before, `pack[len(phonemes) - 1]`.
+ * The style row for an input of `tokenCount` phoneme tokens (pads excluded): row n - 1, as hexgrad's pipeline
+ * (`pack[len(phonemes) - 1]`) and kokoro-onnx 0.6 pick it. (kokoro.js and older kokoro-onnx used row n.)
  */
 export function styleFor(table: VoiceTable, tokenCount: number): Float32Array {
-  const row = Math.min(Math.max(tokenCount, 0), STYLE_ROWS - 1);
+  const row = Math.min(Math.max(tokenCount - 1, 0), STYLE_ROWS - 1);
   return table.slice(row * STYLE_SIZE, (row + 1) * STYLE_SIZE);
 }
