@@ -12,38 +12,30 @@ import { MODEL_FILES, modelDirectory } from '../src/kokoro/model-files.ts';
 import { PAD_TOKEN_ID } from '../src/phonemes/kokoro-vocab.ts';
 import { loadVoice, styleFor } from '../src/kokoro/voices.ts';
 import { Narrator } from '../src/pipeline/narrator.ts';
-import { median } from '../src/timing/timeline.ts';
+import type { SynthesizedChunk } from '../src/contract/pipeline.ts';
 
-const TEXTS = { corto: { repeats: 3 }, largo: { repeats: 1 } } as const;
-type TextName = keyof typeof TEXTS;
+const TEXTS = ['corto', 'largo'] as const;
+type TextName = (typeof TEXTS)[number];
 
 interface CaseResult {
   name: string;
   chars: number;
   audioSeconds: number;
-  timestampedSeconds: number;
-  bareSeconds: number;
-  peakRssMb: number;
   passes: number;
+  /** The whole product path once: phonemes, synthesis with durations, timing, cues. */
+  productSeconds: number;
+  peakRssMb: number;
+  /** Per chunk, interleaved: the original model (audio only) and the edited one (audio + durations). */
+  bareSeconds: number;
+  withDurationsSeconds: number;
+  /** Timeline, word/phrase/sentence spans and cues from those passes. */
+  timingMathSeconds: number;
 }
 
-async function bareSynthesis(session: ort.InferenceSession, narrator: Narrator, text: string): Promise<void> {
-  const words = await narrator.phonemizeText(text, 'es');
-  const voice = await loadVoice('ef_dora');
-  for (const chunk of chunkWords(words)) {
-    const padded = [PAD_TOKEN_ID, ...chunk.tokenIds, PAD_TOKEN_ID];
-    await session.run({
-      tokens: new ort.Tensor('int64', BigInt64Array.from(padded, BigInt), [1, padded.length]),
-      style: new ort.Tensor('float32', styleFor(voice, chunk.tokenIds.length), [1, 256]),
-      speed: new ort.Tensor('float32', Float32Array.of(1), [1]),
-    });
-  }
-}
-
-async function seconds(work: () => Promise<unknown>): Promise<number> {
+async function seconds<T>(work: () => Promise<T>): Promise<[number, T]> {
   const start = performance.now();
-  await work();
-  return (performance.now() - start) / 1000;
+  const result = await work();
+  return [(performance.now() - start) / 1000, result];
 }
 
 async function runCase(name: TextName): Promise<CaseResult> {
@@ -52,27 +44,50 @@ async function runCase(name: TextName): Promise<CaseResult> {
   const request = { text, language: 'es', voice: 'ef_dora', speed: 1, timing: 'exact' as const };
   // Warm-up: model load, eSpeak start, first-run allocations.
   await narrator.narrate({ ...request, text: 'Hola.' });
-  let audioSeconds = 0;
-  let passes = 0;
-  const timestamped: number[] = [];
-  timestamped.push(
-    await seconds(async () => {
-      const result = await narrator.narrate(request);
-      audioSeconds = result.narration.audio.durationMs / 1000;
-      passes = result.narration.chunks.length;
-    }),
-  );
-  // Peak memory of the product path alone, before the bare session is loaded for comparison.
+  const [productSeconds, product] = await seconds(() => narrator.narrate(request));
+  // Peak memory of the product path alone, before the bare session is loaded for the comparison.
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  const session = await ort.InferenceSession.create(path.join(modelDirectory(), MODEL_FILES.int8.file), { graphOptimizationLevel: 'all' });
-  await bareSynthesis(session, narrator, 'Hola.');
-  const bare: number[] = [];
-  for (let repeat = 0; repeat < TEXTS[name].repeats; repeat++) {
-    bare.push(await seconds(() => bareSynthesis(session, narrator, text)));
-    if (repeat + 1 < TEXTS[name].repeats) timestamped.push(await seconds(() => narrator.narrate(request)));
+
+  const bare = await ort.InferenceSession.create(path.join(modelDirectory(), MODEL_FILES.int8.file), { graphOptimizationLevel: 'all' });
+  const voice = await loadVoice('ef_dora');
+  const runBare = (tokenIds: number[]) => {
+    const padded = [PAD_TOKEN_ID, ...tokenIds, PAD_TOKEN_ID];
+    return bare.run({
+      tokens: new ort.Tensor('int64', BigInt64Array.from(padded, BigInt), [1, padded.length]),
+      style: new ort.Tensor('float32', styleFor(voice, tokenIds.length), [1, 256]),
+      speed: new ort.Tensor('float32', Float32Array.of(1), [1]),
+    });
+  };
+  await runBare(chunkWords(await narrator.phonemizeText('Hola.', 'es'))[0]!.tokenIds);
+  const words = await narrator.phonemizeText(text, 'es');
+  let bareSeconds = 0;
+  let withDurationsSeconds = 0;
+  const passes: SynthesizedChunk[] = [];
+  for (const [index, chunk] of chunkWords(words).entries()) {
+    // Alternate which goes first so drift in machine speed falls on both sides alike.
+    const timeBare = async () => (bareSeconds += (await seconds(() => runBare(chunk.tokenIds)))[0]);
+    const timeWithDurations = async () => {
+      const [elapsed, [pass]] = await seconds(() => narrator.synthesizeWords(chunk.words, 'ef_dora', 1));
+      withDurationsSeconds += elapsed;
+      passes.push(pass!);
+    };
+    if (index % 2 === 0) await timeBare().then(timeWithDurations);
+    else await timeWithDurations().then(timeBare);
   }
+  const [timingMathSeconds] = await seconds(() => narrator.buildNarration(request, words, passes));
   await narrator.release();
-  return { name, chars: text.length, audioSeconds, timestampedSeconds: median(timestamped)!, bareSeconds: median(bare)!, peakRssMb, passes };
+  await bare.release();
+  return {
+    name,
+    chars: text.length,
+    audioSeconds: product.narration.audio.durationMs / 1000,
+    passes: product.narration.chunks.length,
+    productSeconds,
+    peakRssMb,
+    bareSeconds,
+    withDurationsSeconds,
+    timingMathSeconds,
+  };
 }
 
 async function main(): Promise<void> {
@@ -82,22 +97,28 @@ async function main(): Promise<void> {
     return;
   }
   const rows: CaseResult[] = [];
-  for (const name of Object.keys(TEXTS) as TextName[]) {
+  for (const name of TEXTS) {
     process.stderr.write(`bench: ${name}...\n`);
     const child = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--case', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
     if (child.status !== 0) throw new Error(`bench case ${name} failed`);
     rows.push(JSON.parse(child.stdout) as CaseResult);
   }
   const lines = [
-    '| text | characters | Kokoro passes | audio (s) | RTF with timestamps | RTF bare | timestamps cost | peak RSS (MB) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map(
-      (row) =>
-        `| ${row.name} | ${row.chars} | ${row.passes} | ${row.audioSeconds.toFixed(1)} | ${(row.timestampedSeconds / row.audioSeconds).toFixed(3)} | ` +
-        `${(row.bareSeconds / row.audioSeconds).toFixed(3)} | ${((row.timestampedSeconds / row.bareSeconds - 1) * 100).toFixed(1)}% | ${row.peakRssMb.toFixed(0)} |`,
-    ),
+    '| text | characters | Kokoro passes | audio (s) | RTF, whole narration | RTF, bare synthesis | RTF, synthesis + durations | timing math (s) | timestamps cost | peak RSS (MB) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((row) => {
+      const cost = (row.withDurationsSeconds + row.timingMathSeconds) / row.bareSeconds - 1;
+      return (
+        `| ${row.name} | ${row.chars} | ${row.passes} | ${row.audioSeconds.toFixed(1)} | ${(row.productSeconds / row.audioSeconds).toFixed(3)} | ` +
+        `${(row.bareSeconds / row.audioSeconds).toFixed(3)} | ${(row.withDurationsSeconds / row.audioSeconds).toFixed(3)} | ` +
+        `${row.timingMathSeconds.toFixed(3)} | ${(cost * 100).toFixed(1)}% | ${row.peakRssMb.toFixed(0)} |`
+      );
+    }),
   ];
-  process.stdout.write(`${lines.join('\n')}\n\nRTF = wall time / audio duration (below 1 is faster than real time). "timestamps cost" = with timestamps / bare - 1.\n`);
+  process.stdout.write(
+    `${lines.join('\n')}\n\nRTF = wall time / audio duration (below 1 is faster than real time). "timestamps cost" = ` +
+      `(synthesis with the durations output + timing math) / bare synthesis - 1, on the same chunks, interleaved.\n`,
+  );
 }
 
 await runCommand(main);

@@ -9,7 +9,7 @@ import { runCli } from './helpers/env.ts';
 import { send, startServer, type TestServer } from './helpers/server.ts';
 import { loadArticle, articleFromText } from '../src/article/load.ts';
 import { USER_AGENT } from '../src/article/fetch.ts';
-import { NarrationSchema } from '../src/contract/narration.ts';
+import { ArticleSchema, NarrationSchema } from '../src/contract/narration.ts';
 import { PROJECT_ROOT } from '../src/kokoro/model-files.ts';
 
 const READABILITY_PAGES = path.resolve(PROJECT_ROOT, '../shared/fixtures/readability');
@@ -26,8 +26,13 @@ describe('article ingestion over HTTP', () => {
     for (const page of PAGES) routes[`/${page}`] = send(await readFile(path.join(READABILITY_PAGES, page, 'source.html')), html);
     const fixture = (name: string) => readFile(path.join(FIXTURES, name));
     routes['/noticia'] = send(await fixture('noticia-es.html'), html);
-    routes['/latin1-header'] = send(await fixture('noticia-latin1.html'), 'text/html; charset=ISO-8859-1');
-    routes['/latin1-meta'] = send(await fixture('noticia-latin1.html'), 'text/html');
+    // The same page as ISO-8859-1 bytes (no € in Latin-1), declared by the HTTP header or by its <meta> alone.
+    const latin1 = Buffer.from(
+      (await fixture('noticia-es.html')).toString('utf8').replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">').replaceAll('€', 'euros'),
+      'latin1',
+    );
+    routes['/latin1-header'] = send(latin1, 'text/html; charset=ISO-8859-1');
+    routes['/latin1-meta'] = send(latin1, 'text/html');
     routes['/muro'] = send(await fixture('muro-de-pago.html'), html);
     routes['/aleman'] = send(await fixture('articulo-aleman.html'), html);
     routes['/vacia'] = send('<html><body><nav><a href="/">Inicio</a></nav></body></html>', html);
@@ -139,6 +144,9 @@ describe('article ingestion over HTTP', () => {
     assert.ok(narration.words.some((word) => word.text === '31/12/2026'));
     assert.ok(narration.cues.some((cue) => cue.lines.join(' ').includes('1.250.000 €')));
     assert.equal(narration.sentences[0]!.text, narration.article!.title);
+    const article = ArticleSchema.parse(JSON.parse(await readFile(path.join(outDir, 'article.json'), 'utf8')));
+    assert.equal(article.paragraphs.length, 4);
+    assert.equal(article.byline, 'Lucía Fernández');
   });
 
   it('leaves nothing behind when the article is refused', async () => {

@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { ArticleMetadataSchema, TimingMethodSchema, type Article } from '../contract/narration.ts';
+import { TimingMethodSchema, type Article } from '../contract/narration.ts';
 import { articleFromText, articleText, loadArticle } from '../article/load.ts';
 import { UserError } from '../errors.ts';
 import { narrationText, parsePlainArticle } from '../article/markdown.ts';
@@ -133,10 +133,11 @@ async function main(): Promise<void> {
   });
   try {
     const result = await narrator.narrate(request, ({ stage, done, total }) => reporter.progress(stage, done, total));
-    const withArticle = input.article
-      ? { ...result, narration: { ...result.narration, article: ArticleMetadataSchema.parse(input.article) } }
-      : result;
-    const narration = await writeNarrationFiles(path.resolve(flags.out), withArticle, { wav: flags.wav, seedCompat: flags.seedCompat });
+    const narration = await writeNarrationFiles(path.resolve(flags.out), result, {
+      wav: flags.wav,
+      seedCompat: flags.seedCompat,
+      article: input.article,
+    });
     reporter.stop();
     const factor = narration.calibration ? `, calibration factor ${narration.calibration.scalingFactor.toFixed(4)}` : '';
     process.stdout.write(

@@ -3,7 +3,7 @@
 // narration.json (the file that says "done") last.
 import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { NarrationSchema, SeedTimestampsSchema, type Narration, type SeedTimestamps } from '../contract/narration.ts';
+import { ArticleSchema, NarrationSchema, SeedTimestampsSchema, type Article, type Narration, type SeedTimestamps } from '../contract/narration.ts';
 import { encodeMp3, encodeWav } from '../audio/encode.ts';
 import { toSrt, toWebVtt } from '../captions/formats.ts';
 import type { NarrationAudio } from '../pipeline/narrator.ts';
@@ -17,6 +17,8 @@ export interface WriteOptions {
   wav?: boolean;
   /** Also write the seed's file names, for scripts written against the original tool. */
   seedCompat?: boolean;
+  /** The article record (metadata and clean paragraphs), written as article.json. */
+  article?: Article;
 }
 
 export function seedTimestamps(narration: Pick<Narration, 'phrases'>): SeedTimestamps {
@@ -27,7 +29,11 @@ export function seedTimestamps(narration: Pick<Narration, 'phrases'>): SeedTimes
 
 export async function writeNarrationFiles(outDir: string, result: NarrationAudio, options: WriteOptions = {}): Promise<Narration> {
   await mkdir(outDir, { recursive: true });
-  const narration = NarrationSchema.parse({ ...result.narration, audio: { ...result.narration.audio, file: AUDIO_FILE } });
+  const narration = NarrationSchema.parse({
+    ...result.narration,
+    audio: { ...result.narration.audio, file: AUDIO_FILE },
+    ...(options.article ? { article: options.article } : {}),
+  });
   const staged: Array<[temporary: string, target: string]> = [];
   const stage = async (name: string, produce: (temporary: string) => Promise<void>) => {
     const target = path.join(outDir, name);
@@ -44,6 +50,10 @@ export async function writeNarrationFiles(outDir: string, result: NarrationAudio
     if (options.seedCompat) {
       await stage(SEED_TIMESTAMPS_FILE, (temporary) => writeFile(temporary, timestamps));
       await stage(SEED_AUDIO_FILE, (temporary) => copyFile(staged[0]![0], temporary));
+    }
+    if (options.article) {
+      const article = json(ArticleSchema.parse(options.article));
+      await stage('article.json', (temporary) => writeFile(temporary, article));
     }
     await stage('captions.srt', (temporary) => writeFile(temporary, toSrt(narration.cues)));
     await stage('captions.vtt', (temporary) => writeFile(temporary, toWebVtt(narration.cues)));

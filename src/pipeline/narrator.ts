@@ -134,12 +134,21 @@ export class Narrator {
 
   async narrate(request: NarrateRequest, onProgress?: (progress: NarrateProgress) => void): Promise<NarrationAudio> {
     validateRequest(request);
-    const language = resolveLanguage(request.language);
     await this.voice(request.voice);
-    const words = await this.phonemizeText(request.text, language.code);
+    const words = await this.phonemizeText(request.text, request.language);
     const synthesized = await this.synthesizeWords(words, request.voice, request.speed, (done, total) =>
       onProgress?.({ stage: 'synthesis', done, total }),
     );
+    return this.buildNarration(request, words, synthesized, onProgress);
+  }
+
+  /** From the passes to the narration: audio laid out, words timed (exact, or calibrated), spans and cues. */
+  async buildNarration(
+    request: NarrateRequest,
+    words: PhonemizedWord[],
+    synthesized: SynthesizedChunk[],
+    onProgress?: (progress: NarrateProgress) => void,
+  ): Promise<NarrationAudio> {
     const timeline = buildTimeline(synthesized, SAMPLES_PER_FRAME);
     const samples = assembleAudio(
       synthesized.map((chunk) => chunk.samples),
@@ -173,7 +182,7 @@ export class Narrator {
       narration: {
         version: NARRATION_VERSION,
         text,
-        language: language.code,
+        language: resolveLanguage(request.language).code,
         voice: request.voice,
         speed: request.speed,
         timing: request.timing,

@@ -1,0 +1,82 @@
+// The model side: the duration tensor found in the real int8 graph, exports that already output durations
+// used as they are, and --device cuda falling back to CPU with one warning where CUDA is not installed.
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import protobuf from 'protobufjs/minimal.js';
+import { after, before, describe, it } from 'node:test';
+import { runCli } from './helpers/env.ts';
+import { findDurationTensor, int64OutputAppendix, summarizeGraph } from '../src/kokoro/onnx-graph.ts';
+import { MODEL_FILES, modelDirectory } from '../src/kokoro/model-files.ts';
+import { openKokoro, SAMPLES_PER_FRAME, type KokoroEngine } from '../src/kokoro/session.ts';
+import { tokenIdsOf } from '../src/phonemes/kokoro-vocab.ts';
+
+const MODEL = path.join(modelDirectory(), MODEL_FILES.int8.file);
+const TOKENS = tokenIdsOf('ˈola, kˈe tˈal.');
+const STYLE = new Float32Array(256).fill(0.05);
+
+/** The model with an Identity node exposing the duration tensor as an output named "durations", like timestamped exports. */
+function withNamedDurationsOutput(model: Uint8Array, tensor: string): Uint8Array {
+  const writer = protobuf.Writer.create();
+  writer.uint32((7 << 3) | 2).fork(); // ModelProto.graph
+  writer.uint32((1 << 3) | 2).fork(); // GraphProto.node
+  writer.uint32((1 << 3) | 2).string(tensor).uint32((2 << 3) | 2).string('durations');
+  writer.uint32((3 << 3) | 2).string('durations_identity').uint32((4 << 3) | 2).string('Identity');
+  writer.ldelim().ldelim();
+  const node = writer.finish();
+  const output = int64OutputAppendix('durations');
+  return Buffer.concat([model, node, output]);
+}
+
+describe('Kokoro model files', () => {
+  let bytes: Buffer;
+  let engine: KokoroEngine;
+  before(async () => {
+    bytes = await readFile(MODEL);
+    engine = await openKokoro(MODEL, { device: 'cpu' });
+  });
+  after(() => engine.release());
+
+  it('finds the int64 duration tensor behind Round -> Clip -> Cast in the int8 graph', () => {
+    const summary = summarizeGraph(bytes);
+    assert.deepEqual(summary.outputNames, ['audio']);
+    assert.equal(findDurationTensor(summary), '/encoder/Cast_output_0');
+    const edited = summarizeGraph(Buffer.concat([bytes, int64OutputAppendix('/encoder/Cast_output_0')]));
+    assert.deepEqual(edited.outputNames, ['audio', '/encoder/Cast_output_0']);
+    assert.equal(edited.nodes.length, summary.nodes.length);
+  });
+
+  it('uses an export that already outputs durations as it is, with the same audio', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'timestamped-'));
+    const file = path.join(directory, 'kokoro-timestamped.onnx');
+    await writeFile(file, withNamedDurationsOutput(bytes, '/encoder/Cast_output_0'));
+    const timestamped = await openKokoro(file, { device: 'cpu' });
+    try {
+      const expected = await engine.synthesize(TOKENS, STYLE, 1);
+      const pass = await timestamped.synthesize(TOKENS, STYLE, 1);
+      assert.deepEqual(pass.durations, expected.durations);
+      assert.deepEqual(pass.samples, expected.samples);
+      assert.equal(pass.samples.length, SAMPLES_PER_FRAME * pass.durations.reduce((a, b) => a + b, 0));
+      // No edited copy was needed: only the model and its remembered hash are in the folder.
+      assert.deepEqual((await readdir(directory)).sort(), ['kokoro-timestamped.onnx', 'kokoro-timestamped.onnx.sha256.json']);
+    } finally {
+      await timestamped.release();
+    }
+  });
+
+  it('makes slower speech at speed 0.5 and faster at 2.0, durations and audio agreeing', async () => {
+    const frames = async (speed: number) => (await engine.synthesize(TOKENS, STYLE, speed)).durations.reduce((a, b) => a + b, 0);
+    const [slow, normal, fast] = [await frames(0.5), await frames(1), await frames(2)];
+    assert.ok(slow > normal && normal > fast, `${slow} > ${normal} > ${fast} frames`);
+  });
+
+  it('falls back to CPU with one warning when CUDA is asked for but not installed', async () => {
+    const outDir = await mkdtemp(path.join(tmpdir(), 'cuda-'));
+    const result = await runCli('src/cli/narrate.ts', ['--text', 'Hola.', '--device', 'cuda', '--out', outDir]);
+    assert.equal(result.code, 0, result.stderr);
+    const warnings = result.stderr.split('\n').filter((line) => line.startsWith('warning:'));
+    assert.equal(warnings.length, 1, result.stderr);
+    assert.match(warnings[0]!, /CUDA is not available to onnxruntime here .*running on CPU/);
+  });
+});
