@@ -58,6 +58,16 @@ describe('cues', () => {
     });
   });
 
+  it('keeps every line within 42 characters and cuts a long sentence into even cues', () => {
+    const text = 'La medida responde a la petición de cientos de estudiantes que buscaban un lugar tranquilo para preparar sus pruebas de acceso a la universidad.';
+    const sentence = timedWords(text, 40);
+    const long = buildCues(text, [spanOfWords(text, sentence)], sentence);
+    assert.ok(long.length >= 2);
+    for (const cue of long) assert.ok(cue.lines.every((line) => line.length <= 42), JSON.stringify(cue.lines));
+    const sizes = long.map((cue) => cue.lines.join(' ').length);
+    assert.ok(Math.max(...sizes) - Math.min(...sizes) < 30, `uneven cues: ${sizes.join(', ')}`);
+  });
+
   it('covers every word, in order, starting on the first word of each cue', () => {
     const covered = cues.flatMap((cue) => words.filter((word) => word.charStart >= cue.charStart && word.charEnd <= cue.charEnd));
     assert.deepEqual(covered.map((word) => word.charStart), words.map((word) => word.charStart));

@@ -89,6 +89,12 @@ describe('narrate CLI on a text over 510 tokens', () => {
     assert.deepEqual(timestamps.map((entry) => entry.text), narration.phrases.map((phrase) => phrase.text));
     const srt = await readFile(path.join(outDir, 'captions.srt'), 'utf8');
     assert.match(srt, /^1\n00:00:\d\d,\d{3} --> 00:00:\d\d,\d{3}\n/);
+    for (const [index, cue] of narration.cues.entries()) {
+      assert.ok(cue.lines.every((line) => line.length <= 42), `cue ${index}: ${JSON.stringify(cue.lines)}`);
+      assert.ok(cue.endMs - cue.startMs <= 7000 && cue.endMs - cue.startMs >= 5000 / 6 - 0.001, `cue ${index} lasts ${cue.endMs - cue.startMs} ms`);
+      const next = narration.cues[index + 1];
+      if (next) assert.ok(next.startMs - cue.endMs >= 2000 / 30 - 0.001, `cue ${index} leaves no 2-frame gap`);
+    }
     const vtt = await readFile(path.join(outDir, 'captions.vtt'), 'utf8');
     assert.ok(vtt.startsWith('WEBVTT\n\n'));
     assert.equal(vtt.split('-->').length - 1, narration.cues.length);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { chunkWords } from '../src/kokoro/chunks.ts';
-import { packUnder, splitAtBreaks } from '../src/text/packing.ts';
+import { packBalanced, packUnder, splitAtBreaks } from '../src/text/packing.ts';
 import { phraseRuns } from '../src/text/phrases.ts';
 import { SpokenTextBuilder, verbatimSpokenText } from '../src/text/spoken-text.ts';
 import { toSpokenText } from '../src/text/spoken-form.ts';
@@ -28,6 +28,17 @@ describe('packing', () => {
     assert.deepEqual(texts(packUnder(words, count, 3)), ['uno dos', 'tres', 'cuatro cinco seis', 'siete']);
     // The last piece of a cut sentence does take the next sentences along, so runs end at a sentence end.
     assert.deepEqual(texts(packUnder(words, count, 2)), ['uno dos', 'tres', 'cuatro cinco', 'seis siete']);
+  });
+});
+
+describe('balanced packing', () => {
+  it('evens out runs without cutting at a weaker break', () => {
+    const count = (run: readonly unknown[]) => run.length;
+    const plain = syntheticWords('a b c d e f g h i j');
+    assert.deepEqual(packUnder(plain, count, 7).map((run) => run.length), [7, 3]);
+    assert.deepEqual(packBalanced(plain, count, 7).map((run) => run.length), [5, 5]);
+    const withComma = syntheticWords('a b c d e f g, h i j');
+    assert.deepEqual(packBalanced(withComma, count, 7, 'clause').map((run) => run.length), [7, 3]);
   });
 });
 

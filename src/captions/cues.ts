@@ -3,12 +3,11 @@
 // to 7 s, at most 17 characters per second where the speech leaves room, and two video frames between cues.
 import type { Cue, TimedSpan } from '../contract/narration.ts';
 import type { BreakStrength } from '../contract/pipeline.ts';
-import { packUnder } from '../text/packing.ts';
+import { packBalanced } from '../text/packing.ts';
 import { spanOfWords, type TimedWordLike } from '../timing/spans.ts';
 
 export interface CueRules {
   maxLineChars: number;
-  maxLines: number;
   minDurationMs: number;
   maxDurationMs: number;
   maxCharsPerSecond: number;
@@ -18,7 +17,6 @@ export interface CueRules {
 
 export const DEFAULT_CUE_RULES: CueRules = {
   maxLineChars: 42,
-  maxLines: 2,
   minDurationMs: 5000 / 6,
   maxDurationMs: 7000,
   maxCharsPerSecond: 17,
@@ -49,7 +47,7 @@ function cueText(text: string, words: readonly CueWord[]): string {
   return spanOfWords(text, words).text.replace(/\s+/g, ' ');
 }
 
-/** Break a cue's text into lines: one if it fits, else the best-scored break between two words. */
+/** Break a cue's text into lines: one if it fits, else two, at the best-scored break between two words. */
 export function breakLines(text: string, words: readonly CueWord[], rules: CueRules = DEFAULT_CUE_RULES): string[] {
   const whole = cueText(text, words);
   if (whole.length <= rules.maxLineChars || words.length < 2) return [whole];
@@ -71,12 +69,15 @@ export function breakLines(text: string, words: readonly CueWord[], rules: CueRu
 
 /** Split each phrase into cue-sized runs of words, then time the cues. */
 export function buildCues(text: string, phrases: readonly TimedSpan[], words: readonly CueWord[], rules: CueRules = DEFAULT_CUE_RULES): Cue[] {
-  const maxChars = rules.maxLineChars * rules.maxLines;
+  // A run fits when its lines fit and its speech lasts no longer than a cue may.
   const fits = (run: readonly CueWord[]): number =>
-    Math.max(cueText(text, run).length / maxChars, (run.at(-1)!.endMs - run[0]!.startMs) / rules.maxDurationMs);
+    Math.max(
+      ...breakLines(text, run, rules).map((line) => line.length / rules.maxLineChars),
+      (run.at(-1)!.endMs - run[0]!.startMs) / rules.maxDurationMs,
+    );
   const runs = phrases.flatMap((phrase) => {
     const phraseWords = words.filter((word) => word.charStart >= phrase.charStart && word.charEnd <= phrase.charEnd);
-    return phraseWords.length === 0 ? [] : packUnder(phraseWords, fits, 1, 'clause');
+    return phraseWords.length === 0 ? [] : packBalanced(phraseWords, fits, 1, 'clause');
   });
   const gapMs = (rules.minGapFrames * 1000) / rules.fps;
   return runs.map((run, index) => {

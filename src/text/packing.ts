@@ -54,3 +54,31 @@ export function packUnder<T extends Breakable>(
   if (current.length > 0) runs.push(current);
   return runs;
 }
+
+const STRENGTH_RANK: Record<BreakStrength, number> = { none: 0, clause: 1, sentence: 2 };
+
+/** The weakest break the runs were cut at. */
+function weakestCut<T extends Breakable>(runs: readonly T[][]): number {
+  return Math.min(...runs.slice(0, -1).map((run) => STRENGTH_RANK[run.at(-1)!.breakAfter]));
+}
+
+/**
+ * Like packUnder, but with runs of even size: the limit is lowered for as long as the number of runs and the
+ * strength of the cuts stay the same, so a sentence cut in two is not cut into a full run and a scrap.
+ */
+export function packBalanced<T extends Breakable>(
+  items: readonly T[],
+  size: (run: readonly T[]) => number,
+  max: number,
+  strength: BreakStrength = 'sentence',
+): T[][] {
+  let best = packUnder(items, size, max, strength);
+  if (best.length <= 1) return best;
+  const cutStrength = weakestCut(best);
+  for (let limit = max * 0.95; limit > 0; limit *= 0.95) {
+    const runs = packUnder(items, size, limit, strength);
+    if (runs.length > best.length || weakestCut(runs) < cutStrength || runs.some((run) => size(run) > limit)) break;
+    best = runs;
+  }
+  return best;
+}

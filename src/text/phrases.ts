@@ -1,7 +1,7 @@
 // Phrases as the seed cuts them: one per sentence, a sentence longer than maxChars cut at clause punctuation
 // (then between words), and phrases shorter than minChars joined to the next.
 import type { Breakable } from './packing.ts';
-import { packUnder, splitAtBreaks } from './packing.ts';
+import { packBalanced, splitAtBreaks } from './packing.ts';
 
 export interface PhraseOptions {
   minChars: number;
@@ -24,7 +24,7 @@ export function phraseRuns<T extends Spanned>(words: readonly T[], options: Phra
     throw new RangeError(`phrase lengths need 0 <= min (${options.minChars}) <= max (${options.maxChars})`);
   }
   const pieces = splitAtBreaks(words, 'sentence').flatMap((sentence) =>
-    charLength(sentence) <= options.maxChars ? [sentence] : packUnder(sentence, charLength, options.maxChars, 'clause'),
+    charLength(sentence) <= options.maxChars ? [sentence] : packBalanced(sentence, charLength, options.maxChars, 'clause'),
   );
   const phrases: T[][] = [];
   for (const piece of pieces) {
