@@ -23,7 +23,7 @@ def main() -> None:
         voices_npz = Path(tmp) / "voices.npz"
         np.savez(voices_npz, ef_dora=voice)
         kokoro = Kokoro(model_path, str(voices_npz))
-    symbol_of = {token_id: symbol for symbol, token_id in kokoro.vocab.items()}
+    symbol_of = {token_id: symbol for symbol, token_id in kokoro.tokenizer.vocab.items()}
 
     print("Waveform parity (same token ids, style row n - 1, speed 1.0):")
     for entry in [e for e in ours if "waveform" in e]:
