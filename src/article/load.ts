@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ArticleSchema, type Article } from '../contract/narration.ts';
 import { UserError } from '../errors.ts';
-import { decodeUtf8 } from '../cli/input.ts';
+import { decodeUtf8 } from '../text/utf8.ts';
 import { decodeHtml } from './charset.ts';
 import { extractArticle } from './extract.ts';
 import { DEFAULT_FETCH_LIMITS, fetchPage, type FetchLimits } from './fetch.ts';

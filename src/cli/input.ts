@@ -3,16 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.ts';
+import { decodeUtf8 } from '../text/utf8.ts';
 
 export const SAMPLE_ARTICLE = path.resolve(import.meta.dirname, '../article/sample-article.md');
-
-export function decodeUtf8(bytes: Uint8Array, origin: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new UserError(`${origin} is not UTF-8 text`, 'Convert it to UTF-8 (for example: iconv -f latin1 -t utf-8)');
-  }
-}
 
 export async function readTextFile(file: string): Promise<string> {
   if (!existsSync(file)) throw new UserError(`File ${file} does not exist`, 'Check the path given to --file');
