@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { chunkWords } from '../src/kokoro/chunks.ts';
-import { packBalanced, packUnder, splitAtBreaks } from '../src/text/packing.ts';
+import { packUnder, segment, splitAtBreaks } from '../src/text/packing.ts';
+import { cutPenalty } from '../src/text/cut-points.ts';
 import { phraseRuns } from '../src/text/phrases.ts';
 import { SpokenTextBuilder, verbatimSpokenText } from '../src/text/spoken-text.ts';
 import { toSpokenText } from '../src/text/spoken-form.ts';
@@ -31,14 +32,25 @@ describe('packing', () => {
   });
 });
 
-describe('balanced packing', () => {
-  it('evens out runs without cutting at a weaker break', () => {
-    const count = (run: readonly unknown[]) => run.length;
+describe('segmenting', () => {
+  const count = (limit: number) => (run: readonly unknown[]) => run.length / limit;
+  const noPenalty = () => 0;
+
+  it('makes the fewest runs that fit', () => {
     const plain = syntheticWords('a b c d e f g h i j');
-    assert.deepEqual(packUnder(plain, count, 7).map((run) => run.length), [7, 3]);
-    assert.deepEqual(packBalanced(plain, count, 7).map((run) => run.length), [5, 5]);
-    const withComma = syntheticWords('a b c d e f g, h i j');
-    assert.deepEqual(packBalanced(withComma, count, 7, 'clause').map((run) => run.length), [7, 3]);
+    assert.deepEqual(segment(plain, count(7), noPenalty).map((run) => run.length).sort(), [3, 7].sort());
+    assert.deepEqual(segment(plain, count(10), noPenalty).map((run) => run.length), [10]);
+    assert.equal(segment(plain, count(3), noPenalty).length, 4);
+  });
+
+  it('cuts where it reads best: after punctuation, before a conjunction, never after an article', () => {
+    const words = syntheticWords('el gobierno aprobó la ley, que limita los precios y protege a los inquilinos');
+    const runs = segment(words, count(9), cutPenalty).map((run) => run.map((word) => word.text).join(' '));
+    assert.deepEqual(runs, ['el gobierno aprobó la ley', 'que limita los precios y protege a los inquilinos']);
+    const noComma = syntheticWords('el gobierno aprobó la ley que limita los precios y protege a los inquilinos');
+    const cut = segment(noComma, count(9), cutPenalty).map((run) => run.map((word) => word.text).join(' '));
+    assert.deepEqual(cut, ['el gobierno aprobó la ley que limita los precios', 'y protege a los inquilinos']);
+    assert.ok(cutPenalty(noComma[0]!, noComma[1]!) >= 500, 'a cut after "el" must cost the most');
   });
 });
 

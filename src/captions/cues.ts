@@ -1,9 +1,11 @@
-// Phrases -> subtitle cues by common timed-text rules: at most two lines of 42 characters, lines broken after
-// punctuation or before a conjunction or preposition (never between an article and its noun), cues of 5/6 s
-// to 7 s, at most 17 characters per second where the speech leaves room, and two video frames between cues.
+// Phrases -> subtitle cues by common timed-text rules: at most two lines of 42 characters, lines and cues cut
+// after punctuation or before a conjunction or preposition (never between an article and its noun), cues of
+// 5/6 s to 7 s, at most 17 characters per second where the speech leaves room, and two video frames between cues.
 import type { Cue, TimedSpan } from '../contract/narration.ts';
 import type { BreakStrength } from '../contract/pipeline.ts';
-import { packBalanced } from '../text/packing.ts';
+import { cutPenalty } from '../text/cut-points.ts';
+import { segment } from '../text/packing.ts';
+import { evenness } from '../text/phrases.ts';
 import { spanOfWords, type TimedWordLike } from '../timing/spans.ts';
 
 export interface CueRules {
@@ -25,23 +27,9 @@ export const DEFAULT_CUE_RULES: CueRules = {
 };
 
 export interface CueWord extends TimedWordLike {
+  text: string;
   breakAfter: BreakStrength;
 }
-
-// Words a line may start with (conjunctions, prepositions) and words a line must not end with (articles,
-// determiners, which belong with their noun): Spanish first, then the other Kokoro languages' commonest.
-const GOOD_LINE_STARTS = new Set(
-  ('y e o u ni pero que porque aunque sino pues como cuando donde si a ante bajo con contra de del desde durante en entre ' +
-    'hacia hasta mediante para por según sin sobre tras al and or but because that which of in on at to for with from by ' +
-    'et ou mais donc que qui dans sur pour avec sans par de des du e ma che di da con per tra fra em para com sem por')
-    .split(' '),
-);
-const NEVER_LINE_ENDS = new Set(
-  ('el la los las un una unos unas lo al del su sus mi mis tu tus este esta estos estas ese esa esos esas aquel aquella ' +
-    'nuestro nuestra cada otro otra the a an this that these those my your his her its our their le la les un une des ce cette ' +
-    'il lo gli i uno o os as um uma')
-    .split(' '),
-);
 
 function cueText(text: string, words: readonly CueWord[]): string {
   return spanOfWords(text, words).text.replace(/\s+/g, ' ');
@@ -55,13 +43,8 @@ export function breakLines(text: string, words: readonly CueWord[], rules: CueRu
   for (let split = 1; split < words.length; split++) {
     const first = cueText(text, words.slice(0, split));
     const second = cueText(text, words.slice(split));
-    const lastWord = text.slice(words[split - 1]!.charStart, words[split - 1]!.charEnd).toLowerCase();
-    const nextWord = text.slice(words[split]!.charStart, words[split]!.charEnd).toLowerCase();
-    let score = -Math.abs(first.length - second.length);
+    let score = -Math.abs(first.length - second.length) - cutPenalty(words[split - 1]!, words[split]!);
     if (first.length > rules.maxLineChars || second.length > rules.maxLineChars) score -= 1000;
-    if (words[split - 1]!.breakAfter !== 'none') score += 40;
-    else if (GOOD_LINE_STARTS.has(nextWord)) score += 20;
-    if (NEVER_LINE_ENDS.has(lastWord)) score -= 500;
     if (!best || score > best.score) best = { lines: [first, second], score };
   }
   return best!.lines;
@@ -75,9 +58,14 @@ export function buildCues(text: string, phrases: readonly TimedSpan[], words: re
       ...breakLines(text, run, rules).map((line) => line.length / rules.maxLineChars),
       (run.at(-1)!.endMs - run[0]!.startMs) / rules.maxDurationMs,
     );
+  // Cues too short to read, or a scrap of a few characters, count against a cut.
+  const runPenalty = (run: readonly CueWord[]): number => {
+    const chars = cueText(text, run).length;
+    return (run.at(-1)!.endMs - run[0]!.startMs < rules.minDurationMs ? 60 : 0) + (chars < 20 ? 30 : 0) + evenness(chars / (2 * rules.maxLineChars));
+  };
   const runs = phrases.flatMap((phrase) => {
     const phraseWords = words.filter((word) => word.charStart >= phrase.charStart && word.charEnd <= phrase.charEnd);
-    return phraseWords.length === 0 ? [] : packBalanced(phraseWords, fits, 1, 'clause');
+    return phraseWords.length === 0 ? [] : segment(phraseWords, fits, cutPenalty, runPenalty);
   });
   const gapMs = (rules.minGapFrames * 1000) / rules.fps;
   return runs.map((run, index) => {

@@ -55,30 +55,38 @@ export function packUnder<T extends Breakable>(
   return runs;
 }
 
-const STRENGTH_RANK: Record<BreakStrength, number> = { none: 0, clause: 1, sentence: 2 };
-
-/** The weakest break the runs were cut at. */
-function weakestCut<T extends Breakable>(runs: readonly T[][]): number {
-  return Math.min(...runs.slice(0, -1).map((run) => STRENGTH_RANK[run.at(-1)!.breakAfter]));
-}
-
 /**
- * Like packUnder, but with runs of even size: the limit is lowered for as long as the number of runs and the
- * strength of the cuts stay the same, so a sentence cut in two is not cut into a full run and a scrap.
+ * Cut items into the fewest runs that each fit (`fits(run) <= 1`), and among those the cut that reads best:
+ * the least total of `cutPenalty` at each cut plus `runPenalty` of each run. Runs are short (a sentence), so
+ * this tries every cut.
  */
-export function packBalanced<T extends Breakable>(
+export function segment<T>(
   items: readonly T[],
-  size: (run: readonly T[]) => number,
-  max: number,
-  strength: BreakStrength = 'sentence',
+  fits: (run: readonly T[]) => number,
+  cutPenalty: (before: T, after: T) => number,
+  runPenalty: (run: readonly T[]) => number = () => 0,
 ): T[][] {
-  let best = packUnder(items, size, max, strength);
-  if (best.length <= 1) return best;
-  const cutStrength = weakestCut(best);
-  for (let limit = max * 0.95; limit > 0; limit *= 0.95) {
-    const runs = packUnder(items, size, limit, strength);
-    if (runs.length > best.length || weakestCut(runs) < cutStrength || runs.some((run) => size(run) > limit)) break;
-    best = runs;
+  interface Best {
+    runs: number;
+    penalty: number;
+    from: number;
   }
-  return best;
+  const best: Array<Best | undefined> = [{ runs: 0, penalty: 0, from: -1 }];
+  for (let end = 1; end <= items.length; end++) {
+    for (let start = end - 1; start >= 0; start--) {
+      const run = items.slice(start, end);
+      // A run that does not fit only grows worse as it starts earlier, except for a lone item that must stand.
+      if (fits(run) > 1 && end - start > 1) break;
+      const previous = best[start];
+      if (!previous) continue;
+      const penalty = previous.penalty + runPenalty(run) + (start > 0 ? cutPenalty(items[start - 1]!, items[start]!) : 0);
+      const current = best[end];
+      if (!current || previous.runs + 1 < current.runs || (previous.runs + 1 === current.runs && penalty < current.penalty)) {
+        best[end] = { runs: previous.runs + 1, penalty, from: start };
+      }
+    }
+  }
+  const runs: T[][] = [];
+  for (let end = items.length; end > 0; end = best[end]!.from) runs.unshift(items.slice(best[end]!.from, end));
+  return runs;
 }

@@ -1,7 +1,9 @@
-// Phrases as the seed cuts them: one per sentence, a sentence longer than maxChars cut at clause punctuation
-// (then between words), and phrases shorter than minChars joined to the next.
+// Phrases as the seed cuts them: one per sentence, a sentence longer than maxChars cut into the fewest pieces
+// that fit (where it reads best: at clause punctuation, else before a conjunction), and phrases shorter than
+// minChars joined to the next.
 import type { Breakable } from './packing.ts';
-import { packBalanced, splitAtBreaks } from './packing.ts';
+import { cutPenalty } from './cut-points.ts';
+import { segment, splitAtBreaks } from './packing.ts';
 
 export interface PhraseOptions {
   minChars: number;
@@ -11,6 +13,7 @@ export interface PhraseOptions {
 export const DEFAULT_PHRASE_OPTIONS: PhraseOptions = { minChars: 25, maxChars: 120 };
 
 interface Spanned extends Breakable {
+  text: string;
   charStart: number;
   charEnd: number;
 }
@@ -19,12 +22,19 @@ function charLength(run: readonly Spanned[]): number {
   return run.length === 0 ? 0 : run.at(-1)!.charEnd - run[0]!.charStart;
 }
 
+/** Among cuts that read equally well, even pieces: the sum of squared sizes is least when they are equal. */
+export function evenness(share: number): number {
+  return 40 * share * share;
+}
+
 export function phraseRuns<T extends Spanned>(words: readonly T[], options: PhraseOptions = DEFAULT_PHRASE_OPTIONS): T[][] {
   if (options.minChars < 0 || options.maxChars < 1 || options.minChars > options.maxChars) {
     throw new RangeError(`phrase lengths need 0 <= min (${options.minChars}) <= max (${options.maxChars})`);
   }
   const pieces = splitAtBreaks(words, 'sentence').flatMap((sentence) =>
-    charLength(sentence) <= options.maxChars ? [sentence] : packBalanced(sentence, charLength, options.maxChars, 'clause'),
+    charLength(sentence) <= options.maxChars
+      ? [sentence]
+      : segment(sentence, (run) => charLength(run) / options.maxChars, cutPenalty, (run) => evenness(charLength(run) / options.maxChars)),
   );
   const phrases: T[][] = [];
   for (const piece of pieces) {
