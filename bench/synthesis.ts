@@ -9,7 +9,7 @@ import path from 'node:path';
 import ort from 'onnxruntime-node';
 import { chunkWords } from '../src/kokoro/chunks.ts';
 import { MODEL_FILES, modelDirectory } from '../src/kokoro/model-files.ts';
-import { PAD_TOKEN_ID } from '../src/phonemes/kokoro-vocab.ts';
+import { kokoroInputs } from '../src/kokoro/session.ts';
 import { loadVoice, styleFor } from '../src/kokoro/voices.ts';
 import { Narrator } from '../src/pipeline/narrator.ts';
 import type { SynthesizedChunk } from '../src/contract/pipeline.ts';
@@ -50,14 +50,7 @@ async function runCase(name: TextName): Promise<CaseResult> {
 
   const bare = await ort.InferenceSession.create(path.join(modelDirectory(), MODEL_FILES.int8.file), { graphOptimizationLevel: 'all' });
   const voice = await loadVoice('ef_dora');
-  const runBare = (tokenIds: number[]) => {
-    const padded = [PAD_TOKEN_ID, ...tokenIds, PAD_TOKEN_ID];
-    return bare.run({
-      tokens: new ort.Tensor('int64', BigInt64Array.from(padded, BigInt), [1, padded.length]),
-      style: new ort.Tensor('float32', styleFor(voice, tokenIds.length), [1, 256]),
-      speed: new ort.Tensor('float32', Float32Array.of(1), [1]),
-    });
-  };
+  const runBare = (tokenIds: number[]) => bare.run(kokoroInputs(tokenIds, styleFor(voice, tokenIds.length), 1));
   await runBare(chunkWords(await narrator.phonemizeText('Hola.', 'es'))[0]!.tokenIds);
   const words = await narrator.phonemizeText(text, 'es');
   let bareSeconds = 0;

@@ -103,7 +103,6 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
       'Give the full article, or pass its text with --title and --text',
     );
   }
-  dom.window.close();
   return {
     title,
     byline: clean(parsed.byline ?? '') || null,

@@ -3,9 +3,8 @@
 // 5/6 s to 7 s, at most 17 characters per second where the speech leaves room, and two video frames between cues.
 import type { Cue, TimedSpan } from '../contract/narration.ts';
 import type { BreakStrength } from '../contract/pipeline.ts';
-import { cutPenalty } from '../text/cut-points.ts';
+import { cutPenalty, evenness } from '../text/cut-points.ts';
 import { segment } from '../text/packing.ts';
-import { evenness } from '../text/phrases.ts';
 import { spanOfWords, type TimedWordLike } from '../timing/spans.ts';
 
 export interface CueRules {

@@ -65,6 +65,16 @@ async function modelWithDurations(modelPath: string): Promise<{ file: string; du
   return { file: cached, durationOutput: tensor };
 }
 
+/** Kokoro's inputs for one pass: the token ids between two pads, the style row and the speed. */
+export function kokoroInputs(tokenIds: number[], style: Float32Array, speed: number, tokensInput = 'tokens'): Record<string, ort.Tensor> {
+  const padded = [PAD_TOKEN_ID, ...tokenIds, PAD_TOKEN_ID];
+  return {
+    [tokensInput]: new ort.Tensor('int64', BigInt64Array.from(padded, BigInt), [1, padded.length]),
+    style: new ort.Tensor('float32', style, [1, style.length]),
+    speed: new ort.Tensor('float32', Float32Array.of(speed), [1]),
+  };
+}
+
 async function createSession(file: string, options: OpenOptions): Promise<{ session: ort.InferenceSession; device: Device }> {
   const base: ort.InferenceSession.SessionOptions = { graphOptimizationLevel: 'all', intraOpNumThreads: 0 };
   if (options.device === 'cuda') {
@@ -85,19 +95,14 @@ export async function openKokoro(modelPath: string, options: OpenOptions): Promi
   return {
     device,
     async synthesize(tokenIds, style, speed) {
-      const padded = [PAD_TOKEN_ID, ...tokenIds, PAD_TOKEN_ID];
-      const outputs = await session.run({
-        [tokensInput]: new ort.Tensor('int64', BigInt64Array.from(padded, BigInt), [1, padded.length]),
-        style: new ort.Tensor('float32', style, [1, style.length]),
-        speed: new ort.Tensor('float32', Float32Array.of(speed), [1]),
-      });
+      const outputs = await session.run(kokoroInputs(tokenIds, style, speed, tokensInput));
       const samples = outputs[audioOutput]!.data as Float32Array;
       // Some exports give float durations (not rounded); the decoder ran on the rounded ones.
       const durations = Array.from(outputs[durationOutput]!.data as ArrayLike<number | bigint>, (value) => Math.round(Number(value)));
       const frames = durations.reduce((sum, frames) => sum + frames, 0);
-      if (durations.length !== padded.length || frames * SAMPLES_PER_FRAME !== samples.length) {
+      if (durations.length !== tokenIds.length + 2 || frames * SAMPLES_PER_FRAME !== samples.length) {
         throw new Error(
-          `Kokoro durations do not explain the audio: ${durations.length} durations for ${padded.length} tokens, ` +
+          `Kokoro durations do not explain the audio: ${durations.length} durations for ${tokenIds.length + 2} tokens, ` +
             `${frames} frames x ${SAMPLES_PER_FRAME} != ${samples.length} samples`,
         );
       }

@@ -28,3 +28,8 @@ export function cutPenalty(before: CutWord, after: CutWord): number {
   if (NEVER_ENDS.has(before.text.toLowerCase())) penalty += 500;
   return penalty;
 }
+
+/** Among cuts that read equally well, even pieces: the sum of squared sizes is least when they are equal. */
+export function evenness(share: number): number {
+  return 40 * share * share;
+}

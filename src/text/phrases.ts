@@ -2,7 +2,7 @@
 // that fit (where it reads best: at clause punctuation, else before a conjunction), and phrases shorter than
 // minChars joined to the next.
 import type { Breakable } from './packing.ts';
-import { cutPenalty } from './cut-points.ts';
+import { cutPenalty, evenness } from './cut-points.ts';
 import { segment, splitAtBreaks } from './packing.ts';
 
 export interface PhraseOptions {
@@ -20,11 +20,6 @@ interface Spanned extends Breakable {
 
 function charLength(run: readonly Spanned[]): number {
   return run.length === 0 ? 0 : run.at(-1)!.charEnd - run[0]!.charStart;
-}
-
-/** Among cuts that read equally well, even pieces: the sum of squared sizes is least when they are equal. */
-export function evenness(share: number): number {
-  return 40 * share * share;
 }
 
 export function phraseRuns<T extends Spanned>(words: readonly T[], options: PhraseOptions = DEFAULT_PHRASE_OPTIONS): T[][] {
