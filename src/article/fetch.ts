@@ -11,6 +11,21 @@ export interface FetchLimits {
 
 export const DEFAULT_FETCH_LIMITS: FetchLimits = { timeoutMs: 20_000, maxBytes: 5 * 1024 * 1024 };
 
+/** What a fetch accepts: the Accept header sent and the content types taken. */
+export interface ResourceKind {
+  accept: string;
+  contentType: RegExp;
+  noun: string;
+  fix: string;
+}
+
+export const HTML_PAGE: ResourceKind = {
+  accept: 'text/html,application/xhtml+xml',
+  contentType: /^\s*(text\/html|application\/xhtml\+xml)/i,
+  noun: 'an HTML page',
+  fix: "Give the URL of the article's web page",
+};
+
 export interface FetchedPage {
   url: string;
   contentType: string;
@@ -27,7 +42,7 @@ function networkProblem(url: URL, error: unknown, limits: FetchLimits): UserErro
   return new UserError(`${url.href} could not be fetched (${cause ?? String(error)})`, 'Check the URL, or save the page and pass the file to --article');
 }
 
-export async function fetchPage(address: string, limits: FetchLimits = DEFAULT_FETCH_LIMITS): Promise<FetchedPage> {
+export async function fetchPage(address: string, limits: FetchLimits = DEFAULT_FETCH_LIMITS, kind: ResourceKind = HTML_PAGE): Promise<FetchedPage> {
   let url: URL;
   try {
     url = new URL(address);
@@ -37,7 +52,7 @@ export async function fetchPage(address: string, limits: FetchLimits = DEFAULT_F
   const signal = AbortSignal.timeout(limits.timeoutMs);
   let response: Response;
   try {
-    response = await fetch(url, { redirect: 'follow', signal, headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml' } });
+    response = await fetch(url, { redirect: 'follow', signal, headers: { 'user-agent': USER_AGENT, accept: kind.accept } });
   } catch (error) {
     throw networkProblem(url, error, limits);
   }
@@ -46,9 +61,9 @@ export async function fetchPage(address: string, limits: FetchLimits = DEFAULT_F
     throw new UserError(`${url.href} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, 'Check the URL: the page is missing or the server failed');
   }
   const contentType = response.headers.get('content-type') ?? '';
-  if (!/^\s*(text\/html|application\/xhtml\+xml)/i.test(contentType)) {
+  if (!kind.contentType.test(contentType)) {
     await response.body?.cancel();
-    throw new UserError(`${url.href} is ${contentType.split(';')[0] || 'of no declared type'}, not an HTML page`, 'Give the URL of the article\'s web page');
+    throw new UserError(`${url.href} is ${contentType.split(';')[0] || 'of no declared type'}, not ${kind.noun}`, kind.fix);
   }
   const declared = Number(response.headers.get('content-length'));
   if (declared > limits.maxBytes) {

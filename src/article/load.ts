@@ -26,15 +26,17 @@ function fromPlain(plain: PlainArticle, declaredLanguage: string | null): Articl
     leadImageUrl: null,
     canonicalUrl: null,
     excerpt: null,
+    sourceUrl: null,
     paragraphs,
   });
 }
 
-function fromHtml(html: string, pageUrl: string, declaredLanguage: string | null): Article {
+/** `fetchedFrom` is the page's final URL when it came over HTTP; a saved page is known by its canonical URL. */
+function fromHtml(html: string, pageUrl: string, declaredLanguage: string | null, fetchedFrom: string | null = null): Article {
   const extracted = extractArticle(html, pageUrl);
   const language = articleLanguage(declaredLanguage ?? extracted.declaredLanguage, [extracted.title, ...extracted.paragraphs].join('\n'));
   const { declaredLanguage: _declared, ...metadata } = extracted;
-  return ArticleSchema.parse({ ...metadata, language: language.code });
+  return ArticleSchema.parse({ ...metadata, language: language.code, sourceUrl: fetchedFrom ?? metadata.canonicalUrl });
 }
 
 export interface LoadOptions {
@@ -64,7 +66,7 @@ export async function loadArticle(source: string, options: LoadOptions = {}): Pr
     throw new UserError(`"${source}" is neither an existing file nor an http(s) URL`, 'Check the path, or give the full URL');
   }
   const page = await fetchPage(source, options.limits ?? DEFAULT_FETCH_LIMITS);
-  return fromHtml(decodeHtml(page.bytes, page.contentType), page.url, declared);
+  return fromHtml(decodeHtml(page.bytes, page.contentType), page.url, declared, page.url);
 }
 
 /** An article typed on the command line (--title and --text), for pages that cannot be fetched. */

@@ -19,9 +19,9 @@ async function main(): Promise<void> {
         log: (line) => reporter.log(line),
         onProgress: (done, total) => reporter.bytes('download', done, total),
       });
-      await loadVoice('ef_dora', (done, total) => reporter.bytes('download', done, total));
+      await loadVoice('ef_dora', (line) => reporter.log(line));
       reporter.stop();
-      process.stdout.write(`model: ${model}\nvoices: ${(await listVoices()).length} available\n`);
+      process.stdout.write(`model: ${model.path}\nvoices: ${(await listVoices()).length} available\n`);
     });
   await program.parseAsync();
 }

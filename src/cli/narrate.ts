@@ -1,26 +1,19 @@
 // npm run narrate -- (--text "..." | --file PATH | - | --sample) [--voice ef_dora] [--lang es] [--speed 1.0] [--out DIR]
 import { Command, Option } from 'commander';
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
-import { TimingMethodSchema, type Article } from '../contract/narration.ts';
-import { articleFromText, articleText, loadArticle } from '../article/load.ts';
+import { TimingMethodSchema } from '../contract/narration.ts';
 import { UserError } from '../errors.ts';
-import { narrationText, parsePlainArticle } from '../article/markdown.ts';
+import { number, sourceFromFlags, type SourceFlags } from './flags.ts';
 import { listVoices } from '../kokoro/voices.ts';
-import { resolveLanguage, supportedLanguageCodes } from '../phonemes/languages.ts';
-import { DEFAULT_MAX_CHARS, Narrator, validateRequest, type NarrateRequest } from '../pipeline/narrator.ts';
-import { writeNarrationFiles } from '../output/write-narration.ts';
+import { supportedLanguageCodes } from '../phonemes/languages.ts';
+import { publishFolder } from '../output/publish.ts';
+import { narrateIntoFolder, type NarrationJob } from '../pipeline/narrate-folder.ts';
+import { DEFAULT_MAX_CHARS, Narrator } from '../pipeline/narrator.ts';
 import { DEFAULT_PHRASE_OPTIONS } from '../text/phrases.ts';
-import { readStdin, readTextFile, SAMPLE_ARTICLE } from './input.ts';
 import { createReporter } from './progress.ts';
 import { runCommand } from './run.ts';
 
-interface NarrateFlags {
-  article?: string;
-  title?: string;
-  text?: string;
-  file?: string;
-  sample?: boolean;
+interface NarrateFlags extends SourceFlags {
   voice?: string;
   lang?: string;
   speed: string;
@@ -36,43 +29,6 @@ interface NarrateFlags {
   model?: string;
   listVoices?: boolean;
   verbose?: boolean;
-}
-
-function number(flag: string, value: string): number {
-  const parsed = Number(value);
-  if (value.trim() === '' || !Number.isFinite(parsed)) throw new UserError(`${flag} "${value}" is not a number`, `Pass a number to ${flag}`);
-  return parsed;
-}
-
-interface NarrationInput {
-  text: string;
-  article?: Article;
-}
-
-async function readInput(input: string | undefined, flags: NarrateFlags): Promise<NarrationInput> {
-  const sources = [flags.article !== undefined, flags.text !== undefined, flags.file !== undefined, input === '-', Boolean(flags.sample)].filter(Boolean).length;
-  if (sources !== 1) {
-    throw new UserError('Give exactly one text source', 'Use one of --article URL|PATH, --text "...", --file PATH, - (standard input) or --sample');
-  }
-  if (flags.title !== undefined && flags.text === undefined) throw new UserError('--title goes with --text', 'Pass the article body with --text');
-  if (flags.article !== undefined || flags.title !== undefined) {
-    const article =
-      flags.article !== undefined
-        ? await loadArticle(flags.article, { language: flags.lang, readStdin })
-        : articleFromText(flags.title!, flags.text!, flags.lang);
-    return { text: articleText(article), article };
-  }
-  return { text: await readText(input, flags) };
-}
-
-async function readText(input: string | undefined, flags: NarrateFlags): Promise<string> {
-  if (flags.text !== undefined) return flags.text;
-  if (flags.file !== undefined) {
-    const source = await readTextFile(flags.file);
-    return /\.(md|markdown)$/i.test(flags.file) ? narrationText(parsePlainArticle(source, true)) : source;
-  }
-  if (flags.sample) return narrationText(parsePlainArticle(await readFile(SAMPLE_ARTICLE, 'utf8'), true));
-  return readStdin();
 }
 
 async function main(): Promise<void> {
@@ -110,20 +66,18 @@ async function main(): Promise<void> {
     return;
   }
   const reporter = createReporter(Boolean(flags.verbose));
-  const input = await readInput(program.args[0], flags);
-  const language = resolveLanguage(flags.lang ?? input.article?.language ?? 'es');
-  const request: NarrateRequest = {
-    text: input.text,
-    language: language.code,
-    voice: flags.voice ?? language.defaultVoice,
+  const job: NarrationJob = {
+    source: sourceFromFlags(program.args[0], flags),
+    language: flags.lang,
+    voice: flags.voice,
     speed: number('--speed', flags.speed),
     timing: TimingMethodSchema.parse(flags.timing),
     phraseSilenceMs: number('--phrase-silence-ms', flags.phraseSilenceMs),
     phrases: { minChars: number('--min-phrase-chars', flags.minPhraseChars), maxChars: number('--max-phrase-chars', flags.maxPhraseChars) },
     maxChars: number('--max-chars', flags.maxChars),
+    wav: flags.wav,
+    seedCompat: flags.seedCompat,
   };
-  validateRequest(request);
-  const voiceNote = flags.voice ? `voice ${request.voice}` : `voice ${request.voice} (the default for ${language.code})`;
   const narrator = new Narrator({
     device: flags.device,
     model: flags.model,
@@ -132,13 +86,14 @@ async function main(): Promise<void> {
     onDownloadProgress: (done, total) => reporter.bytes('download', done, total),
   });
   try {
-    const result = await narrator.narrate(request, ({ stage, done, total }) => reporter.progress(stage, done, total));
-    const narration = await writeNarrationFiles(path.resolve(flags.out), result, {
-      wav: flags.wav,
-      seedCompat: flags.seedCompat,
-      article: input.article,
-    });
+    const narration = await publishFolder(path.resolve(flags.out), (folder) =>
+      narrateIntoFolder(narrator, job, folder, {
+        onProgress: ({ stage, done, total }) => reporter.progress(stage, done, total),
+        warn: (line) => reporter.warn(line),
+      }),
+    );
     reporter.stop();
+    const voiceNote = flags.voice ? `voice ${narration.voice}` : `voice ${narration.voice} (the default for ${narration.language})`;
     const factor = narration.calibration ? `, calibration factor ${narration.calibration.scalingFactor.toFixed(4)}` : '';
     process.stdout.write(
       `${path.join(flags.out, 'narration.json')}: ${(narration.audio.durationMs / 1000).toFixed(1)} s, ${narration.words.length} words, ` +

@@ -1,8 +1,9 @@
 // The files the pipeline writes are the product's API: every stage and the Remotion composition read them
 // through these schemas, so a change here is a change of contract and bumps NARRATION_VERSION.
+// This module imports zod only: the Remotion bundle (a browser) imports it too.
 import { z } from 'zod';
 
-export const NARRATION_VERSION = 1;
+export const NARRATION_VERSION = 2;
 
 /** A piece of the written text (what subtitles show) with the time its voice occupies in the final audio. */
 export const TimedSpanSchema = z.object({
@@ -14,6 +15,19 @@ export const TimedSpanSchema = z.object({
   charEnd: z.number().int().nonnegative(),
 });
 export type TimedSpan = z.infer<typeof TimedSpanSchema>;
+
+const index = z.number().int().nonnegative();
+
+/** A written word, with the index of the sentence, phrase, cue and section it belongs to. */
+export const WordSchema = TimedSpanSchema.extend({ sentence: index, phrase: index, cue: index, section: index });
+export type Word = z.infer<typeof WordSchema>;
+
+export const SectionKindSchema = z.enum(['title', 'paragraph']);
+export type SectionKind = z.infer<typeof SectionKindSchema>;
+
+/** The title (when the narration has one) and every paragraph, each as the time it is read. */
+export const SectionSchema = TimedSpanSchema.extend({ kind: SectionKindSchema });
+export type Section = z.infer<typeof SectionSchema>;
 
 export const TimingMethodSchema = z.enum(['exact', 'calibrated']);
 export type TimingMethod = z.infer<typeof TimingMethodSchema>;
@@ -42,9 +56,51 @@ export type ArticleMetadata = z.infer<typeof ArticleMetadataSchema>;
 /** What ingestion makes of a page or file: the metadata the video needs and the body as clean paragraphs. */
 export const ArticleSchema = ArticleMetadataSchema.extend({
   excerpt: z.string().nullable(),
+  /** Where the article was read from: the page's final URL after redirects, or the local file's path. */
+  sourceUrl: z.string().nullable(),
   paragraphs: z.array(z.string().min(1)).min(1),
 });
 export type Article = z.infer<typeof ArticleSchema>;
+
+export const ImageTypeSchema = z.enum(['jpeg', 'png', 'webp', 'gif']);
+export type ImageType = z.infer<typeof ImageTypeSchema>;
+
+/** A file written beside narration.json; `file` is relative to narration.json's folder. */
+export const LeadImageSchema = z.object({
+  file: z.string(),
+  type: ImageTypeSchema,
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
+export type LeadImage = z.infer<typeof LeadImageSchema>;
+
+export const NarrationArticleSchema = ArticleMetadataSchema.extend({
+  excerpt: z.string().nullable(),
+  sourceUrl: z.string().nullable(),
+  /** The lead image, downloaded; null when the page has none or it could not be fetched as an image. */
+  leadImage: LeadImageSchema.nullable(),
+});
+export type NarrationArticle = z.infer<typeof NarrationArticleSchema>;
+
+export const SourceKindSchema = z.enum(['article', 'text', 'file', 'stdin', 'sample']);
+
+/** Who made this narration, from what, with which model: enough to tell two runs apart and to reproduce one. */
+export const RunRecordSchema = z.object({
+  id: z.string().min(1),
+  createdAt: z.iso.datetime(),
+  source: z.object({ kind: SourceKindSchema, location: z.string().nullable() }),
+  model: z.object({ file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  productVersion: z.string(),
+});
+export type RunRecord = z.infer<typeof RunRecordSchema>;
+
+/** The other files of a narration, each relative to narration.json's folder. */
+export const NarrationFilesSchema = z.object({
+  captions: z.string(),
+  srt: z.string(),
+  vtt: z.string(),
+  timestamps: z.string(),
+});
 
 export const NarrationSchema = z.object({
   version: z.literal(NARRATION_VERSION),
@@ -55,13 +111,16 @@ export const NarrationSchema = z.object({
   speed: z.number().min(0.5).max(2),
   timing: TimingMethodSchema,
   audio: z.object({
+    /** Relative to narration.json's folder. */
     file: z.string(),
     sampleRate: z.number().int().positive(),
     durationMs: z.number().nonnegative(),
   }),
-  words: z.array(TimedSpanSchema),
+  files: NarrationFilesSchema,
+  words: z.array(WordSchema),
   phrases: z.array(TimedSpanSchema),
   sentences: z.array(TimedSpanSchema),
+  sections: z.array(SectionSchema),
   cues: z.array(CueSchema),
   /** One entry per Kokoro pass: where it sits in the final audio and how many phoneme tokens it read. */
   chunks: z.array(
@@ -77,9 +136,22 @@ export const NarrationSchema = z.object({
   calibration: z
     .object({ scalingFactor: z.number().positive(), phraseSilenceMs: z.number().nonnegative() })
     .optional(),
-  article: ArticleMetadataSchema.optional(),
+  article: NarrationArticleSchema.optional(),
+  run: RunRecordSchema,
 });
 export type Narration = z.infer<typeof NarrationSchema>;
+
+/** Why a narration.json cannot be used, in words a user can act on; null when it parses. */
+export function narrationProblem(json: unknown): string | null {
+  const version = typeof json === 'object' && json !== null && 'version' in json ? (json as { version: unknown }).version : undefined;
+  if (typeof version === 'number' && version !== NARRATION_VERSION) {
+    return `it is narration version ${version}, and this version of the product reads version ${NARRATION_VERSION}; narrate the article again`;
+  }
+  const result = NarrationSchema.safeParse(json);
+  if (result.success) return null;
+  const issue = result.error.issues[0]!;
+  return `it does not match the narration schema (${issue.path.join('.') || 'the top level'}: ${issue.message})`;
+}
 
 /** The seed's `timestamps.json` / `timestamps_corregidos.json`: one entry per phrase. */
 export const SeedTimestampsSchema = z.array(

@@ -1,8 +1,11 @@
 // In-memory shapes passed between stages: text -> phonemized words -> Kokoro chunks -> synthesized chunks.
 // They never reach disk; what reaches disk is in narration.ts.
 
-/** How strongly the text breaks after a word: where chunks and phrases may be cut. */
-export type BreakStrength = 'none' | 'clause' | 'sentence';
+/**
+ * How strongly the text breaks after a word: where chunks and phrases may be cut. A paragraph break (a blank
+ * line: after the title and after every paragraph) ends a sentence too.
+ */
+export type BreakStrength = 'none' | 'clause' | 'sentence' | 'paragraph';
 
 /** A word of the written text with the Kokoro tokens that say it. */
 export interface PhonemizedWord {

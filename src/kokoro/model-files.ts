@@ -58,7 +58,8 @@ export interface ModelRequest {
   log?: (line: string) => void;
 }
 
-export async function verifyFile(file: string, expected: KnownFile): Promise<void> {
+/** Check a file against what is known of it; returns its sha256 when that was computed to check it. */
+export async function verifyFile(file: string, expected: KnownFile): Promise<string | undefined> {
   const { size } = await stat(file);
   if (expected.bytes !== undefined && size !== expected.bytes) {
     throw new UserError(
@@ -74,23 +75,32 @@ export async function verifyFile(file: string, expected: KnownFile): Promise<voi
         'Delete it and run again to fetch a fresh copy',
       );
     }
+    return sha256;
   }
+  return undefined;
+}
+
+export interface ResolvedModel {
+  path: string;
+  /** Recorded in every narration's run record. */
+  sha256: string;
+}
+
+async function withSha256(file: string, verified: string | undefined): Promise<ResolvedModel> {
+  return { path: file, sha256: verified ?? (await sha256OfFile(file)) };
 }
 
 /** The path of a usable Kokoro ONNX model, fetched into the model folder if needed. */
-export async function resolveModel(request: ModelRequest): Promise<string> {
+export async function resolveModel(request: ModelRequest): Promise<ResolvedModel> {
   const explicit = request.explicit ?? process.env.KOKORO_MODEL;
   const directory = modelDirectory();
   if (explicit && !/^https?:\/\//.test(explicit)) {
     if (!existsSync(explicit)) throw new UserError(`Model file ${explicit} does not exist`, 'Check --model / KOKORO_MODEL');
-    return path.resolve(explicit);
+    return withSha256(path.resolve(explicit), undefined);
   }
   const known = MODEL_FILES[request.precision];
   const target = path.join(directory, explicit ? path.basename(new URL(explicit).pathname) : known.file);
-  if (existsSync(target)) {
-    if (!explicit) await verifyFile(target, known);
-    return target;
-  }
+  if (existsSync(target)) return withSha256(target, explicit ? undefined : await verifyFile(target, known));
   await mkdir(directory, { recursive: true });
   const failures: string[] = [];
   const sources: Array<[string, () => Promise<void>]> = [
@@ -101,11 +111,13 @@ export async function resolveModel(request: ModelRequest): Promise<string> {
     request.log?.(`Fetching the Kokoro model from ${name}...`);
     try {
       await fetchFrom();
-      if (!explicit) await verifyFile(target, known).catch(async (error: unknown) => {
-        await rm(target, { force: true });
-        throw error;
-      });
-      return target;
+      const verified = explicit
+        ? undefined
+        : await verifyFile(target, known).catch(async (error: unknown) => {
+            await rm(target, { force: true });
+            throw error;
+          });
+      return withSha256(target, verified);
     } catch (error) {
       failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
     }

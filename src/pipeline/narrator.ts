@@ -1,13 +1,14 @@
 // The narration pipeline, top to bottom: text -> spoken form -> phonemes with word spans -> Kokoro chunks ->
 // audio + durations -> timed words, phrases, sentences and cues. I/O (model, voices) comes in through the
 // engine and voice loader; the timing math is in src/timing.
+import path from 'node:path';
 import { NARRATION_VERSION, type Narration, type TimingMethod } from '../contract/narration.ts';
 import type { PhonemizedWord, SynthesizedChunk } from '../contract/pipeline.ts';
 import { UserError } from '../errors.ts';
 import { assembleAudio } from '../audio/assemble.ts';
 import { buildCues, DEFAULT_CUE_RULES, type CueRules } from '../captions/cues.ts';
 import { chunkWords } from '../kokoro/chunks.ts';
-import { resolveModel, type ModelPrecision } from '../kokoro/model-files.ts';
+import { resolveModel, type ModelPrecision, type ResolvedModel } from '../kokoro/model-files.ts';
 import { openKokoro, SAMPLE_RATE, SAMPLES_PER_FRAME, type Device, type KokoroEngine } from '../kokoro/session.ts';
 import { loadVoice, styleFor, type VoiceTable } from '../kokoro/voices.ts';
 import { resolveLanguage } from '../phonemes/languages.ts';
@@ -19,6 +20,7 @@ import { toSpokenText } from '../text/spoken-form.ts';
 import { buildTimeline } from '../timing/timeline.ts';
 import { samplesToMs, spanOfWords } from '../timing/spans.ts';
 import { calibrate } from '../timing/calibration.ts';
+import { sectionRuns, sectionSpans, wordIndices } from '../timing/structure.ts';
 
 export const MIN_SPEED = 0.5;
 export const MAX_SPEED = 2;
@@ -35,6 +37,8 @@ export interface NarrateRequest {
   /** Silence the calibrated method puts between phrases in its baseline timeline. */
   phraseSilenceMs?: number;
   maxChars?: number;
+  /** The text's first paragraph is a title (an article's headline): it becomes the "title" section. */
+  titled?: boolean;
 }
 
 export interface NarrateProgress {
@@ -43,8 +47,13 @@ export interface NarrateProgress {
   total: number;
 }
 
+/** What synthesis decides; the writer adds the file names, the article and the run record. */
+export type SynthesizedNarration = Omit<Narration, 'audio' | 'files' | 'article' | 'run'> & {
+  audio: { sampleRate: number; durationMs: number };
+};
+
 export interface NarrationAudio {
-  narration: Omit<Narration, 'audio'> & { audio: { sampleRate: number; durationMs: number } };
+  narration: SynthesizedNarration;
   samples: Float32Array;
 }
 
@@ -75,32 +84,43 @@ export function validateRequest(request: NarrateRequest): void {
 
 /** One model session and its voices, reused across narrations. */
 export class Narrator {
-  private engine: Promise<KokoroEngine> | undefined;
+  private engine: Promise<{ engine: KokoroEngine; model: ResolvedModel }> | undefined;
   private readonly voices = new Map<string, Promise<VoiceTable>>();
 
   constructor(private readonly options: NarratorOptions) {}
 
-  private kokoro(): Promise<KokoroEngine> {
+  private loaded(): Promise<{ engine: KokoroEngine; model: ResolvedModel }> {
     this.engine ??= resolveModel({
       explicit: this.options.model,
       precision: this.options.precision ?? 'int8',
       onProgress: this.options.onDownloadProgress,
       log: this.options.log,
-    }).then((modelPath) =>
-      openKokoro(modelPath, { device: this.options.device, warn: this.options.warn }).catch((error: unknown) => {
+    }).then(async (model) => ({
+      model,
+      engine: await openKokoro(model.path, { device: this.options.device, warn: this.options.warn }).catch((error: unknown) => {
         throw new UserError(
-          `The model ${modelPath} could not be loaded (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+          `The model ${model.path} could not be loaded (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
           'Delete it so a fresh copy is fetched, or pass another --model',
         );
       }),
-    );
+    }));
     return this.engine;
+  }
+
+  private async kokoro(): Promise<KokoroEngine> {
+    return (await this.loaded()).engine;
+  }
+
+  /** The model file in use and its sha256, for the run record. */
+  async model(): Promise<{ file: string; sha256: string }> {
+    const { model } = await this.loaded();
+    return { file: path.basename(model.path), sha256: model.sha256 };
   }
 
   private voice(spec: string): Promise<VoiceTable> {
     let table = this.voices.get(spec);
     if (!table) {
-      table = loadVoice(spec, this.options.onDownloadProgress);
+      table = loadVoice(spec, this.options.log);
       this.voices.set(spec, table);
       table.catch(() => this.voices.delete(spec));
     }
@@ -176,7 +196,12 @@ export class Narrator {
       calibration = { scalingFactor: result.scalingFactor, phraseSilenceMs };
     }
     const text = request.text;
-    const phrases = phraseRuns(timedWords, phraseOptions).map((run) => spanOfWords(text, run));
+    const phraseWords = phraseRuns(timedWords, phraseOptions);
+    const sentenceWords = splitAtBreaks(timedWords, 'sentence');
+    const sectionWords = sectionRuns(timedWords);
+    const phrases = phraseWords.map((run) => spanOfWords(text, run));
+    const cues = buildCues(text, phrases, timedWords, request.cueRules ?? DEFAULT_CUE_RULES);
+    const indices = wordIndices(timedWords, { sentences: sentenceWords, phrases: phraseWords, sections: sectionWords }, cues);
     return {
       samples,
       narration: {
@@ -187,10 +212,11 @@ export class Narrator {
         speed: request.speed,
         timing: request.timing,
         audio: { sampleRate: SAMPLE_RATE, durationMs: ms(samples.length) },
-        words: timedWords.map((word) => spanOfWords(text, [word], false)),
+        words: timedWords.map((word, index) => ({ ...spanOfWords(text, [word], false), ...indices[index]! })),
         phrases,
-        sentences: splitAtBreaks(timedWords, 'sentence').map((run) => spanOfWords(text, run)),
-        cues: buildCues(text, phrases, timedWords, request.cueRules ?? DEFAULT_CUE_RULES),
+        sentences: sentenceWords.map((run) => spanOfWords(text, run)),
+        sections: sectionSpans(text, sectionWords, request.titled ?? false),
+        cues,
         chunks: synthesized.map(({ chunk, samples: chunkSamples }, index) => ({
           startMs: ms(timeline.chunkOffsets[index]!),
           endMs: ms(timeline.chunkOffsets[index]! + chunkSamples.length),
@@ -204,6 +230,6 @@ export class Narrator {
   }
 
   async release(): Promise<void> {
-    if (this.engine) await (await this.engine).release();
+    if (this.engine) await (await this.engine).engine.release();
   }
 }

@@ -6,19 +6,20 @@ export interface Breakable {
   breakAfter: BreakStrength;
 }
 
-const CUTS: Record<BreakStrength, readonly BreakStrength[]> = {
-  sentence: ['sentence'],
-  clause: ['sentence', 'clause'],
-  none: ['sentence', 'clause', 'none'],
-};
-const FINER: Record<BreakStrength, BreakStrength | undefined> = { sentence: 'clause', clause: 'none', none: undefined };
+const STRENGTH_ORDER: readonly BreakStrength[] = ['none', 'clause', 'sentence', 'paragraph'];
+const FINER: Record<BreakStrength, BreakStrength | undefined> = { paragraph: 'sentence', sentence: 'clause', clause: 'none', none: undefined };
+
+/** Whether a break is at least as strong as `strength` (a paragraph break is also a sentence break). */
+export function breaksAtLeast(breakAfter: BreakStrength, strength: BreakStrength): boolean {
+  return STRENGTH_ORDER.indexOf(breakAfter) >= STRENGTH_ORDER.indexOf(strength);
+}
 
 /** Split after every item whose break is at least `strength`. */
 export function splitAtBreaks<T extends Breakable>(items: readonly T[], strength: BreakStrength): T[][] {
   const groups: T[][] = [[]];
   for (const item of items) {
     groups.at(-1)!.push(item);
-    if (CUTS[strength].includes(item.breakAfter)) groups.push([]);
+    if (breaksAtLeast(item.breakAfter, strength)) groups.push([]);
   }
   return groups.filter((group) => group.length > 0);
 }

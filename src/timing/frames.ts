@@ -1,6 +1,7 @@
 // Where each word sits inside one Kokoro pass, read off the durations that drove its decoder.
 // Token t of a chunk is input position t + 1 (a pad comes first); its audio is frames [edge[t+1], edge[t+2]).
 import type { KokoroChunk } from '../contract/pipeline.ts';
+import { breaksAtLeast } from '../text/packing.ts';
 
 /** Frame at which each input position starts; the last entry is the pass's total frame count. */
 export function frameEdges(durations: readonly number[]): number[] {
@@ -27,7 +28,7 @@ export function sentencePausesInChunk(chunk: KokoroChunk, durations: readonly nu
   const pauses: number[] = [];
   chunk.words.forEach((word, index) => {
     const next = spans[index + 1];
-    if (word.breakAfter === 'sentence' && next) pauses.push(next[0] - spans[index]![1]);
+    if (breaksAtLeast(word.breakAfter, 'sentence') && next) pauses.push(next[0] - spans[index]![1]);
   });
   return pauses;
 }

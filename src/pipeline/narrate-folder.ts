@@ -1,0 +1,59 @@
+// One narration from source to files: read the source, narrate it, fetch the lead image, write every file
+// into `folder` (which the caller publishes whole). Shared by `narrate`, `render` and the scheduler.
+import type { Narration, TimingMethod } from '../contract/narration.ts';
+import { downloadLeadImage } from '../article/lead-image.ts';
+import type { FetchLimits } from '../article/fetch.ts';
+import { resolveLanguage } from '../phonemes/languages.ts';
+import { newRunRecord } from '../output/run-record.ts';
+import { writeNarrationFiles } from '../output/write-narration.ts';
+import type { PhraseOptions } from '../text/phrases.ts';
+import { validateRequest, type NarrateProgress, type NarrateRequest, type Narrator } from './narrator.ts';
+import { readSource, type NarrationSource } from './source.ts';
+
+export interface NarrationJob {
+  source: NarrationSource;
+  /** Else the article's language, else Spanish. */
+  language?: string;
+  /** Else the language's default voice. */
+  voice?: string;
+  speed?: number;
+  timing?: TimingMethod;
+  phraseSilenceMs?: number;
+  phrases?: PhraseOptions;
+  maxChars?: number;
+  wav?: boolean;
+  seedCompat?: boolean;
+  fetchLimits?: FetchLimits;
+}
+
+export interface NarrationHooks {
+  onProgress?: (progress: NarrateProgress) => void;
+  warn?: (line: string) => void;
+}
+
+export async function narrateIntoFolder(narrator: Narrator, job: NarrationJob, folder: string, hooks: NarrationHooks = {}): Promise<Narration> {
+  const source = await readSource(job.source, { language: job.language, limits: job.fetchLimits });
+  const language = resolveLanguage(job.language ?? source.article?.language ?? 'es');
+  const request: NarrateRequest = {
+    text: source.text,
+    titled: source.titled,
+    language: language.code,
+    voice: job.voice ?? language.defaultVoice,
+    speed: job.speed ?? 1,
+    timing: job.timing ?? 'exact',
+    phraseSilenceMs: job.phraseSilenceMs,
+    phrases: job.phrases,
+    maxChars: job.maxChars,
+  };
+  validateRequest(request);
+  const result = await narrator.narrate(request, hooks.onProgress);
+  const leadImageUrl = source.article?.leadImageUrl;
+  const leadImage = leadImageUrl ? await downloadLeadImage(leadImageUrl, folder, hooks.warn ?? (() => undefined)) : null;
+  return writeNarrationFiles(folder, result, {
+    wav: job.wav,
+    seedCompat: job.seedCompat,
+    article: source.article,
+    leadImage,
+    run: newRunRecord(job.source, source.location, await narrator.model()),
+  });
+}

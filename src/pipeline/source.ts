@@ -1,0 +1,65 @@
+// Where a narration's text comes from: an article (URL, saved page, Markdown or text file, standard input),
+// text given on the command line, a text file, standard input, or the bundled sample article.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Article } from '../contract/narration.ts';
+import { articleFromText, articleText, loadArticle, type LoadOptions } from '../article/load.ts';
+import { narrationText, parsePlainArticle } from '../article/markdown.ts';
+import { UserError } from '../errors.ts';
+import { decodeUtf8 } from '../text/utf8.ts';
+
+export const SAMPLE_ARTICLE = path.resolve(import.meta.dirname, '../article/sample-article.md');
+
+export type NarrationSource =
+  | { kind: 'article'; location: string }
+  | { kind: 'text'; text: string; title?: string }
+  | { kind: 'file'; path: string }
+  | { kind: 'stdin' }
+  | { kind: 'sample' };
+
+export interface SourceText {
+  text: string;
+  /** The text's first paragraph is the article's title. */
+  titled: boolean;
+  article?: Article;
+  /** For the run record: the URL or path read, null for text given inline. */
+  location: string | null;
+}
+
+function fromArticle(article: Article, location: string | null): SourceText {
+  return { text: articleText(article), titled: article.title !== '', article, location };
+}
+
+export async function readSource(source: NarrationSource, options: Pick<LoadOptions, 'language' | 'limits'> = {}): Promise<SourceText> {
+  switch (source.kind) {
+    case 'article':
+      return fromArticle(await loadArticle(source.location, { ...options, readStdin }), source.location);
+    case 'sample':
+      return fromArticle(await loadArticle(SAMPLE_ARTICLE, options), null);
+    case 'text':
+      return source.title !== undefined
+        ? fromArticle(articleFromText(source.title, source.text, options.language), null)
+        : { text: source.text, titled: false, location: null };
+    case 'file': {
+      const text = await readTextFile(source.path);
+      if (!/\.(md|markdown)$/i.test(source.path)) return { text, titled: false, location: source.path };
+      const plain = parsePlainArticle(text, true);
+      return { text: narrationText(plain), titled: plain.title !== '', location: source.path };
+    }
+    case 'stdin':
+      return { text: await readStdin(), titled: false, location: null };
+  }
+}
+
+export async function readTextFile(file: string): Promise<string> {
+  if (!existsSync(file)) throw new UserError(`File ${file} does not exist`, 'Check the path given to --file');
+  return decodeUtf8(await readFile(file), file);
+}
+
+export async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new UserError('"-" reads the text from standard input, but nothing is piped in', 'Pipe a text in, or use --text / --file');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return decodeUtf8(Buffer.concat(chunks), 'standard input');
+}
