@@ -46,5 +46,10 @@ export function titleFontSize(titleChars: number, safeWidth: number, family: Fon
   return Math.floor(Math.min(largest, fitting));
 }
 
-/** The brand row's height at the top of the safe area; subtitles placed at the top start below it. */
+/** The brand row's height at the top of the safe area. */
 export const BRAND_ROW_HEIGHT = 84;
+
+/** The safe area below the brand row, where cards and subtitles go. */
+export function belowBrand(area: Insets): Insets {
+  return { ...area, top: area.top + BRAND_ROW_HEIGHT + 32 };
+}

@@ -9,7 +9,7 @@ import { Background } from './Background.tsx';
 import { Brand, type BrandLook } from './Brand.tsx';
 import { closingContent, credit, siteName } from './card-content.ts';
 import { ClosingCard } from './ClosingCard.tsx';
-import { BRAND_ROW_HEIGHT, safeArea, subtitleFontSize, titleFontSize } from './geometry.ts';
+import { belowBrand, safeArea, subtitleFontSize, titleFontSize } from './geometry.ts';
 import { besideNarration } from './load-narration.ts';
 import { ProgressBar } from './ProgressBar.tsx';
 import { screenLayoutOf, type NewsVideoProps } from './schema.ts';
@@ -65,11 +65,11 @@ const NewsVideoFrame: React.FC<{ narration: Narration; props: NewsVideoProps }> 
           fontSize={titleFontSize(state.title.reduce((chars, part) => chars + part.text.length, 0), safeWidth, props.titleFontFamily)}
           highlight={highlight}
           accentColor={props.accentColor}
-          area={{ ...area, top: area.top + BRAND_ROW_HEIGHT }}
+          area={belowBrand(area)}
         />
       )}
       {state.card === 'subtitles' && (
-        <SubtitlePage lines={state.lines} litWord={state.litWord} look={subtitleLook} area={{ ...area, top: area.top + BRAND_ROW_HEIGHT }} fade={motion.fade} />
+        <SubtitlePage lines={state.lines} litWord={state.litWord} look={subtitleLook} area={belowBrand(area)} fade={motion.fade} />
       )}
       {state.card !== 'closing' && <Brand brand={brand} top={area.top} left={area.left} />}
       {state.card === 'closing' && <ClosingCard content={closingContent(narration, props)} brand={brand} area={area} fade={motion.fade} />}
