@@ -4,11 +4,10 @@ import { NewsVideo } from './NewsVideo/index.tsx';
 import { calculateNewsVideoMetadata } from './NewsVideo/calculate-metadata.ts';
 import { NEWS_VIDEO_DEFAULTS, newsVideoSchema } from './NewsVideo/schema.ts';
 
-export const COMPOSITION_IDS = { newsVideo: 'NewsVideo' } as const;
-
 export const RemotionRoot: React.FC = () => (
   <Composition
-    id={COMPOSITION_IDS.newsVideo}
+    // The renderer selects it by this id (src/render/render-video.ts COMPOSITION_ID).
+    id="NewsVideo"
     component={NewsVideo}
     schema={newsVideoSchema}
     calculateMetadata={calculateNewsVideoMetadata}
