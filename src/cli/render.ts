@@ -109,9 +109,12 @@ async function main(): Promise<void> {
     onDownloadProgress: (done, total) => reporter.bytes('download', done, total),
   });
   const interrupt = new AbortController();
+  // Said at once: while the browser runs, Remotion's own handler ends the process right after this one.
   const onSigint = () => {
     if (interrupt.signal.aborted) process.exit(130);
-    reporter.warn('interrupted: stopping and removing the unfinished output (Ctrl-C again to quit at once)');
+    reporter.stop();
+    process.stderr.write(`error: Interrupted: the unfinished output is removed and nothing was written to ${outDir}. Run the command again to render\n`);
+    process.exitCode = 130;
     interrupt.abort();
   };
   process.on('SIGINT', onSigint);
@@ -121,8 +124,7 @@ async function main(): Promise<void> {
     const videos = Object.values(result.videos).map((file) => path.relative(process.cwd(), file));
     process.stdout.write(`${videos.join(', ')}: ${(result.narration.audio.durationMs / 1000).toFixed(1)} s of narration, voice ${result.narration.voice}\n`);
   } catch (error) {
-    if (interrupt.signal.aborted) throw new UserError(`Interrupted: nothing was written to ${outDir}`, 'Run the command again to render');
-    throw error;
+    if (!interrupt.signal.aborted) throw error;
   } finally {
     process.off('SIGINT', onSigint);
     reporter.stop();

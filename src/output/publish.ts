@@ -3,6 +3,7 @@
 // earlier run's files beside the new ones. A killed run's leftovers are removed by the next run into the same
 // folder.
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.ts';
@@ -51,12 +52,18 @@ export async function publishFolder<T>(target: string, build: (folder: string) =
   } catch (error) {
     throw new UserError(`The output folder ${parent} is not writable (${(error as NodeJS.ErrnoException).code ?? String(error)})`, 'Pass a writable --out folder');
   }
+  // A library may end the process itself (Remotion exits on Ctrl-C while its browser runs): the unfinished
+  // folder still goes, synchronously, on the way out.
+  const removeOnExit = () => rmSync(staging, { recursive: true, force: true });
+  process.on('exit', removeOnExit);
   let result: T;
   try {
     result = await build(staging);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
+  } finally {
+    process.off('exit', removeOnExit);
   }
   const previous = siblingOf(target, 'old');
   const hadPrevious = await rename(target, previous).then(

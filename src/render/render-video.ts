@@ -1,10 +1,13 @@
-// Narration folder -> MP4 (H.264 yuv420p + AAC) per format and a thumbnail of the title card, rendered by
-// Remotion with one bundle and one browser for every format and every job.
+// Narration folder -> MP4 (H.264 yuv420p + AAC) per format and a thumbnail of the title card. Remotion renders
+// the pictures (one bundle and one browser for every format and every job); ffmpeg adds the narration.
 import { makeCancelSignal, openBrowser, renderMedia, renderStill, selectComposition, type LogLevel } from '@remotion/renderer';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Narration } from '../contract/narration.ts';
 import type { Fps, VideoFormat } from '../contract/video.ts';
 import { thumbnailFrame } from '../../remotion/NewsVideo/screen.ts';
+import { muxNarrationAudio } from '../audio/mux.ts';
+import { UserError } from '../errors.ts';
 import { findBrowser, type BrowserChoice } from './browser.ts';
 import { cachedBundle } from './bundle.ts';
 import { serveFolder } from './serve.ts';
@@ -63,12 +66,40 @@ export class VideoRenderer {
       this.options.log?.(`Browser: ${choice.executable ?? 'none on this machine'} (${choice.origin}, ${choice.chromeMode})`);
       const [serveUrl, browser] = await Promise.all([
         cachedBundle((percent) => onProgress?.({ stage: 'bundle', done: percent, total: 100 })),
-        openBrowser('chrome', { browserExecutable: choice.executable, chromeMode: choice.chromeMode, logLevel: this.logLevel() }),
+        openBrowser('chrome', { browserExecutable: choice.executable, chromeMode: choice.chromeMode, logLevel: this.logLevel() }).catch((error: unknown) => {
+          throw new UserError(
+            `The browser ${choice.executable ?? 'download'} (${choice.origin}) could not be started: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+            'Pass another --browser, or install Chromium (Debian: apt-get install chromium-headless-shell)',
+          );
+        }),
       ]);
       return { serveUrl, browser, choice };
     })();
     this.opened.catch(() => (this.opened = undefined));
     return this.opened;
+  }
+
+  /** The options every Remotion call of this renderer shares. */
+  private async common(onProgress?: (progress: RenderProgress) => void) {
+    const { serveUrl, browser, choice } = await this.open(onProgress);
+    return { serveUrl, puppeteerInstance: browser, browserExecutable: choice.executable, chromeMode: choice.chromeMode, logLevel: this.logLevel() };
+  }
+
+  /** One frame of the narration in `folder` as an image (tests read the highlight from these; README's pictures). */
+  async still(
+    folder: string,
+    options: { format: VideoFormat; fps: Fps; frame: number; output: string; props?: Record<string, unknown>; scale?: number; imageFormat?: 'png' | 'jpeg' },
+  ): Promise<void> {
+    const common = await this.common();
+    const server = await serveFolder(folder);
+    try {
+      const inputProps = { ...options.props, narrationSrc: `${server.url}narration.json`, format: options.format, fps: options.fps };
+      const composition = await selectComposition({ ...common, id: COMPOSITION_ID, inputProps });
+      const format = options.imageFormat === 'jpeg' ? { imageFormat: 'jpeg' as const, jpegQuality: 85 } : { imageFormat: 'png' as const };
+      await renderStill({ ...common, ...format, composition, inputProps, output: options.output, frame: options.frame, scale: options.scale ?? 1 });
+    } finally {
+      await server.close();
+    }
   }
 
   /** Render every requested format of the narration in `folder` into that same folder. */
@@ -79,19 +110,12 @@ export class VideoRenderer {
     onProgress?: (progress: RenderProgress) => void,
     signal?: AbortSignal,
   ): Promise<RenderedFiles> {
-    const { serveUrl, browser, choice } = await this.open(onProgress);
+    const common = await this.common(onProgress);
     const server = await serveFolder(folder);
     const { cancelSignal, cancel } = makeCancelSignal();
     const abort = () => cancel();
     signal?.addEventListener('abort', abort, { once: true });
     try {
-      const common = {
-        serveUrl,
-        puppeteerInstance: browser,
-        browserExecutable: choice.executable,
-        chromeMode: choice.chromeMode,
-        logLevel: this.logLevel(),
-      };
       const videos: RenderedFiles['videos'] = {};
       let thumbnail = '';
       for (const format of settings.formats) {
@@ -103,14 +127,15 @@ export class VideoRenderer {
           await renderStill({ ...common, composition, inputProps, output: thumbnail, frame: thumbnailFrame(narration, settings.fps), imageFormat: 'jpeg', jpegQuality: 85, scale: settings.scale });
         }
         const output = path.join(folder, videoFileName(format, settings.formats));
+        const silent = path.join(folder, `.silent-${format}.mp4`);
         await renderMedia({
           ...common,
           composition,
           inputProps,
           codec: 'h264',
           pixelFormat: 'yuv420p',
-          audioCodec: 'aac',
-          outputLocation: output,
+          muted: true,
+          outputLocation: silent,
           scale: settings.scale,
           concurrency: settings.concurrency,
           x264Preset: settings.x264Preset ?? 'veryfast',
@@ -119,6 +144,8 @@ export class VideoRenderer {
           cancelSignal,
           onProgress: ({ renderedFrames }) => onProgress?.({ stage: `render ${format}`, done: renderedFrames, total: composition.durationInFrames }),
         });
+        await muxNarrationAudio(silent, path.join(folder, narration.audio.file), output);
+        await rm(silent);
         videos[format] = output;
       }
       return { videos, thumbnail };

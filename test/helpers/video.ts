@@ -1,0 +1,116 @@
+// Checks on rendered video made with real tools: Remotion's own ffprobe, the product's ffmpeg, tesseract for OCR.
+import { execFile } from 'node:child_process';
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { ffmpegPath } from '../../src/audio/encode.ts';
+import { PROJECT_ROOT } from '../../src/kokoro/model-files.ts';
+
+const run = promisify(execFile);
+const REMOTION_BINARIES = path.join(PROJECT_ROOT, 'node_modules', '@remotion', 'compositor-linux-x64-gnu');
+const binaryEnv = { ...process.env, LD_LIBRARY_PATH: REMOTION_BINARIES };
+
+export interface ProbedStream {
+  codec_type: 'video' | 'audio';
+  codec_name: string;
+  pix_fmt?: string;
+  width?: number;
+  height?: number;
+  duration: string;
+  color_range?: string;
+}
+
+export async function ffprobe(file: string): Promise<{ streams: ProbedStream[]; format: { duration: string } }> {
+  const { stdout } = await run(path.join(REMOTION_BINARIES, 'ffprobe'), ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file], { env: binaryEnv });
+  return JSON.parse(stdout) as { streams: ProbedStream[]; format: { duration: string } };
+}
+
+/** Raw RGB pixels of an image (any format ffmpeg reads). */
+export async function rgbPixels(file: string): Promise<{ width: number; height: number; data: Buffer }> {
+  const probe = await ffprobe(file);
+  const { width = 0, height = 0 } = probe.streams[0]!;
+  const { stdout } = await run(ffmpegPath(), ['-v', 'error', '-i', file, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], {
+    encoding: 'buffer',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { width, height, data: stdout };
+}
+
+/** The top-level boxes of an MP4 in file order ("faststart" puts moov before mdat). */
+export async function mp4TopLevelBoxes(file: string): Promise<string[]> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const boxes: string[] = [];
+    const header = Buffer.alloc(16);
+    for (let offset = 0; offset < size; ) {
+      await handle.read(header, 0, 16, offset);
+      let boxSize = header.readUInt32BE(0);
+      if (boxSize === 1) boxSize = Number(header.readBigUInt64BE(8));
+      if (boxSize === 0) boxSize = size - offset;
+      boxes.push(header.toString('latin1', 4, 8));
+      offset += boxSize;
+    }
+    return boxes;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The lag (in samples, positive when `b` is late) that best lines up two signals, searched within ±maxLag,
+ * by normalized cross-correlation of their amplitude envelopes.
+ */
+export function bestLag(a: Float32Array, b: Float32Array, maxLag: number): { lag: number; correlation: number } {
+  const n = Math.min(a.length, b.length) - 2 * maxLag;
+  let best = { lag: 0, correlation: -Infinity };
+  for (let lag = -maxLag; lag <= maxLag; lag++) {
+    let dot = 0;
+    let energyA = 0;
+    let energyB = 0;
+    for (let index = maxLag; index < maxLag + n; index++) {
+      const x = Math.abs(a[index]!);
+      const y = Math.abs(b[index + lag]!);
+      dot += x * y;
+      energyA += x * x;
+      energyB += y * y;
+    }
+    const correlation = dot / Math.sqrt(energyA * energyB || 1);
+    if (correlation > best.correlation) best = { lag, correlation };
+  }
+  return best;
+}
+
+/** The bounding box of the pixels within `tolerance` of `color` (per channel), or null if there are none. */
+export function boxOfColor(
+  image: { width: number; height: number; data: Buffer },
+  color: [number, number, number],
+  tolerance = 24,
+): { x: number; y: number; width: number; height: number; pixels: number } | null {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -1;
+  let maxY = -1;
+  let pixels = 0;
+  for (let y = 0; y < image.height; y++) {
+    for (let x = 0; x < image.width; x++) {
+      const offset = 3 * (y * image.width + x);
+      if (color.every((channel, index) => Math.abs(image.data[offset + index]! - channel) <= tolerance)) {
+        pixels++;
+        minX = Math.min(minX, x);
+        maxX = Math.max(maxX, x);
+        minY = Math.min(minY, y);
+        maxY = Math.max(maxY, y);
+      }
+    }
+  }
+  return pixels === 0 ? null : { x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1, pixels };
+}
+
+/** OCR (tesseract, Spanish) of one region of an image, read as a single line. */
+export async function ocrRegion(file: string, box: { x: number; y: number; width: number; height: number }, workFile: string): Promise<string> {
+  // Enlarged three times: tesseract reads short words on a coloured box far better at that size.
+  await run(ffmpegPath(), ['-v', 'error', '-y', '-i', file, '-vf', `crop=${box.width}:${box.height}:${box.x}:${box.y},scale=iw*3:ih*3`, workFile]);
+  const { stdout } = await run('tesseract', [workFile, 'stdout', '-l', 'spa', '--psm', '7']);
+  return stdout.trim();
+}
