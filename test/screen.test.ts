@@ -15,7 +15,8 @@ import {
   wordMidpointFrame,
   type ScreenState,
 } from '../remotion/NewsVideo/screen.ts';
-import type { TextLine } from '../remotion/NewsVideo/text-parts.ts';
+import { cuePages, lineLength } from '../remotion/NewsVideo/pages.ts';
+import { wordRangeAround, type TextLine } from '../remotion/NewsVideo/text-parts.ts';
 
 interface Script {
   title?: string;
@@ -94,6 +95,9 @@ const news = narrationOf({
   paragraphs: ['El horario se amplía desde el lunes, hasta las once. ¿Bastará con tres horas más?', 'Los estudiantes «creen» que sí.'],
 });
 const FPS_CHOICES = [25, 30, 60];
+/** The screen of a narrow format: cues cut into pages of lines of at most 22 characters (vertical at 64 px). */
+const PAGED = { ...DEFAULT_LAYOUT, maxLineChars: 22 };
+const LAYOUTS = [DEFAULT_LAYOUT, PAGED];
 
 describe('cards', () => {
   test('the title card shows from frame 0 until the first word of the body starts, then subtitles, then the closing card', () => {
@@ -136,9 +140,8 @@ describe('the lit word', () => {
       const bodyStart = firstFrameAt(news.words.find((word) => word.section === 1)!.startMs, fps);
       const closingStart = firstFrameAt(news.audio.durationMs, fps);
       for (let frame = bodyStart; frame < closingStart; frame++) {
-        const state = subtitles(screenAt(frame, fps, news, DEFAULT_LAYOUT).state);
         const expected = news.words.findLastIndex((word) => firstFrameAt(word.startMs, fps) <= frame);
-        assert.equal(state.litWord, expected, `frame ${frame} at ${fps} fps`);
+        for (const layout of LAYOUTS) assert.equal(subtitles(screenAt(frame, fps, news, layout).state).litWord, expected, `frame ${frame} at ${fps} fps`);
       }
     }
   });
@@ -202,21 +205,104 @@ describe('subtitle pages', () => {
   });
 });
 
+describe('pages of a narrow screen', () => {
+  /** The words of each page, as text, for every cue of a narration. */
+  const pagesOf = (narration: Narration, maxLineChars: number) =>
+    narration.cues.map((cue, cueIndex) => cuePages(narration, cue, wordRangeAround(narration, narration.words.findIndex((word) => word.cue === cueIndex), 'cue'), maxLineChars));
+  const long = narrationOf({
+    paragraphs: [
+      'Las autoridades regionales anunciaron anoche, tras una reunión extraordinaria, que las indemnizaciones por los daños se abonarán durante las próximas semanas.',
+      'El Ayuntamiento de Valencia-Sur confirmó la noticia. Nadie sabe cuándo llegará el dinero, pero los agricultores esperan que sí.',
+    ],
+    wordsPerCue: 14,
+  });
+
+  test('a cue is cut into pages of one or two lines of at most N characters that read, in order, as the cue', () => {
+    for (const maxLineChars of [16, 22, 24, 30]) {
+      for (const [cueIndex, pages] of pagesOf(long, maxLineChars).entries()) {
+        const cue = long.cues[cueIndex]!;
+        assert.equal(pages.flatMap((page) => page.lines.map(lineText)).join(' '), cue.lines.join(' '));
+        const cueWords = wordRangeAround(long, long.words.findIndex((word) => word.cue === cueIndex), 'cue');
+        assert.equal(pages[0]!.words.first, cueWords.first);
+        assert.equal(pages.at(-1)!.words.last, cueWords.last);
+        for (const [index, page] of pages.entries()) {
+          if (index > 0) assert.equal(page.words.first, pages[index - 1]!.words.last + 1);
+          assert.ok(page.lines.length >= 1 && page.lines.length <= 2);
+          const pageWords = page.lines.flat().flatMap((part) => (part.word === null ? [] : [part.word]));
+          assert.deepEqual(pageWords, Array.from({ length: page.words.last - page.words.first + 1 }, (_, offset) => page.words.first + offset));
+          for (const line of page.lines) {
+            const words = line.filter((part) => part.word !== null);
+            assert.ok(lineLength(line) <= maxLineChars || words.length === 1, `"${lineText(line)}" is longer than ${maxLineChars}`);
+          }
+        }
+      }
+    }
+  });
+
+  test('a word longer than the limit gets a line of its own; «¿ stay with the word they open', () => {
+    const narration = narrationOf({ paragraphs: ['Dijeron «internacionalización» y luego ¿quién lo paga?'], wordsPerCue: 10 });
+    const lines = pagesOf(narration, 12)[0]!.flatMap((page) => page.lines.map(lineText));
+    assert.ok(lines.includes('«internacionalización»'), lines.join(' | '));
+    for (const line of lines) assert.doesNotMatch(line, /[«¿]$/u);
+  });
+
+  test('pages and lines are cut after punctuation when a cut of the same page count elsewhere would also fit', () => {
+    // Two pages either way: "El alcalde dimitió ayer. / Los vecinos celebraron" + "la noticia en la plaza" also fits 24.
+    const twoSentences = narrationOf({ paragraphs: ['El alcalde dimitió ayer. Los vecinos celebraron la noticia en la plaza'], wordsPerCue: 12 });
+    assert.ok('Los vecinos celebraron'.length <= 24 && 'la noticia en la plaza'.length <= 24, 'the case is real: the other layout fits');
+    const pages = pagesOf(twoSentences, 24)[0]!;
+    assert.deepEqual(pages.map((page) => page.lines.map(lineText).join(' ')), ['El alcalde dimitió ayer.', 'Los vecinos celebraron la noticia en la plaza']);
+    // One page either way: "Llegó tarde, pero" + "nadie lo notó" also fits 22.
+    const clause = narrationOf({ paragraphs: ['Llegó tarde, pero nadie lo notó'], wordsPerCue: 12 });
+    assert.ok('Llegó tarde, pero'.length <= 22, 'the case is real: the other layout fits');
+    assert.deepEqual(pagesOf(clause, 22)[0]!.flatMap((page) => page.lines.map(lineText)), ['Llegó tarde,', 'pero nadie lo notó']);
+  });
+
+  test('no line is one short word when another layout avoids it', () => {
+    // Filled greedily, "Las bibliotecas abren" (21) leaves "hoy" alone on the second line.
+    const narration = narrationOf({ paragraphs: ['Las bibliotecas abren hoy'], wordsPerCue: 10 });
+    const greedyFirst = 'Las bibliotecas abren';
+    assert.ok(greedyFirst.length <= 22 && `${greedyFirst} hoy`.length > 22, 'the case is real: greedy filling strands "hoy"');
+    const pages = pagesOf(narration, 22)[0]!;
+    assert.deepEqual(pages.flatMap((page) => page.lines.map(lineText)), ['Las bibliotecas', 'abren hoy']);
+    assert.equal(pages.length, 1);
+  });
+
+  test('on a paged screen each page shows from its first word\'s start, and the lit word is always on it', () => {
+    for (const fps of FPS_CHOICES) {
+      const pages = pagesOf(long, PAGED.maxLineChars);
+      for (let frame = 0; frame < videoFrames(long, fps, PAGED); frame++) {
+        const state = screenAt(frame, fps, long, PAGED).state;
+        if (state.card !== 'subtitles' || state.litWord === null) continue;
+        const page = pages[state.cue!]![state.page!]!;
+        assert.ok(page.words.first <= state.litWord && state.litWord <= page.words.last);
+        assert.deepEqual(state.lines, page.lines);
+        const pageStart = firstFrameAt(long.words[page.words.first]!.startMs, fps);
+        assert.ok(frame >= pageStart);
+        // The page before this frame's page is shown until exactly this page's first frame.
+        if (frame === pageStart && frame > 0) assert.notDeepEqual(subtitles(screenAt(frame - 1, fps, long, PAGED).state).lines, state.lines);
+      }
+    }
+  });
+});
+
 describe('keys and motion', () => {
   test('frames with the same key have the same state, and the key changes exactly when the lit word, page or card does', () => {
     const fps = 30;
-    const total = videoFrames(news, fps, DEFAULT_LAYOUT);
-    let previous = screenAt(0, fps, news, DEFAULT_LAYOUT).state;
-    let changes = 0;
-    for (let frame = 1; frame < total; frame++) {
-      const state = screenAt(frame, fps, news, DEFAULT_LAYOUT).state;
-      const sameKey = screenKey(state) === screenKey(previous);
-      assert.equal(sameKey, JSON.stringify(state) === JSON.stringify(previous), `frame ${frame}`);
-      if (!sameKey) changes++;
-      previous = state;
+    for (const layout of LAYOUTS) {
+      const total = videoFrames(news, fps, layout);
+      let previous = screenAt(0, fps, news, layout).state;
+      let changes = 0;
+      for (let frame = 1; frame < total; frame++) {
+        const state = screenAt(frame, fps, news, layout).state;
+        const sameKey = screenKey(state) === screenKey(previous);
+        assert.equal(sameKey, JSON.stringify(state) === JSON.stringify(previous), `frame ${frame}`);
+        if (!sameKey) changes++;
+        previous = state;
+      }
+      // One change per word after the first (title word 0 is lit only after frame 0), plus the closing card.
+      assert.equal(changes, news.words.length + 1);
     }
-    // One change per word after the first (title word 0 is lit only after frame 0), plus the closing card.
-    assert.equal(changes, news.words.length + 1);
   });
 
   test('the state is plain data: it survives JSON unchanged', () => {

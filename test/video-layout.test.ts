@@ -7,9 +7,10 @@ import { NarrationSchema, type Narration } from '../src/contract/narration.ts';
 import { FRAME_SIZES, VIDEO_FORMATS } from '../src/contract/video.ts';
 import { AVERAGE_CHAR_EM, FONT_FAMILIES } from '../remotion/fonts/families.ts';
 import { closingContent, credit, siteName } from '../remotion/NewsVideo/card-content.ts';
-import { belowBrand, safeArea, SUBTITLE_PADDING_EM, subtitleFontSize, titleFontSize } from '../remotion/NewsVideo/geometry.ts';
+import { belowBrand, maxSubtitleLineChars, safeArea, safeWidth, SUBTITLE_PADDING_EM, subtitleFontSize, titleFontSize } from '../remotion/NewsVideo/geometry.ts';
+import { longestPageLine } from '../remotion/NewsVideo/pages.ts';
 import { displayUrl, labelsFor, publishedDate } from '../remotion/NewsVideo/labels.ts';
-import { isFps, NEWS_VIDEO_DEFAULTS, newsVideoSchema } from '../remotion/NewsVideo/schema.ts';
+import { isFps, NEWS_VIDEO_DEFAULTS, newsVideoSchema, screenLayoutOf } from '../remotion/NewsVideo/schema.ts';
 
 const sample = NarrationSchema.parse(JSON.parse(readFileSync(new URL('../public/sample/narration.json', import.meta.url), 'utf8')));
 
@@ -45,6 +46,26 @@ describe('text sizes', () => {
         assert.ok(size * (chars * AVERAGE_CHAR_EM[family] + 2 * SUBTITLE_PADDING_EM.horizontal) <= safeWidth);
         // The largest size that fits, to the pixel, unless the cap is what stops it.
         assert.ok(size === 64 || (size + 1) * (chars * AVERAGE_CHAR_EM[family] + 2 * SUBTITLE_PADDING_EM.horizontal) > safeWidth);
+      }
+    }
+  });
+
+  test('vertical and square cut the cues into lines short enough for the size asked for; landscape keeps the cue lines', () => {
+    const longestCueLine = Math.max(...sample.cues.flatMap((cue) => cue.lines.map((line) => line.length)));
+    for (const format of VIDEO_FORMATS) {
+      for (const family of FONT_FAMILIES) {
+        const { width, height } = FRAME_SIZES[format];
+        const layout = screenLayoutOf({ ...NEWS_VIDEO_DEFAULTS, format, fontFamily: family });
+        assert.equal(layout.maxLineChars, maxSubtitleLineChars(format, NEWS_VIDEO_DEFAULTS.fontSize, safeWidth(format, width, height), family));
+        const size = subtitleFontSize(NEWS_VIDEO_DEFAULTS.fontSize, safeWidth(format, width, height), longestPageLine(sample, layout.maxLineChars), family);
+        const wholeCueSize = subtitleFontSize(NEWS_VIDEO_DEFAULTS.fontSize, safeWidth(format, width, height), longestCueLine, family);
+        if (format === 'landscape') {
+          assert.equal(layout.maxLineChars, null);
+          assert.equal(size, wholeCueSize);
+        } else {
+          assert.equal(size, NEWS_VIDEO_DEFAULTS.fontSize, `${format} ${family}`);
+          assert.ok(wholeCueSize < 0.7 * size, `${format} ${family}: whole cues would be ${wholeCueSize} px`);
+        }
       }
     }
   });

@@ -26,6 +26,12 @@ export function safeArea(format: VideoFormat, width: number, height: number): In
   }
 }
 
+/** The width between the safe area's left and right edges: subtitles and cards never go wider. */
+export function safeWidth(format: VideoFormat, width: number, height: number): number {
+  const area = safeArea(format, width, height);
+  return width - area.left - area.right;
+}
+
 /** The box's inner padding around subtitle lines, in ems of the subtitle size. */
 export const SUBTITLE_PADDING_EM = { vertical: 0.3, horizontal: 0.5 };
 
@@ -36,6 +42,16 @@ export const SUBTITLE_PADDING_EM = { vertical: 0.3, horizontal: 0.5 };
 export function subtitleFontSize(maxSize: number, safeWidth: number, longestLineChars: number, family: FontFamily): number {
   const ems = Math.max(1, longestLineChars) * AVERAGE_CHAR_EM[family] + 2 * SUBTITLE_PADDING_EM.horizontal;
   return Math.floor(Math.min(maxSize, safeWidth / ems));
+}
+
+/**
+ * The most characters a subtitle line may hold in `format`: as many as fit the safe width at `wantedSize`, so
+ * the subtitles reach the size asked for (64 px: 22 characters in vertical, 24 in square). Null in landscape,
+ * where the narration's own cue lines (up to ~42 characters) already fit at that size and each cue shows whole.
+ */
+export function maxSubtitleLineChars(format: VideoFormat, wantedSize: number, safeWidth: number, family: FontFamily): number | null {
+  if (format === 'landscape') return null;
+  return Math.max(1, Math.floor((safeWidth / wantedSize - 2 * SUBTITLE_PADDING_EM.horizontal) / AVERAGE_CHAR_EM[family]));
 }
 
 /** The title card's headline: large for a short title, smaller as it grows, never wider than about four lines. */

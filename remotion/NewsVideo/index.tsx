@@ -9,8 +9,9 @@ import { Background } from './Background.tsx';
 import { Brand, type BrandLook } from './Brand.tsx';
 import { closingContent, credit, siteName } from './card-content.ts';
 import { ClosingCard } from './ClosingCard.tsx';
-import { belowBrand, safeArea, subtitleFontSize, titleFontSize } from './geometry.ts';
+import { belowBrand, safeArea, safeWidth, subtitleFontSize, titleFontSize } from './geometry.ts';
 import { besideNarration } from './load-narration.ts';
+import { longestPageLine } from './pages.ts';
 import { ProgressBar } from './ProgressBar.tsx';
 import { screenLayoutOf, type NewsVideoProps } from './schema.ts';
 import { screenAt } from './screen.ts';
@@ -19,8 +20,6 @@ import { TitleCard } from './TitleCard.tsx';
 import { useNarration } from './use-narration.ts';
 
 void loadBundledFonts();
-
-const longestCueLine = (narration: Narration): number => Math.max(0, ...narration.cues.flatMap((cue) => cue.lines.map((line) => line.length)));
 
 export const NewsVideo: React.FC<NewsVideoProps> = (props) => {
   const narration = useNarration(props.narrationSrc);
@@ -31,8 +30,11 @@ const NewsVideoFrame: React.FC<{ narration: Narration; props: NewsVideoProps }> 
   const frame = useCurrentFrame();
   const { fps, width, height } = useVideoConfig();
   const area = safeArea(props.format, width, height);
-  const safeWidth = width - area.left - area.right;
-  const { state, motion } = screenAt(frame, fps, narration, screenLayoutOf(props));
+  const textWidth = safeWidth(props.format, width, height);
+  const layout = screenLayoutOf(props);
+  const { state, motion } = screenAt(frame, fps, narration, layout);
+  // One size for the whole video, so it never jumps from page to page.
+  const longestLine = useMemo(() => longestPageLine(narration, layout.maxLineChars), [narration, layout.maxLineChars]);
 
   const files = useMemo(() => {
     const leadImage = narration.article?.leadImage;
@@ -46,7 +48,7 @@ const NewsVideoFrame: React.FC<{ narration: Narration; props: NewsVideoProps }> 
   const highlight = { style: props.highlightStyle, color: props.highlightColor };
   const subtitleLook: SubtitleLook = {
     fontFamily: props.fontFamily,
-    fontSize: subtitleFontSize(props.fontSize, safeWidth, longestCueLine(narration), props.fontFamily),
+    fontSize: subtitleFontSize(props.fontSize, textWidth, longestLine, props.fontFamily),
     textColor: props.textColor,
     highlight,
     position: props.subtitlePosition,
@@ -62,7 +64,7 @@ const NewsVideoFrame: React.FC<{ narration: Narration; props: NewsVideoProps }> 
           content={{ title: state.title, siteName: siteName(narration), credit: credit(narration) }}
           litWord={state.litWord}
           fontFamily={props.titleFontFamily}
-          fontSize={titleFontSize(state.title.reduce((chars, part) => chars + part.text.length, 0), safeWidth, props.titleFontFamily)}
+          fontSize={titleFontSize(state.title.reduce((chars, part) => chars + part.text.length, 0), textWidth, props.titleFontFamily)}
           highlight={highlight}
           accentColor={props.accentColor}
           area={belowBrand(area)}

@@ -2,8 +2,9 @@
 // { narrationSrc, format, fps } plus any style overrides; Remotion fills the rest from NEWS_VIDEO_DEFAULTS.
 import { zColor } from '@remotion/zod-types';
 import { z } from 'zod';
-import { DEFAULT_FPS, FpsSchema, VideoFormatSchema, type Fps } from '../../src/contract/video.ts';
+import { DEFAULT_FPS, FpsSchema, FRAME_SIZES, VideoFormatSchema, type Fps } from '../../src/contract/video.ts';
 import { FONT_FAMILIES } from '../fonts/families.ts';
+import { maxSubtitleLineChars, safeWidth } from './geometry.ts';
 import { DEFAULT_LAYOUT, type ScreenLayout } from './screen.ts';
 
 // Studio has no control for a union of number literals, so fps is a number checked against the contract's choices.
@@ -22,7 +23,10 @@ export const newsVideoSchema = z.object({
   fps: z.number().refine(isFps, { message: `fps must be one of ${FPS_CHOICES.join(', ')}` }),
   /** Subtitles. */
   fontFamily: z.enum(FONT_FAMILIES),
-  /** The largest subtitle size in pixels (the short edge is 1080); smaller when the longest line needs it. */
+  /**
+   * The subtitle size in pixels (the short edge is 1080). Vertical and square cut cues into short lines so they
+   * reach it; landscape shows each cue whole, smaller when its longest line needs it.
+   */
   fontSize: z.number().int().min(24).max(120),
   textColor: zColor(),
   highlightColor: zColor(),
@@ -67,7 +71,9 @@ export const NEWS_VIDEO_DEFAULTS: Omit<NewsVideoProps, 'narrationSrc'> = {
   syntheticVoiceLine: '',
 };
 
-/** The timing the props control; the fade length is fixed by design. */
-export function screenLayoutOf(props: Pick<NewsVideoProps, 'closingSeconds'>): ScreenLayout {
-  return { ...DEFAULT_LAYOUT, closingSeconds: props.closingSeconds };
+/** The timing and the subtitle line length the props control; the fade length is fixed by design. */
+export function screenLayoutOf(props: Pick<NewsVideoProps, 'closingSeconds' | 'format' | 'fontSize' | 'fontFamily'>): ScreenLayout {
+  const { width, height } = FRAME_SIZES[props.format];
+  const maxLineChars = maxSubtitleLineChars(props.format, props.fontSize, safeWidth(props.format, width, height), props.fontFamily);
+  return { ...DEFAULT_LAYOUT, closingSeconds: props.closingSeconds, maxLineChars };
 }

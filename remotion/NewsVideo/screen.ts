@@ -5,20 +5,23 @@
 // Every boundary is a frame: a time in milliseconds becomes the first frame at or after it (`firstFrameAt`), and
 // every decision compares frames with frames, so the components and the renderer never disagree by rounding.
 import type { Narration } from '../../src/contract/narration.ts';
-import { cueLines, textParts, wordRangeAround, type TextLine } from './text-parts.ts';
+import { cuePages } from './pages.ts';
+import { textParts, wordRangeAround, type TextLine } from './text-parts.ts';
 
 export interface ScreenLayout {
   /** Seconds the closing card stays after the narration's audio ends. */
   closingSeconds: number;
   /** Seconds a card's content takes to fade in when it replaces another card. */
   fadeSeconds: number;
+  /** The most characters a subtitle line holds (cues are cut into pages to keep to it); null: each cue whole. */
+  maxLineChars: number | null;
 }
-export const DEFAULT_LAYOUT: ScreenLayout = { closingSeconds: 4, fadeSeconds: 0.4 };
+export const DEFAULT_LAYOUT: ScreenLayout = { closingSeconds: 4, fadeSeconds: 0.4, maxLineChars: null };
 
 /** The discrete part of the picture: it changes only at word, page and card boundaries. */
 export type ScreenState =
   | { card: 'title'; title: TextLine; litWord: number | null }
-  | { card: 'subtitles'; cue: number | null; lines: TextLine[]; litWord: number | null }
+  | { card: 'subtitles'; cue: number | null; page: number | null; lines: TextLine[]; litWord: number | null }
   | { card: 'closing' };
 
 /** The continuous part: each value in [0, 1]. */
@@ -104,10 +107,12 @@ export function screenAt(frame: number, fps: number, narration: Narration, layou
     return { state: { card: 'title', title: titleLine(narration), litWord: lit }, motion: { fade: 1, zoom, progress } };
   }
   const fade = fadeSince(titleEnd ?? 0);
-  if (lit === null) return { state: { card: 'subtitles', cue: null, lines: [], litWord: null }, motion: { fade, zoom, progress } };
+  if (lit === null) return { state: { card: 'subtitles', cue: null, page: null, lines: [], litWord: null }, motion: { fade, zoom, progress } };
   const cueIndex = narration.words[lit]!.cue;
-  const lines = cueLines(narration, narration.cues[cueIndex]!, wordRangeAround(narration, lit, 'cue'));
-  return { state: { card: 'subtitles', cue: cueIndex, lines, litWord: lit }, motion: { fade, zoom, progress } };
+  const pages = cuePages(narration, narration.cues[cueIndex]!, wordRangeAround(narration, lit, 'cue'), layout.maxLineChars);
+  // The lit word is the last one started, so a page shows from its first word's start until the next page's.
+  const page = pages.findIndex(({ words }) => words.first <= lit && lit <= words.last);
+  return { state: { card: 'subtitles', cue: cueIndex, page, lines: pages[page]!.lines, litWord: lit }, motion: { fade, zoom, progress } };
 }
 
 /** Equal keys, equal discrete picture (within one narration and one set of props). */
@@ -116,7 +121,7 @@ export function screenKey(state: ScreenState): string {
     case 'title':
       return `title/${state.litWord ?? '-'}`;
     case 'subtitles':
-      return `subtitles/${state.cue ?? '-'}/${state.litWord ?? '-'}`;
+      return `subtitles/${state.cue ?? '-'}/${state.page ?? '-'}/${state.litWord ?? '-'}`;
     case 'closing':
       return 'closing';
   }
