@@ -25,7 +25,7 @@ const COST = {
   pageCut: { sentence: 0, clause: 2, plain: 5 },
   lineCut: { sentence: 0, clause: 1, plain: 2 },
   /** A plain cut right after a word of one to three letters ("de", "los", "the"): it leaves the next word's article or preposition hanging. */
-  afterShortWord: 4,
+  afterShortWord: 8,
   /** A cut between two words with no space between them (a language written without spaces): a last resort. */
   noSpace: 40,
   /** Times the difference of a page's two line lengths, as a share of the line limit. */
