@@ -1,0 +1,28 @@
+// The last pass: whatever digit or symbol no class claimed is read safely, so the voice never meets a bare symbol
+// between words: digits one by one, a symbol by its name (data/symbols.tsv), decorative marks silently.
+import { readMap } from '../data.ts';
+import { spellDigits } from '../spelling.ts';
+import { fixed, type Tagger } from '../tagger.ts';
+
+let names: ReadonlyMap<string, string> | undefined;
+const symbolNames = () => (names ??= readMap('symbols.tsv'));
+
+// Marks a newsreader passes over, and what some symbols say outside an address.
+const SILENT = new Set(['©', '®', '™', '*', '†', '‡', '•', '·', '¶', '§', '^', '`', '~', '|', '\\', '{', '}', '<', '>', '_']);
+const IN_TEXT: Readonly<Record<string, string>> = {
+  '&': 'y', '+': 'más', '=': 'igual a', '%': 'por ciento', '‰': 'por mil', '#': 'número', '@': 'arroba', '°': 'grados', 'º': 'grados',
+  '€': 'euros', '$': 'dólares', '£': 'libras', '¥': 'yenes', '±': 'más menos', '×': 'por', '÷': 'entre', '/': ' ',
+};
+
+/** Anything that is not a letter, space or the punctuation the phonemizer turns into pauses. */
+export const UNSPEAKABLE = /[^\p{L}\p{M}\s.,;:!?¡¿'"«»“”‘’()[\]…—–-]/u;
+
+export const leftoverTagger: Tagger = {
+  semioticClass: 'leftover',
+  pattern: fixed(/\d+|[^\p{L}\p{M}\s.,;:!?¡¿'"«»“”‘’()[\]…—–-]/gu),
+  read: ([written]) => {
+    if (/^\d+$/.test(written!)) return spellDigits(written!);
+    if (SILENT.has(written!)) return ' ';
+    return IN_TEXT[written!] ?? symbolNames().get(written!) ?? ' ';
+  },
+};

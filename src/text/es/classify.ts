@@ -1,0 +1,73 @@
+// Weighs the semiotic classes against each other: each tagger, in this order, claims the matches no earlier one
+// claimed. The order is the priority: an address before the numbers in it, a telephone before a range, a date
+// before a fraction, a unit before a bare number, abbreviations before acronyms, and the safety pass last.
+import type { Context } from './context.ts';
+import type { SpanishLocale } from './locales.ts';
+import type { SemioticClass, Tagger } from './tagger.ts';
+import { abbreviationTagger } from './classes/abbreviation.ts';
+import { acronymTagger } from './classes/acronym.ts';
+import { cardinalTagger } from './classes/cardinal.ts';
+import { numericDateTagger, wordDateTagger } from './classes/date.ts';
+import { decimalTagger } from './classes/decimal.ts';
+import { electronicTagger } from './classes/electronic.ts';
+import { fractionTagger } from './classes/fraction.ts';
+import { leftoverTagger } from './classes/leftover.ts';
+import { measureTagger } from './classes/measure.ts';
+import { moneyTagger } from './classes/money.ts';
+import { ordinalTagger } from './classes/ordinal.ts';
+import { percentTagger } from './classes/percent.ts';
+import { rangeTagger } from './classes/range.ts';
+import { romanTagger } from './classes/roman.ts';
+import { ipAddressTagger, serviceNumberTagger, telephoneTagger, tollFreeTagger } from './classes/telephone.ts';
+import { durationTagger, timeTagger } from './classes/time.ts';
+
+const TAGGERS: readonly Tagger[] = [
+  electronicTagger,
+  ipAddressTagger,
+  numericDateTagger,
+  telephoneTagger,
+  tollFreeTagger,
+  wordDateTagger,
+  durationTagger,
+  timeTagger,
+  moneyTagger,
+  percentTagger,
+  measureTagger,
+  fractionTagger,
+  ordinalTagger,
+  rangeTagger,
+  serviceNumberTagger,
+  romanTagger,
+  abbreviationTagger,
+  decimalTagger,
+  cardinalTagger,
+  acronymTagger,
+  leftoverTagger,
+];
+
+export interface Token {
+  readonly start: number;
+  readonly end: number;
+  readonly semioticClass: SemioticClass;
+  readonly spoken: string;
+}
+
+/** The tokens of written[from, to) that are said differently from how they are written, in text order. */
+export function classify(written: string, from: number, to: number, locale: SpanishLocale): Token[] {
+  const claimed: Token[] = [];
+  const segment = written.slice(from, to);
+  for (const tagger of TAGGERS) {
+    const pattern = tagger.pattern(locale);
+    pattern.lastIndex = 0;
+    for (const match of segment.matchAll(pattern)) {
+      if (match[0] === '') continue;
+      const start = from + match.index;
+      const end = start + match[0].length;
+      if (claimed.some((other) => start < other.end && other.start < end)) continue;
+      const context: Context = { text: written, start, end, locale };
+      const spoken = tagger.read(match as RegExpExecArray, context);
+      if (spoken !== undefined) claimed.push({ start, end, semioticClass: tagger.semioticClass, spoken });
+    }
+  }
+  return claimed.sort((a, b) => a.start - b.start);
+}
