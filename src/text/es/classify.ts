@@ -6,6 +6,7 @@ import type { SpanishLocale } from './locales.ts';
 import type { SemioticClass, Tagger } from './tagger.ts';
 import { abbreviationTagger } from './classes/abbreviation.ts';
 import { acronymTagger } from './classes/acronym.ts';
+import { arithmeticTagger } from './classes/arithmetic.ts';
 import { cardinalTagger } from './classes/cardinal.ts';
 import { numericDateTagger, wordDateTagger } from './classes/date.ts';
 import { decimalTagger } from './classes/decimal.ts';
@@ -23,6 +24,7 @@ import { durationTagger, timeTagger } from './classes/time.ts';
 
 const TAGGERS: readonly Tagger[] = [
   electronicTagger,
+  arithmeticTagger,
   ipAddressTagger,
   numericDateTagger,
   telephoneTagger,

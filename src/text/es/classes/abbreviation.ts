@@ -29,10 +29,10 @@ export const abbreviationTagger: Tagger = {
     if (!abbreviation) return undefined;
     const after = textAfter(context);
     if (abbreviation.title) {
-      // A title stands before a name: "Sr. Rodríguez", "da. ana" (lowercase only for a lowercase title).
-      const nextLetter = /^\s+(\p{L})/u.exec(after)?.[1];
-      if (!nextLetter) return undefined;
-      if (/^\p{Lu}/u.test(key!) && nextLetter === nextLetter.toLowerCase()) return undefined;
+      // A title stands before a name: "Sr. Rodríguez", "Avda. de la Paz", "da. ana" (lowercase only for a lowercase title).
+      const next = /^\s+(\p{L}+)/u.exec(after)?.[1];
+      if (!next) return undefined;
+      if (/^\p{Lu}/u.test(key!) && next === next.toLowerCase() && !/^(?:de|del|la|los|las)$/.test(next)) return undefined;
       return abbreviation.spoken;
     }
     return written!.endsWith('.') && SENTENCE_FOLLOWS.test(after) ? `${abbreviation.spoken}.` : abbreviation.spoken;

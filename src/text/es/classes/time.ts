@@ -44,17 +44,22 @@ export const timeTagger: Tagger = {
     const zone = [...zoneTable().keys()].sort((a, b) => b.length - a.length).join('|');
     return new RegExp(
       String.raw`(?<![\p{L}\p{N}.,:])(\d{1,2})(?:([:.])(\d{2})(?::(\d{2}))?(?!\d)(?![.,]\d))?` +
-        String.raw`(?:h(\d{2})m(\d{2})s|\s?(h|hs|hrs)\.?(?![\p{L}]))?` +
+        String.raw`(?:h(\d{2})m(\d{2})s|\s?(h|hs|hrs)\.?(?![\p{L}])|\s(horas)\b)?` +
         String.raw`(?:\s?((?:a|p)\.?\s?m\.?)(?![\p{L}]))?` +
         String.raw`(?:\s?(${zone})(?:\s?([+-−])(\d{1,2})(?::(\d{2}))?)?(?![\p{L}]))?`,
       'giu',
     );
   }),
   read: (match, context) => {
-    const [, hoursText, separator, minutesText, secondsText, compactMinutes, , hourSuffix, meridiem, zone, offsetSign, offsetHours, offsetMinutes] = match;
+    const [, hoursText, separator, minutesText, secondsText, compactMinutes, , hourSuffix, hoursWord, meridiem, zone, offsetSign, offsetHours, offsetMinutes] = match;
     const hours = Number(hoursText);
     const minutes = Number(minutesText ?? compactMinutes ?? 0);
     if (hours > 24 || minutes > 59 || Number(secondsText ?? 0) > 59) return undefined;
+    // "a las 22.15 horas": the written word asks for the official reading, "veintidós horas y quince minutos".
+    if (hoursWord !== undefined && separator !== undefined) {
+      return minutes === 0 ? `${hourWords(hours)} horas` : `${hourWords(hours)} horas y ${cardinal(minutes)} minutos`;
+    }
+    if (hoursWord !== undefined) return undefined;
     const clockShape = separator === ':' || compactMinutes !== undefined || meridiem !== undefined || zone !== undefined;
     // "22.15" is a time in Spain (a thousands group has three digits); where "." marks decimals, only in context.
     const dotTime = separator === '.' && (context.locale.decimalMark === ',' || hourSuffix !== undefined || saysClock(context));
