@@ -18,6 +18,7 @@ import { moneyTagger } from './classes/money.ts';
 import { ordinalTagger } from './classes/ordinal.ts';
 import { percentTagger } from './classes/percent.ts';
 import { rangeTagger } from './classes/range.ts';
+import { dottedReferenceTagger, slashedReferenceTagger } from './classes/reference.ts';
 import { romanTagger } from './classes/roman.ts';
 import { ipAddressTagger, serviceNumberTagger, telephoneTagger, tollFreeTagger } from './classes/telephone.ts';
 import { durationTagger, timeTagger } from './classes/time.ts';
@@ -35,6 +36,7 @@ const TAGGERS: readonly Tagger[] = [
   moneyTagger,
   percentTagger,
   measureTagger,
+  slashedReferenceTagger,
   fractionTagger,
   ordinalTagger,
   rangeTagger,
@@ -42,6 +44,7 @@ const TAGGERS: readonly Tagger[] = [
   romanTagger,
   abbreviationTagger,
   decimalTagger,
+  dottedReferenceTagger,
   cardinalTagger,
   acronymTagger,
   leftoverTagger,

@@ -24,6 +24,8 @@ const NOT_COUNTED = new Set(['de', 'del', 'a', 'al', 'y', 'e', 'o', 'u', 'por', 
  * Words the lexicon lacks (adjectives before the noun: "21 nuevas viviendas") are judged by their ending.
  */
 export function countedGender(context: Context): Gender | undefined {
+  // "el minuto 31 Victoria tuvo...": a capitalized word after a number is a name, not what it counts.
+  if (/^\s+\p{Lu}/u.test(context.text.slice(context.end, context.end + 3))) return undefined;
   const next = wordAfter(context);
   if (next === undefined || NOT_COUNTED.has(next)) return undefined;
   const known = nounGender(next);

@@ -5,6 +5,8 @@ export interface SpanishLocale {
   readonly tag: string;
   /** `,` in Spain and most of South America; `.` in Mexico, Central America, the Caribbean, Peru and the US. */
   readonly decimalMark: ',' | '.';
+  /** How the decimal mark is said: "coma" where it is a comma, "punto" where it is a point ("18.35 pesos"). */
+  readonly decimalWord: 'coma' | 'punto';
   /** The currency key (data/currencies.tsv) a bare `$` means here. */
   readonly dollarSign: string;
   /** "1 de enero": "uno" in Spain, "primero" in much of Latin America. */
@@ -15,27 +17,27 @@ export const DEFAULT_SPANISH_LOCALE = 'es-ES';
 
 // Where `$` is the local peso, the newsreader says "pesos" (data/currencies.tsv: `$peso`).
 const LOCALES: readonly SpanishLocale[] = [
-  { tag: 'es-ES', decimalMark: ',', dollarSign: '$', firstOfMonth: 'uno' },
-  { tag: 'es-MX', decimalMark: '.', dollarSign: '$peso', firstOfMonth: 'primero' },
-  { tag: 'es-AR', decimalMark: ',', dollarSign: '$peso', firstOfMonth: 'primero' },
-  { tag: 'es-CO', decimalMark: ',', dollarSign: '$peso', firstOfMonth: 'primero' },
-  { tag: 'es-CL', decimalMark: ',', dollarSign: '$peso', firstOfMonth: 'primero' },
-  { tag: 'es-UY', decimalMark: ',', dollarSign: '$peso', firstOfMonth: 'primero' },
-  { tag: 'es-PE', decimalMark: '.', dollarSign: '$', firstOfMonth: 'primero' },
-  { tag: 'es-VE', decimalMark: ',', dollarSign: '$', firstOfMonth: 'primero' },
-  { tag: 'es-EC', decimalMark: ',', dollarSign: '$', firstOfMonth: 'primero' },
-  { tag: 'es-BO', decimalMark: ',', dollarSign: '$', firstOfMonth: 'primero' },
-  { tag: 'es-PY', decimalMark: ',', dollarSign: '$', firstOfMonth: 'primero' },
-  { tag: 'es-CU', decimalMark: ',', dollarSign: '$peso', firstOfMonth: 'primero' },
-  { tag: 'es-DO', decimalMark: '.', dollarSign: '$peso', firstOfMonth: 'primero' },
-  { tag: 'es-GT', decimalMark: '.', dollarSign: '$', firstOfMonth: 'primero' },
-  { tag: 'es-HN', decimalMark: '.', dollarSign: '$', firstOfMonth: 'primero' },
-  { tag: 'es-NI', decimalMark: '.', dollarSign: '$', firstOfMonth: 'primero' },
-  { tag: 'es-SV', decimalMark: '.', dollarSign: '$', firstOfMonth: 'primero' },
-  { tag: 'es-CR', decimalMark: ',', dollarSign: '$', firstOfMonth: 'primero' },
-  { tag: 'es-PA', decimalMark: '.', dollarSign: '$', firstOfMonth: 'primero' },
-  { tag: 'es-PR', decimalMark: '.', dollarSign: '$', firstOfMonth: 'primero' },
-  { tag: 'es-US', decimalMark: '.', dollarSign: '$', firstOfMonth: 'primero' },
+  { tag: 'es-ES', decimalMark: ',', decimalWord: 'coma', dollarSign: '$', firstOfMonth: 'uno' },
+  { tag: 'es-MX', decimalMark: '.', decimalWord: 'punto', dollarSign: '$peso', firstOfMonth: 'primero' },
+  { tag: 'es-AR', decimalMark: ',', decimalWord: 'coma', dollarSign: '$peso', firstOfMonth: 'primero' },
+  { tag: 'es-CO', decimalMark: ',', decimalWord: 'coma', dollarSign: '$peso', firstOfMonth: 'primero' },
+  { tag: 'es-CL', decimalMark: ',', decimalWord: 'coma', dollarSign: '$peso', firstOfMonth: 'primero' },
+  { tag: 'es-UY', decimalMark: ',', decimalWord: 'coma', dollarSign: '$peso', firstOfMonth: 'primero' },
+  { tag: 'es-PE', decimalMark: '.', decimalWord: 'punto', dollarSign: '$', firstOfMonth: 'primero' },
+  { tag: 'es-VE', decimalMark: ',', decimalWord: 'coma', dollarSign: '$', firstOfMonth: 'primero' },
+  { tag: 'es-EC', decimalMark: ',', decimalWord: 'coma', dollarSign: '$', firstOfMonth: 'primero' },
+  { tag: 'es-BO', decimalMark: ',', decimalWord: 'coma', dollarSign: '$', firstOfMonth: 'primero' },
+  { tag: 'es-PY', decimalMark: ',', decimalWord: 'coma', dollarSign: '$', firstOfMonth: 'primero' },
+  { tag: 'es-CU', decimalMark: ',', decimalWord: 'coma', dollarSign: '$peso', firstOfMonth: 'primero' },
+  { tag: 'es-DO', decimalMark: '.', decimalWord: 'punto', dollarSign: '$peso', firstOfMonth: 'primero' },
+  { tag: 'es-GT', decimalMark: '.', decimalWord: 'punto', dollarSign: '$', firstOfMonth: 'primero' },
+  { tag: 'es-HN', decimalMark: '.', decimalWord: 'punto', dollarSign: '$', firstOfMonth: 'primero' },
+  { tag: 'es-NI', decimalMark: '.', decimalWord: 'punto', dollarSign: '$', firstOfMonth: 'primero' },
+  { tag: 'es-SV', decimalMark: '.', decimalWord: 'punto', dollarSign: '$', firstOfMonth: 'primero' },
+  { tag: 'es-CR', decimalMark: ',', decimalWord: 'coma', dollarSign: '$', firstOfMonth: 'primero' },
+  { tag: 'es-PA', decimalMark: '.', decimalWord: 'punto', dollarSign: '$', firstOfMonth: 'primero' },
+  { tag: 'es-PR', decimalMark: '.', decimalWord: 'punto', dollarSign: '$', firstOfMonth: 'primero' },
+  { tag: 'es-US', decimalMark: '.', decimalWord: 'punto', dollarSign: '$', firstOfMonth: 'primero' },
 ];
 
 export const SPANISH_LOCALE_TAGS: readonly string[] = LOCALES.map((locale) => locale.tag);

@@ -41,15 +41,17 @@ export function parseNumber(written: string, locale: SpanishLocale): WrittenNumb
 export interface SayOptions {
   /** The gender of what the number counts; masculine apocope ("veintiún") and feminine forms follow it. */
   gender?: Gender | undefined;
+  /** How the decimal mark is said ("coma" unless the locale writes and says a point). */
+  decimalWord?: 'coma' | 'punto';
 }
 
 /** A written number as words: "menos doce", "tres coma cinco", "doscientas" (counting a feminine noun). */
-export function sayNumber(number: WrittenNumber, { gender }: SayOptions = {}): string {
+export function sayNumber(number: WrittenNumber, { gender, decimalWord = 'coma' }: SayOptions = {}): string {
   const sign = number.negative ? 'menos ' : '';
   if (number.decimals !== undefined) {
     const whole = gender === 'f' ? countingCardinal(number.integer, 'f') : cardinal(number.integer);
     const digits = decimalDigits(number.decimals, gender);
-    return `${sign}${whole} coma ${gender === 'm' ? apocopate(digits) : digits}`;
+    return `${sign}${whole} ${decimalWord} ${gender === 'm' ? apocopate(digits) : digits}`;
   }
   return sign + (gender ? countingCardinal(number.integer, gender) : cardinal(number.integer));
 }
@@ -57,5 +59,5 @@ export function sayNumber(number: WrittenNumber, { gender }: SayOptions = {}): s
 /** A number in running text, agreeing with the word it counts, if any ("21 mujeres", "1 de mayo"). */
 export function sayCountingNumber(written: string, context: Context): string {
   const number = parseNumber(written, context.locale);
-  return sayNumber(number, { gender: countedGender(context) });
+  return sayNumber(number, { gender: countedGender(context), decimalWord: context.locale.decimalWord });
 }

@@ -27,6 +27,8 @@ function referenceWords(first: string, second: string): string {
   return `${cardinal(BigInt(first))} ${isYear ? 'de' : 'barra'} ${cardinal(BigInt(second))}`;
 }
 
+const isYear = (digits: string | undefined) => digits !== undefined && /^(?:1[89]|20)\d\d$/.test(digits);
+
 function isReference(context: Context): boolean {
   return wordsBefore(context, 3).some((word) => REFERENCE_WORDS.has(word));
 }
@@ -36,6 +38,8 @@ export const fractionTagger: Tagger = {
   pattern: fixed(/(?<![\p{L}\p{N}.,/])([-−–](?=\d|[½⅓-⅞]))?(?:(\d+)\s)?(?:(\d+)\/(\d{1,3}(?:\.\d{3})+|\d+)|([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]))(?![\p{N}/])/gu),
   read: ([, minus, whole, numerator, denominator, vulgar], context) => {
     if (vulgar === undefined && whole === undefined && isReference(context)) return referenceWords(numerator!, denominator!.replaceAll('.', ''));
+    // "2004/2005": a span of years, not a fraction.
+    if (isYear(numerator) && isYear(denominator)) return `${cardinal(BigInt(numerator!))} a ${cardinal(BigInt(denominator!))}`;
     const [top, bottom] = vulgar ? VULGAR[vulgar]!.map(BigInt) as [bigint, bigint] : [BigInt(numerator!), BigInt(denominator!.replaceAll('.', ''))];
     if (bottom === 0n) return undefined;
     const part = fractionWords(top, bottom);

@@ -42,10 +42,10 @@ const ORDINAL_BEFORE_DEGREE = new Set(['el', 'la', 'los', 'las', 'del', 'al', 's
 export const measureTagger: Tagger = {
   semioticClass: 'measure',
   pattern: perLocale((locale) => new RegExp(
-    String.raw`(?<![\p{L}\p{N}.,])(${SIGN_SOURCE}(?:\d+\s)?\d+\/\d+|${SIGN_SOURCE}${numberSource(locale)})\s?(\/)?(${unitSource()})(?![\p{L}\p{N}])`,
+    String.raw`(?<![\p{L}\p{N}.,])(${SIGN_SOURCE}(?:\d+\s)?\d+\/\d+|${SIGN_SOURCE}${numberSource(locale)})(?:\s(mil|millones|millón))?\s?(\/)?(${unitSource()})(?![\p{L}\p{N}])`,
     'gu',
   )),
-  read: ([, amount, per, symbol], context) => {
+  read: ([, amount, scale, per, symbol], context) => {
     const unit = unitTable().get(unitKey(symbol!));
     if (!unit) return undefined;
     if (/^[°º]$/.test(symbol!)) {
@@ -53,7 +53,11 @@ export const measureTagger: Tagger = {
       if (before.length === 0 && context.start === 0 && context.end === context.text.length) return undefined;
       if (before.some((word) => ORDINAL_BEFORE_DEGREE.has(word))) return undefined;
     }
-    if (per) return `${sayNumber(parseNumber(amount!, context.locale))} por ${unit.singular}`;
+    // "2.677.173 ha obtenido": "ha" before a participle is the verb, not hectares.
+    if (symbol === 'ha' && /^\s+\p{L}+(?:ado|ada|ido|ida|to|cho|so)\b/u.test(context.text.slice(context.end, context.end + 30))) return undefined;
+    const decimalWord = context.locale.decimalWord;
+    if (per) return `${sayNumber(parseNumber(amount!, context.locale), { decimalWord })} por ${unit.singular}`;
+    if (scale) return `${sayNumber(parseNumber(amount!, context.locale), { gender: scale === 'mil' ? unit.gender : 'm', decimalWord })} ${scale}${scale === 'mil' ? '' : ' de'} ${unit.plural}`;
     const fraction = /^([-−–])?(?:(\d+)\s)?(\d+)\/(\d+)$/.exec(amount!);
     if (fraction) {
       const [, minus, whole, numerator, denominator] = fraction;
@@ -69,6 +73,6 @@ export const measureTagger: Tagger = {
     }
     const number = parseNumber(amount!, context.locale);
     const one = number.integer === 1n && number.decimals === undefined;
-    return `${sayNumber(number, { gender: unit.gender })} ${one ? unit.singular : unit.plural}`;
+    return `${sayNumber(number, { gender: unit.gender, decimalWord })} ${one ? unit.singular : unit.plural}`;
   },
 };

@@ -33,10 +33,10 @@ function currencySource(): string {
 const SCALE = 'mil millones|millones|millón|billones|billón|trillones|mil';
 const CURRENCY_WORDS = new Set(['pesos', 'dólares', 'euros', 'soles', 'bolívares', 'reales', 'libras', 'colones', 'guaraníes', 'quetzales', 'lempiras', 'córdobas']);
 
-function amountWords(number: WrittenNumber, currency: Currency, named: boolean): string {
+function amountWords(number: WrittenNumber, currency: Currency, named: boolean, decimalWord: 'coma' | 'punto'): string {
   const unit = (one: boolean) => (named ? '' : ` ${one ? currency.singular : currency.plural}`);
   const cents = number.decimals === undefined ? 0 : Number(number.decimals.padEnd(2, '0').slice(0, 2));
-  if (number.decimals !== undefined && number.decimals.length > 2) return `${sayNumber(number)}${unit(false)}`;
+  if (number.decimals !== undefined && number.decimals.length > 2) return `${sayNumber(number, { decimalWord })}${unit(false)}`;
   const sign = number.negative ? 'menos ' : '';
   const centWords = `${apocopate(cardinal(cents))} ${cents === 1 ? currency.minorSingular : currency.minorPlural}`;
   if (number.integer === 0n && cents > 0) return `${sign}${centWords}`;
@@ -44,9 +44,9 @@ function amountWords(number: WrittenNumber, currency: Currency, named: boolean):
   return cents > 0 ? `${whole} ${centWords}` : whole;
 }
 
-function scaledWords(number: WrittenNumber, scale: string, currency: Currency): string {
+function scaledWords(number: WrittenNumber, scale: string, currency: Currency, decimalWord: 'coma' | 'punto'): string {
   const gender: Gender = scale === 'mil' ? currency.gender : 'm';
-  return `${sayNumber(number, { gender })} ${scale}${scale === 'mil' ? ' ' : ' de '}${currency.plural}`;
+  return `${sayNumber(number, { gender, decimalWord })} ${scale}${scale === 'mil' ? ' ' : ' de '}${currency.plural}`;
 }
 
 export const moneyTagger: Tagger = {
@@ -66,9 +66,9 @@ export const moneyTagger: Tagger = {
     if (!currency) return undefined;
     const number = parseNumber((amountAfterSymbol ?? amountBefore)!, context.locale);
     const scale = scaleAfterSymbol ?? scaleBefore;
-    if (scale) return scaledWords(number, scale.toLowerCase(), currency);
+    if (scale) return scaledWords(number, scale.toLowerCase(), currency, context.locale.decimalWord);
     // "$ 500 pesos": the written name follows, so the symbol adds nothing to say.
     const named = symbolBefore !== undefined && CURRENCY_WORDS.has(wordAfter(context) ?? '');
-    return amountWords(number, currency, named);
+    return amountWords(number, currency, named, context.locale.decimalWord);
   },
 };

@@ -9,6 +9,6 @@ export const rangeTagger: Tagger = {
   pattern: perLocale((locale) => new RegExp(String.raw`(?<![\p{L}\p{N}.,-])(${numberSource(locale)})\s?[-–—]\s?(${numberSource(locale)})(?![\p{N}]|[-–][\p{N}])`, 'gu')),
   read: ([, from, to], context) => {
     const gender = countedGender(context);
-    return `${sayNumber(parseNumber(from!, context.locale), { gender })} a ${sayNumber(parseNumber(to!, context.locale), { gender })}`;
+    return `${sayNumber(parseNumber(from!, context.locale), { gender, decimalWord: context.locale.decimalWord })} a ${sayNumber(parseNumber(to!, context.locale), { gender, decimalWord: context.locale.decimalWord })}`;
   },
 };

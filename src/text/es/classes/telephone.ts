@@ -40,11 +40,18 @@ export const telephoneTagger: Tagger = {
   },
 };
 
-/** Short service and emergency numbers after a call word: "llamar al 112", "el 016". */
+// Emergency and public-service numbers, said digit by digit wherever an article names them: "el 112", "al 016".
+const SERVICE_NUMBERS = new Set(['112', '091', '092', '061', '062', '016', '024', '080', '085', '088', '010', '012', '911', '060']);
+const NAMING_WORDS = new Set(['el', 'al', 'del', 'servicio', 'número', 'teléfono']);
+
+/** Short service and emergency numbers: "llamar al 112", "el 016", "el teléfono 112". */
 export const serviceNumberTagger: Tagger = {
   semioticClass: 'telephone',
-  pattern: fixed(/(?<![\p{L}\p{N}.,]|\d\s)(0\d{2,3}|1\d{2})(?![\p{N}]|[.,]\d|\s\d)/gu),
-  read: ([digits], context) => (saysCall(context) ? spellDigits(digits!) : undefined),
+  pattern: fixed(/(?<![\p{L}\p{N}.,]|\d\s)(0\d{2,3}|1\d{2}|911)(?![\p{N}]|[.,]\d|\s\d)/gu),
+  read: ([digits], context) => {
+    const named = SERVICE_NUMBERS.has(digits!) && wordsBefore(context, 1).some((word) => NAMING_WORDS.has(word));
+    return saysCall(context) || named ? spellDigits(digits!) : undefined;
+  },
 };
 
 /** Toll-free prefixes before a word: "1-800-go-u-haul", "0-800-hermano". */
