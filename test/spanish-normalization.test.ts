@@ -190,3 +190,49 @@ describe('written words keep their spans while the voice says the spoken form', 
     assert.equal(words.at(-1)!.breakAfter, 'sentence');
   });
 });
+
+// The readings issue 12 found wrong, each in the context that decides it.
+const IN_CONTEXT: Array<[written: string, locale: string, spoken: string]> = [
+  ['el cap. 4', 'es-ES', 'el capítulo cuatro'],
+  ['las CC. AA. y el Estado', 'es-ES', 'las comunidades autónomas y el Estado'],
+  ['bajó a -12 grados', 'es-ES', 'bajó a menos doce grados'],
+  ['unos 2/5 del total', 'es-ES', 'unos dos quintos del total'],
+  ['la Ley 7/2022', 'es-ES', 'la Ley siete de dos mil veintidós'],
+  ['a las 9 h', 'es-ES', 'a las nueve'],
+  ['125 cm3', 'es-ES', 'ciento veinticinco centímetros cúbicos'],
+  ['a las 22.15', 'es-ES', 'a las veintidós y cuarto'],
+  ['a las 22.15 horas', 'es-ES', 'a las veintidós horas y quince minutos'],
+  ['a las 13 hs.', 'es-AR', 'a las trece'],
+  ['el 4to puesto', 'es-MX', 'el cuarto puesto'],
+  ['1.013 hPa', 'es-ES', 'mil trece hectopascales'],
+  ['llamar al 112', 'es-ES', 'llamar al uno uno dos'],
+  ['el 016 atiende', 'es-ES', 'el cero uno seis atiende'],
+  ['$ 450.000', 'es-AR', 'cuatrocientos cincuenta mil pesos'],
+  ['$ 450.000 pesos', 'es-AR', 'cuatrocientos cincuenta mil pesos'],
+  ['$ 450.000', 'es-ES', 'cuatrocientos cincuenta mil dólares'],
+  ['3.5 millones de pesos', 'es-MX', 'tres punto cinco millones de pesos'],
+  ['el 1 de enero', 'es-MX', 'el primero de enero'],
+  ['el 1 de enero', 'es-ES', 'el uno de enero'],
+  ['ganó 3-0', 'es-ES', 'ganó tres a cero'],
+  ['el siglo XX', 'es-ES', 'el siglo veinte'],
+  ['la XV Legislatura', 'es-ES', 'la decimoquinta Legislatura'],
+  ['el 3.er piso', 'es-ES', 'el tercer piso'],
+  ['21 km', 'es-ES', 'veintiún kilómetros'],
+  ['200 £', 'es-ES', 'doscientas libras'],
+  ['1 h', 'es-ES', 'una hora'],
+  ['21 mujeres', 'es-ES', 'veintiuna mujeres'],
+  ['en el minuto 31 Victoria', 'es-HN', 'en el minuto treinta y uno Victoria'],
+  ['2.677.173 ha obtenido', 'es-ES', 'dos millones seiscientos setenta y siete mil ciento setenta y tres ha obtenido'],
+  ['500 ha de bosque', 'es-ES', 'quinientas hectáreas de bosque'],
+  ['el artículo 116.1', 'es-ES', 'el artículo ciento dieciséis punto uno'],
+  ['la CGT y el PBI', 'es-AR', 'la ce ge te y el pe be i'],
+  ['el MERCOSUR', 'es-AR', 'el mercosur'],
+  ['COVID-19', 'es-ES', 'cóvid diecinueve'],
+  ['#Elecciones2023', 'es-ES', 'hashtag elecciones dos mil veintitrés'],
+];
+
+describe('context decides the reading', () => {
+  for (const [written, locale, spoken] of IN_CONTEXT) {
+    it(`${written} (${locale}) -> ${spoken}`, () => assert.equal(spokenSpanish(written, { locale }), spoken));
+  }
+});

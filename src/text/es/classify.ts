@@ -1,6 +1,7 @@
 // Weighs the semiotic classes against each other: each tagger, in this order, claims the matches no earlier one
 // claimed. The order is the priority: an address before the numbers in it, a telephone before a range, a date
-// before a fraction, a unit before a bare number, abbreviations before acronyms, and the safety pass last.
+// before a fraction, a unit before a bare number, abbreviations before acronyms ("COVID-19" before its number),
+// and the safety pass last.
 import type { Context } from './context.ts';
 import type { SpanishLocale } from './locales.ts';
 import type { SemioticClass, Tagger } from './tagger.ts';
@@ -43,10 +44,10 @@ const TAGGERS: readonly Tagger[] = [
   serviceNumberTagger,
   romanTagger,
   abbreviationTagger,
+  acronymTagger,
   decimalTagger,
   dottedReferenceTagger,
   cardinalTagger,
-  acronymTagger,
   leftoverTagger,
 ];
 

@@ -3,6 +3,7 @@
 // ("arroba", "punto", "barra"). Handles and hashtags are words people say: read as words when Spanish syllables
 // can be made of them.
 import { readMap } from '../data.ts';
+import { cardinal } from '../numbers.ts';
 import { readsAsWord, spellDigits } from '../spelling.ts';
 import { fixed, type Tagger } from '../tagger.ts';
 
@@ -17,16 +18,17 @@ function spellRun(run: string): string {
   return [...run.toLowerCase()].join(' ');
 }
 
-function sayAddressPart(part: string, asWords: boolean): string {
+function sayAddressPart(part: string, asWords: boolean | 'hashtag'): string {
   return (part.match(/\p{L}+|\d+/gu) ?? []).map((run) => {
-    if (/^\d+$/.test(run)) return spellDigits(run);
+    // In a hashtag a year or a count is said as a number ("#Elecciones2023").
+    if (/^\d+$/.test(run)) return asWords === 'hashtag' && run.length <= 4 ? cardinal(BigInt(run)) : spellDigits(run);
     if (addressWords().has(run.toLowerCase()) || (asWords && readsAsWord(run))) return run.toLowerCase();
     return spellRun(run);
   }).join(' ');
 }
 
 /** An address said piece by piece: "a.bc@gmail.com" -> "a punto b c arroba gmail punto com". */
-export function sayAddress(address: string, asWords = false): string {
+export function sayAddress(address: string, asWords: boolean | 'hashtag' = false): string {
   const said: string[] = [];
   for (const token of address.match(/:\/\/|[\p{L}\d]+|[^\p{L}\d]/gu) ?? []) {
     if (token === '://') said.push('dos puntos barra barra');
@@ -49,7 +51,7 @@ export const electronicTagger: Tagger = {
     'gu',
   )),
   read: ([written]) => {
-    if (written!.startsWith('#')) return `hashtag ${sayAddress(written!.slice(1), true)}`;
+    if (written!.startsWith('#')) return `hashtag ${sayAddress(written!.slice(1), 'hashtag')}`;
     return sayAddress(written!, written!.startsWith('@'));
   },
 };

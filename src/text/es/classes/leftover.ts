@@ -11,7 +11,7 @@ const symbolNames = () => (names ??= readMap('symbols.tsv'));
 const SILENT = new Set(['©', '®', '™', '*', '†', '‡', '•', '·', '¶', '§', '^', '`', '~', '|', '\\', '{', '}', '<', '>', '_']);
 const IN_TEXT: Readonly<Record<string, string>> = {
   '&': 'y', '+': 'más', '=': 'igual a', '%': 'por ciento', '‰': 'por mil', '#': 'número', '@': 'arroba', '°': 'grados', 'º': 'grados',
-  '€': 'euros', '$': 'dólares', '£': 'libras', '¥': 'yenes', '±': 'más menos', '×': 'por', '÷': 'entre', '/': ' ',
+  '€': 'euros', '$': 'dólares', '£': 'libras', '¥': 'yenes', '±': 'más menos', '×': 'por', '÷': 'entre', '/': ' ', '²': 'al cuadrado', '³': 'al cubo',
 };
 
 /** Anything that is not a letter, space or the punctuation the phonemizer turns into pauses. */
