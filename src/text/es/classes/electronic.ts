@@ -47,7 +47,7 @@ export const electronicTagger: Tagger = {
       String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+` +
       String.raw`|(?:https?:\/\/)?(?:[\w-]+\.)+(?:${TLD})(?![\p{L}\p{N}])(?:\/[^\s]*[^\s.,;:!?)»"”'])?` +
       String.raw`|https?:\/\/[^\s]*[^\s.,;:!?)»"”']` +
-      String.raw`|[@#][\p{L}\p{N}_]+(?:\.[\p{L}]+)?)`,
+      String.raw`|[@#][a-zA-Z\u00C0-\u024F\d_]+(?:\.[a-zA-Z]+)?)`,
     'gu',
   )),
   read: ([written]) => {

@@ -11,15 +11,16 @@ const symbolNames = () => (names ??= readMap('symbols.tsv'));
 const SILENT = new Set(['©', '®', '™', '*', '†', '‡', '•', '·', '¶', '§', '^', '`', '~', '|', '\\', '{', '}', '<', '>', '_']);
 const IN_TEXT: Readonly<Record<string, string>> = {
   '&': 'y', '+': 'más', '=': 'igual a', '%': 'por ciento', '‰': 'por mil', '#': 'número', '@': 'arroba', '°': 'grados', 'º': 'grados',
-  '€': 'euros', '$': 'dólares', '£': 'libras', '¥': 'yenes', '±': 'más menos', '×': 'por', '÷': 'entre', '/': ' ', '²': 'al cuadrado', '³': 'al cubo',
+  '€': 'euros', '$': 'dólares', '£': 'libras', '¥': 'yenes', '±': 'más menos', '×': 'por', '÷': 'entre', '/': ' ', '²': 'al cuadrado', '³': 'al cubo', 'ª': ' ',
 };
 
-/** Anything that is not a letter, space or the punctuation the phonemizer turns into pauses. */
-export const UNSPEAKABLE = /[^\p{L}\p{M}\s.,;:!?¡¿'"«»“”‘’()[\]…—–-]/u;
+/** Anything that is not a letter, space or the punctuation the phonemizer turns into pauses (º and ª are
+ * letters to Unicode, but marks to the voice). */
+export const UNSPEAKABLE = /[ºª]|[^\p{L}\p{M}\s.,;:!?¡¿'"«»“”‘’()[\]…—–-]/u;
 
 export const leftoverTagger: Tagger = {
   semioticClass: 'leftover',
-  pattern: fixed(/\d+|[^\p{L}\p{M}\s.,;:!?¡¿'"«»“”‘’()[\]…—–-]/gu),
+  pattern: fixed(/\d+|[ºª]|[^\p{L}\p{M}\s.,;:!?¡¿'"«»“”‘’()[\]…—–-]/gu),
   read: ([written]) => {
     if (/^\d+$/.test(written!)) return spellDigits(written!);
     if (SILENT.has(written!)) return ' ';
