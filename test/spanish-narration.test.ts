@@ -14,8 +14,7 @@ const PARAGRAPH =
   'Las CC. AA. esperan -5 °C y un 3,5 % más de lluvia; si hay avisos, llame al 112. ' +
   'El 3.er piso del art. 5 costó $ 450.000 y la ONU lo celebró en el siglo XXI, 2/5 del total.';
 
-// Written forms that are said as several spoken words, each with the shortest time its expansion can take
-// (about 60 ms per spoken character is far below Kokoro's pace at speed 1).
+// Written forms that are said as several spoken words.
 const EXPANDED = ['Sr.', '1.250.000 €', '24/11/2026', '22.15', 'CC. AA.', '-5 °C', '3,5 %', '112', '3.er', 'art.', '$ 450.000', 'ONU', 'XXI', '2/5'];
 
 const SPOKEN_WORD = /[\p{L}\p{N}]+(?:[.,'’/-][\p{L}\p{N}]+)*/gu;
@@ -27,13 +26,15 @@ describe('Spanish newsreader forms narrated on the real model', () => {
   it('gives the voice the expansion of every written form', async () => {
     const words = await narrator.phonemizeText(PARAGRAPH, 'es');
     for (const written of EXPANDED) {
-      const word = words.find((candidate) => PARAGRAPH.slice(candidate.charStart, candidate.charEnd).includes(written) || written.includes(PARAGRAPH.slice(candidate.charStart, candidate.charEnd)));
-      assert.ok(word, `no phonemized word for "${written}"`);
+      const start = PARAGRAPH.indexOf(written);
+      const end = start + written.length;
+      const parts = words.filter((part) => part.charStart < end && start < part.charEnd);
+      assert.ok(start >= 0 && parts.length > 0, `no phonemized word for "${written}"`);
       // The phonemes the voice gets for the written form are those of its spoken form, phonemized on its own.
       const expansion = spokenSpanish(written);
       const alone = (await phonemize(verbatimSpokenText(expansion), resolveLanguage('es'))).words;
       const aloneLength = alone.map((part) => part.phonemes).join(' ').replace(/\s+/g, '').length;
-      const said = words.filter((part) => part.charStart >= word.charStart && part.charEnd <= word.charEnd).map((part) => part.phonemes).join(' ').replace(/\s+/g, '').length;
+      const said = parts.map((part) => part.phonemes).join(' ').replace(/\s+/g, '').length;
       assert.ok(said >= aloneLength * 0.8, `"${written}" gets ${said} phoneme symbols, its expansion "${expansion}" has ${aloneLength}`);
     }
   });
@@ -52,7 +53,9 @@ describe('Spanish newsreader forms narrated on the real model', () => {
     for (const written of ['1.250.000 €', '$ 450.000', 'CC. AA.']) {
       const word = words.find((candidate) => candidate.text.includes(written));
       assert.ok(word, `"${written}" is not one timed word: ${words.map((candidate) => candidate.text).join(' | ')}`);
-      const minimumMs = 60 * spokenSpanish(written).length;
+      // Kokoro says about 15 to 20 characters a second at speed 1: 35 ms a character is a floor that only the
+      // whole expansion reaches ("un millón doscientos cincuenta mil euros" is 40 characters, "1.250.000 €" 11).
+      const minimumMs = 35 * spokenSpanish(written).length;
       assert.ok(word.endMs - word.startMs >= minimumMs, `"${written}" lasts ${word.endMs - word.startMs} ms, its expansion needs at least ${minimumMs} ms`);
     }
     const captions = narration.cues.flatMap((cue) => cue.lines).join(' ');

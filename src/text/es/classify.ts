@@ -64,16 +64,36 @@ export function classify(written: string, from: number, to: number, locale: Span
   const segment = written.slice(from, to);
   for (const tagger of TAGGERS) {
     const pattern = tagger.pattern(locale);
-    pattern.lastIndex = 0;
     for (const match of segment.matchAll(pattern)) {
       if (match[0] === '') continue;
       const start = from + match.index;
       const end = start + match[0].length;
-      if (claimed.some((other) => start < other.end && other.start < end)) continue;
+      if (overlapsClaimed(claimed, start, end)) continue;
       const context: Context = { text: written, start, end, locale };
       const spoken = tagger.read(match as RegExpExecArray, context);
-      if (spoken !== undefined) claimed.push({ start, end, semioticClass: tagger.semioticClass, spoken });
+      if (spoken !== undefined) insertSorted(claimed, { start, end, semioticClass: tagger.semioticClass, spoken });
     }
   }
-  return claimed.sort((a, b) => a.start - b.start);
+  return claimed;
+}
+
+/** Index of the first token ending after `position` (tokens are kept sorted and never overlap). */
+function firstEndingAfter(tokens: readonly Token[], position: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tokens[middle]!.end <= position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function overlapsClaimed(tokens: readonly Token[], start: number, end: number): boolean {
+  const next = tokens[firstEndingAfter(tokens, start)];
+  return next !== undefined && next.start < end;
+}
+
+function insertSorted(tokens: Token[], token: Token): void {
+  tokens.splice(firstEndingAfter(tokens, token.start), 0, token);
 }

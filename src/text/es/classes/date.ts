@@ -38,7 +38,10 @@ export const numericDateTagger: Tagger = {
   },
 };
 
-/** Dates with the month in words (or its abbreviation), in either order, the year optional. */
+/**
+ * Dates with the month in words (or its abbreviation), in either order, the year optional. An abbreviation such
+ * as "may" or "mar" is only taken with a day number right beside it.
+ */
 export const wordDateTagger: Tagger = {
   semioticClass: 'date',
   pattern: fixed(new RegExp(
@@ -47,12 +50,9 @@ export const wordDateTagger: Tagger = {
       String.raw`(?:(?:\s(de|del|De|Del))?\s(\d{4}))?(?![\p{L}\p{N}])`,
     'gu',
   )),
-  read: ([written, weekday, dayFirst, monthAfter, monthFirst, dayAfter, joiner, year], context) => {
+  read: ([, weekday, dayFirst, monthAfter, monthFirst, dayAfter, joiner, year], context) => {
     const monthName = monthNamed((monthAfter ?? monthFirst)!);
-    // A bare abbreviation like "may" or "mar" needs a number right beside it to be a month; "20 de marzo" is
-    // already words except the day.
     const weekdayName = weekday ? `${weekdayTable().get(weekday) ?? weekday} ` : '';
-    if (!/\d/.test(written!)) return undefined;
     const said = say(Number(dayFirst ?? dayAfter), monthName, year, joiner, context.locale);
     return said === undefined ? undefined : weekdayName + said;
   },
