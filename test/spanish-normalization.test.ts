@@ -236,3 +236,10 @@ describe('context decides the reading', () => {
     it(`${written} (${locale}) -> ${spoken}`, () => assert.equal(spokenSpanish(written, { locale }), spoken));
   }
 });
+
+describe('fractions with a whole part', () => {
+  it('reads a half after a whole number as "y medio"', () => {
+    assert.equal(spokenSpanish('1 1/2'), 'uno y medio');
+    assert.equal(spokenSpanish('3 2/5'), 'tres y dos quintos');
+  });
+});

@@ -42,8 +42,10 @@ export const fractionTagger: Tagger = {
     if (isYear(numerator) && isYear(denominator)) return `${cardinal(BigInt(numerator!))} a ${cardinal(BigInt(denominator!))}`;
     const [top, bottom] = vulgar ? VULGAR[vulgar]!.map(BigInt) as [bigint, bigint] : [BigInt(numerator!), BigInt(denominator!.replaceAll('.', ''))];
     if (bottom === 0n) return undefined;
-    const part = fractionWords(top, bottom);
     const sign = minus ? 'menos ' : '';
-    return whole === undefined ? `${sign}${part}` : `${sign}${cardinal(BigInt(whole))} y ${part}`;
+    if (whole === undefined) return `${sign}${fractionWords(top, bottom)}`;
+    // "1 1/2" is "uno y medio", not "uno y un medio".
+    const part = top === 1n && bottom === 2n ? 'medio' : fractionWords(top, bottom);
+    return `${sign}${cardinal(BigInt(whole))} y ${part}`;
   },
 };
