@@ -229,6 +229,13 @@ const IN_CONTEXT: Array<[written: string, locale: string, spoken: string]> = [
   ['el MERCOSUR', 'es-AR', 'el mercosur'],
   ['COVID-19', 'es-ES', 'cóvid diecinueve'],
   ['#Elecciones2023', 'es-ES', 'hashtag elecciones dos mil veintitrés'],
+  ['los 2 no llegaron', 'es-ES', 'los dos no llegaron'],
+  ['a sus 3 mi hermana', 'es-ES', 'a sus tres mi hermana'],
+  ['el 11-M y el 20N', 'es-ES', 'el once eme y el veinte ene'],
+  ['un 2x1', 'es-ES', 'un dos por uno'],
+  ['Telf.: 91 555 12 34', 'es-ES', 'teléfono: nueve uno cinco cinco cinco uno dos tres cuatro'],
+  ['Juan Carlos I', 'es-ES', 'Juan Carlos primero'],
+  ['Vi a Carlos V en el cuadro', 'es-ES', 'Vi a Carlos quinto en el cuadro'],
 ];
 
 describe('context decides the reading', () => {

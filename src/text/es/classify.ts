@@ -7,9 +7,9 @@ import type { SpanishLocale } from './locales.ts';
 import type { SemioticClass, Tagger } from './tagger.ts';
 import { abbreviationTagger } from './classes/abbreviation.ts';
 import { acronymTagger } from './classes/acronym.ts';
-import { arithmeticTagger } from './classes/arithmetic.ts';
+import { arithmeticTagger, productTagger } from './classes/arithmetic.ts';
 import { cardinalTagger } from './classes/cardinal.ts';
-import { numericDateTagger, wordDateTagger } from './classes/date.ts';
+import { dateCodeTagger, numericDateTagger, wordDateTagger } from './classes/date.ts';
 import { decimalTagger } from './classes/decimal.ts';
 import { electronicTagger } from './classes/electronic.ts';
 import { fractionTagger } from './classes/fraction.ts';
@@ -32,10 +32,12 @@ const TAGGERS: readonly Tagger[] = [
   telephoneTagger,
   tollFreeTagger,
   wordDateTagger,
+  dateCodeTagger,
   durationTagger,
   timeTagger,
   moneyTagger,
   percentTagger,
+  productTagger,
   measureTagger,
   slashedReferenceTagger,
   fractionTagger,

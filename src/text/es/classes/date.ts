@@ -2,6 +2,7 @@
 // "vier. 10 de mayo", "30 julio del 2020". The first of the month is "uno" in Spain, "primero" in Latin America.
 import { readMap } from '../data.ts';
 import { cardinal } from '../numbers.ts';
+import { spellLetters } from '../spelling.ts';
 import { fixed, type Tagger } from '../tagger.ts';
 import type { SpanishLocale } from '../locales.ts';
 
@@ -56,4 +57,14 @@ export const wordDateTagger: Tagger = {
     const said = say(Number(dayFirst ?? dayAfter), monthName, year, joiner, context.locale);
     return said === undefined ? undefined : weekdayName + said;
   },
+};
+
+// The initials Spanish news gives dates by: 11-M, 23-F, 1-O, 20N (the month's first letter).
+const MONTH_INITIALS = new Set(['E', 'F', 'M', 'A', 'J', 'S', 'O', 'N', 'D']);
+
+/** Dates named by day and month initial: "el 11-M" -> "el once eme", "el 20N" -> "el veinte ene". */
+export const dateCodeTagger: Tagger = {
+  semioticClass: 'date',
+  pattern: fixed(/(?<![\p{L}\p{N}.,/-])(\d{1,2})-?(\p{Lu})(?![\p{L}\p{N}])/gu),
+  read: ([, day, initial]) => (MONTH_INITIALS.has(initial!) && Number(day) >= 1 && Number(day) <= 31 ? `${cardinal(Number(day))} ${spellLetters(initial!)}` : undefined),
 };
