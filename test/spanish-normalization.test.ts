@@ -236,6 +236,11 @@ const IN_CONTEXT: Array<[written: string, locale: string, spoken: string]> = [
   ['Telf.: 91 555 12 34', 'es-ES', 'teléfono: nueve uno cinco cinco cinco uno dos tres cuatro'],
   ['Juan Carlos I', 'es-ES', 'Juan Carlos primero'],
   ['Vi a Carlos V en el cuadro', 'es-ES', 'Vi a Carlos quinto en el cuadro'],
+  // A page's own numbers show its decimal mark, whatever its country's habit.
+  ['US$ 2.251 millones, un 18,8% menos', 'es-PE', 'dos mil doscientos cincuenta y un millones de dólares, un dieciocho punto ocho por ciento menos'],
+  ['US$ 2,251 millones, un 18.8% menos', 'es-PE', 'dos mil doscientos cincuenta y un millones de dólares, un dieciocho punto ocho por ciento menos'],
+  // Mixed evidence keeps the locale's style; the stray point is read as written.
+  ['subió un 3.5% hasta 1.250.000 €', 'es-ES', 'subió un tres punto cinco por ciento hasta un millón doscientos cincuenta mil euros'],
 ];
 
 describe('context decides the reading', () => {

@@ -4,6 +4,7 @@ import type { SpokenTextBuilder } from '../spoken-text.ts';
 import type { SpokenOptions } from '../spoken-form.ts';
 import { classify } from './classify.ts';
 import { spanishLocale } from './locales.ts';
+import { withTextNumberStyle } from './number-style.ts';
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
@@ -23,7 +24,7 @@ function pieces(written: string, from: number, to: number, options: SpokenOption
   const result: Piece[] = [];
   let cursor = from;
   let lastSaid = written[from - 1] ?? ' ';
-  const tokens = classify(written, from, to, spanishLocale(options.locale));
+  const tokens = classify(written, from, to, withTextNumberStyle(spanishLocale(options.locale), written));
   tokens.forEach((token, index) => {
     if (token.start > cursor) {
       result.push({ start: cursor, end: token.start, spoken: undefined });
