@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 
 const cache = new Map<string, string[][]>();
+const maps = new Map<string, ReadonlyMap<string, string>>();
 
 /** The rows of data/<name>, each split at tabs; blank lines and `#` comments left out. */
 export function readTable(name: string): string[][] {
@@ -15,7 +16,12 @@ export function readTable(name: string): string[][] {
   return rows;
 }
 
-/** data/<name> as a map from its first column to its second. */
+/** data/<name> as a map from its first column to its second (built once). */
 export function readMap(name: string): ReadonlyMap<string, string> {
-  return new Map(readTable(name).map((row) => [row[0]!, row[1] ?? '']));
+  let map = maps.get(name);
+  if (!map) {
+    map = new Map(readTable(name).map((row) => [row[0]!, row[1] ?? '']));
+    maps.set(name, map);
+  }
+  return map;
 }

@@ -5,12 +5,9 @@ import { wordAfter } from './context.ts';
 import { readMap } from './data.ts';
 import type { Gender } from './numbers.ts';
 
-let lexicon: ReadonlyMap<string, string> | undefined;
-
 /** The gender the lexicon gives a noun form ("personas" -> f); undefined for words it does not know as nouns. */
 export function nounGender(word: string): Gender | undefined {
-  lexicon ??= readMap('noun-genders.tsv');
-  const gender = lexicon.get(word.toLowerCase());
+  const gender = readMap('noun-genders.tsv').get(word.toLowerCase());
   return gender === 'm' || gender === 'f' ? gender : undefined;
 }
 

@@ -27,6 +27,16 @@ export function perLocale(build: (locale: SpanishLocale) => RegExp): (locale: Sp
   };
 }
 
+/** Text to match literally inside a pattern. */
+export function escapePattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** An alternation of literal words, longest first so "sept." wins over "sep". */
+export function alternation(words: Iterable<string>): string {
+  return [...words].sort((a, b) => b.length - a.length).map(escapePattern).join('|');
+}
+
 /** A locale-independent pattern. */
 export function fixed(pattern: RegExp): (locale: SpanishLocale) => RegExp {
   return () => pattern;

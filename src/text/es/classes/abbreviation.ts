@@ -3,7 +3,7 @@
 // other abbreviation that closes a sentence keeps the sentence's full stop.
 import { readTable } from '../data.ts';
 import { textAfter } from '../context.ts';
-import { fixed, type Tagger } from '../tagger.ts';
+import { escapePattern, fixed, type Tagger } from '../tagger.ts';
 
 interface Abbreviation {
   spoken: string;
@@ -13,14 +13,13 @@ interface Abbreviation {
 let table: ReadonlyMap<string, Abbreviation> | undefined;
 const abbreviations = () => (table ??= new Map(readTable('abbreviations.tsv').map(([written, spoken, kind]) => [written!, { spoken: spoken!, title: kind === 'title' }])));
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const SENTENCE_FOLLOWS = /^(?:\s+[\p{Lu}¿¡«"“(]|\s*$)/u;
 
 export const abbreviationTagger: Tagger = {
   semioticClass: 'abbreviation',
   pattern: fixed(new RegExp(
     [...abbreviations().keys()].sort((a, b) => b.length - a.length)
-      .map((written) => `(?<![\\p{L}\\p{N}])${escape(written).replace(/ /g, '\\s?')}${/[\p{L}]$/u.test(written) ? '(?![\\p{L}])' : ''}`).join('|'),
+      .map((written) => `(?<![\\p{L}\\p{N}])${escapePattern(written).replace(/ /g, '\\s?')}${/[\p{L}]$/u.test(written) ? '(?![\\p{L}])' : ''}`).join('|'),
     'gu',
   )),
   read: ([written], context) => {

@@ -7,8 +7,7 @@ import { readsAsWord, spellLetters } from '../spelling.ts';
 import { fixed, type Tagger } from '../tagger.ts';
 import { romanValue } from './roman.ts';
 
-let known: ReadonlyMap<string, string> | undefined;
-const acronyms = () => (known ??= readMap('acronyms.tsv'));
+const acronyms = () => readMap('acronyms.tsv');
 
 // Two-letter words of an all-caps headline ("EL PAÍS", "YA ES OFICIAL") are words, not acronyms.
 const SHORT_WORDS = new Set(['EL', 'LA', 'LO', 'DE', 'EN', 'UN', 'NO', 'YA', 'SE', 'ME', 'TE', 'LE', 'ES', 'AL', 'MI', 'TU', 'SU', 'SI', 'SÍ', 'YO', 'NI',

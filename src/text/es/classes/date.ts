@@ -3,17 +3,13 @@
 import { readMap } from '../data.ts';
 import { cardinal } from '../numbers.ts';
 import { spellLetters } from '../spelling.ts';
-import { fixed, type Tagger } from '../tagger.ts';
+import { alternation, fixed, type Tagger } from '../tagger.ts';
 import type { SpanishLocale } from '../locales.ts';
 
-let months: ReadonlyMap<string, string> | undefined;
-let weekdays: ReadonlyMap<string, string> | undefined;
-const monthTable = () => (months ??= readMap('months.tsv'));
-const weekdayTable = () => (weekdays ??= readMap('weekdays.tsv'));
+const monthTable = () => readMap('months.tsv');
+const weekdayTable = () => readMap('weekdays.tsv');
 const MONTH_NAMES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const alternatives = (keys: Iterable<string>) => [...keys].sort((a, b) => b.length - a.length).map(escape).join('|');
 
 function dayWords(day: number, locale: SpanishLocale): string | undefined {
   if (day < 1 || day > 31) return undefined;
@@ -46,8 +42,8 @@ export const numericDateTagger: Tagger = {
 export const wordDateTagger: Tagger = {
   semioticClass: 'date',
   pattern: fixed(new RegExp(
-    String.raw`(?<![\p{L}\p{N}])(?:(${alternatives(weekdayTable().keys())})\s)?` +
-      String.raw`(?:(\d{1,2})(?:\s(?:de\s)?)(${alternatives(monthTable().keys())})|(${alternatives(monthTable().keys())})\s(\d{1,2})(?![\d.,]\d))` +
+    String.raw`(?<![\p{L}\p{N}])(?:(${alternation(weekdayTable().keys())})\s)?` +
+      String.raw`(?:(\d{1,2})(?:\s(?:de\s)?)(${alternation(monthTable().keys())})|(${alternation(monthTable().keys())})\s(\d{1,2})(?![\d.,]\d))` +
       String.raw`(?:(?:\s(de|del|De|Del))?\s(\d{4}))?(?![\p{L}\p{N}])`,
     'gu',
   )),

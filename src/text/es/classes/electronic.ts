@@ -7,10 +7,8 @@ import { cardinal } from '../numbers.ts';
 import { readsAsWord, spellDigits } from '../spelling.ts';
 import { fixed, type Tagger } from '../tagger.ts';
 
-let words: ReadonlyMap<string, string> | undefined;
-let symbols: ReadonlyMap<string, string> | undefined;
-const addressWords = () => (words ??= readMap('address-words.tsv'));
-const symbolNames = () => (symbols ??= readMap('symbols.tsv'));
+const addressWords = () => readMap('address-words.tsv');
+const symbolNames = () => readMap('symbols.tsv');
 
 /** Letters one by one as the voice names them (eSpeak names a lone letter), digits as digit names. */
 function spellRun(run: string): string {

@@ -4,8 +4,7 @@ import { readMap } from '../data.ts';
 import { spellDigits } from '../spelling.ts';
 import { fixed, type Tagger } from '../tagger.ts';
 
-let names: ReadonlyMap<string, string> | undefined;
-const symbolNames = () => (names ??= readMap('symbols.tsv'));
+const symbolNames = () => readMap('symbols.tsv');
 
 // Marks a newsreader passes over, and what some symbols say outside an address.
 const SILENT = new Set(['©', '®', '™', '*', '†', '‡', '•', '·', '¶', '§', '^', '`', '~', '|', '\\', '{', '}', '<', '>', '_']);

@@ -3,7 +3,7 @@
 import { wordsBefore } from '../context.ts';
 import { readTable } from '../data.ts';
 import { cardinal, countingCardinal, type Gender } from '../numbers.ts';
-import { perLocale, type Tagger } from '../tagger.ts';
+import { escapePattern, perLocale, type Tagger } from '../tagger.ts';
 import { numberSource, parseNumber, sayNumber, SIGN_SOURCE } from '../written-number.ts';
 import { fractionWords } from './fraction.ts';
 
@@ -25,13 +25,12 @@ function unitKey(written: string): string {
   return /^[°º]/.test(written) ? written.replace(/\s/g, '').toUpperCase() : written;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 function unitSource(): string {
   const symbols = readTable('units.tsv').map(([symbol]) => symbol!).sort((a, b) => b.length - a.length);
   return symbols.map((symbol) => {
     const letter = symbol.replace(/^[°º]\s?/, '');
-    if (!/^[°º]/.test(symbol)) return escape(symbol);
+    if (!/^[°º]/.test(symbol)) return escapePattern(symbol);
     return letter ? `[°º]\\s?[${letter.toUpperCase()}${letter.toLowerCase()}]` : '[°º]';
   }).join('|');
 }

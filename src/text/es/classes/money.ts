@@ -3,7 +3,7 @@
 import { wordAfter } from '../context.ts';
 import { readTable } from '../data.ts';
 import { apocopate, cardinal, countingCardinal, type Gender } from '../numbers.ts';
-import { perLocale, type Tagger } from '../tagger.ts';
+import { escapePattern, perLocale, type Tagger } from '../tagger.ts';
 import { numberSource, parseNumber, sayNumber, type WrittenNumber } from '../written-number.ts';
 
 interface Currency {
@@ -23,11 +23,10 @@ function currencyTable(): ReadonlyMap<string, Currency> {
   return currencies;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 function currencySource(): string {
   return [...currencyTable().keys()].filter((key) => !key.startsWith('$') || key === '$').sort((a, b) => b.length - a.length)
-    .map((key) => escape(key).replace(/ /g, '\\s?')).join('|');
+    .map((key) => escapePattern(key).replace(/ /g, '\\s?')).join('|');
 }
 
 const SCALE = 'mil millones|millones|millón|billones|billón|trillones|mil';

@@ -6,8 +6,7 @@ import { cardinal, countingCardinal } from '../numbers.ts';
 import { spellLetters } from '../spelling.ts';
 import { perLocale, type Tagger } from '../tagger.ts';
 
-let zones: ReadonlyMap<string, string> | undefined;
-const zoneTable = () => (zones ??= readMap('time-zones.tsv'));
+const zoneTable = () => readMap('time-zones.tsv');
 
 const hourWords = (hours: number) => countingCardinal(hours, 'f');
 
