@@ -50,5 +50,7 @@ describe('no digit or symbol is left for the voice', () => {
     assert.equal(spokenSpanish('Johnson&Johnson'), 'Johnson y Johnson');
     assert.equal(spokenSpanish('x²+y²'), 'x al cuadrado más y al cuadrado');
     assert.equal(spokenSpanish('precio: 5€'), 'precio: cinco euros');
+    assert.equal(spokenSpanish('el #1 del ranking'), 'el número uno del ranking');
+    assert.equal(spokenSpanish('# Titular').trim(), 'Titular');
   });
 });

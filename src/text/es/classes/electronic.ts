@@ -45,7 +45,7 @@ export const electronicTagger: Tagger = {
       String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+` +
       String.raw`|(?:https?:\/\/)?(?:[\w-]+\.)+(?:${TLD})(?![\p{L}\p{N}])(?:\/[^\s]*[^\s.,;:!?)»"”'])?` +
       String.raw`|https?:\/\/[^\s]*[^\s.,;:!?)»"”']` +
-      String.raw`|[@#][a-zA-Z\u00C0-\u024F\d_]+(?:\.[a-zA-Z]+)?)`,
+      String.raw`|[@#][a-zA-Z\u00C0-\u024F_][a-zA-Z\u00C0-\u024F\d_]*(?:\.[a-zA-Z]+)?)`,
     'gu',
   )),
   read: ([written]) => {

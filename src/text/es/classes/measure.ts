@@ -1,4 +1,4 @@
-// Quantities with a unit symbol: "120 km/h", "-5 °C", "1,013 hPa", "3 3/5 m", "4,51/s". The unit's gender
+// Quantities with a unit symbol: "120 km/h", "-5 °C", "1.013 hPa", "3 3/5 m", "4,51/s". The unit's gender
 // (data/units.tsv) decides the number's form: "veintiún kilómetros", "doscientas cuarenta y cinco millas".
 import { wordsBefore } from '../context.ts';
 import { readTable } from '../data.ts';
