@@ -236,6 +236,13 @@ const IN_CONTEXT: Array<[written: string, locale: string, spoken: string]> = [
   ['Telf.: 91 555 12 34', 'es-ES', 'teléfono: nueve uno cinco cinco cinco uno dos tres cuatro'],
   ['Juan Carlos I', 'es-ES', 'Juan Carlos primero'],
   ['Vi a Carlos V en el cuadro', 'es-ES', 'Vi a Carlos quinto en el cuadro'],
+  ['COP 1.000.000', 'es-CO', 'un millón de pesos colombianos'],
+  ['1.000.000 personas', 'es-ES', 'un millón de personas'],
+  ['1.000.000 de las personas', 'es-ES', 'un millón de las personas'],
+  ['21 de las 50 provincias', 'es-ES', 'veintiuna de las cincuenta provincias'],
+  ['la 5ta. edición', 'es-MX', 'la quinta edición'],
+  ['el km 23 de la A-6', 'es-ES', 'el kilómetro veintitrés de la a seis'],
+  ['la temporada 2023/24', 'es-ES', 'la temporada dos mil veintitrés a veinticuatro'],
   // A page's own numbers show its decimal mark, whatever its country's habit.
   ['US$ 2.251 millones, un 18,8% menos', 'es-PE', 'dos mil doscientos cincuenta y un millones de dólares, un dieciocho punto ocho por ciento menos'],
   ['US$ 2,251 millones, un 18.8% menos', 'es-PE', 'dos mil doscientos cincuenta y un millones de dólares, un dieciocho punto ocho por ciento menos'],

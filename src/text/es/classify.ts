@@ -14,7 +14,7 @@ import { decimalTagger } from './classes/decimal.ts';
 import { electronicTagger } from './classes/electronic.ts';
 import { fractionTagger } from './classes/fraction.ts';
 import { leftoverTagger } from './classes/leftover.ts';
-import { measureTagger } from './classes/measure.ts';
+import { kilometrePointTagger, measureTagger } from './classes/measure.ts';
 import { moneyTagger } from './classes/money.ts';
 import { ordinalTagger } from './classes/ordinal.ts';
 import { percentTagger } from './classes/percent.ts';
@@ -39,6 +39,7 @@ const TAGGERS: readonly Tagger[] = [
   percentTagger,
   productTagger,
   measureTagger,
+  kilometrePointTagger,
   slashedReferenceTagger,
   fractionTagger,
   ordinalTagger,

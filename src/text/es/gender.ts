@@ -24,6 +24,8 @@ export function countedGender(context: Context): Gender | undefined {
   // "el minuto 31 Victoria tuvo...": a capitalized word after a number is a name, not what it counts.
   if (/^\s+\p{Lu}/u.test(context.text.slice(context.end, context.end + 3))) return undefined;
   const next = wordAfter(context);
+  // "21 de las 50 provincias": a part of a feminine whole is feminine ("veintiuna de las...").
+  if (next === 'de' && /^\s+de\s+(?:las|estas|esas|ellas)\b/u.test(context.text.slice(context.end, context.end + 16))) return 'f';
   if (next === undefined || NOT_COUNTED.has(next)) return undefined;
   const known = nounGender(next);
   if (known) return known;

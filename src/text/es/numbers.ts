@@ -37,6 +37,11 @@ const SCALES: Array<[value: bigint, singular: string, plural: string]> = [
   [10n ** 6n, 'millón', 'millones'],
 ];
 
+/** "un millón" before a noun takes "de": "un millón de euros", "dos millones de personas". */
+export function beforeNoun(words: string): string {
+  return /(?:millón|millones|billón|billones|trillón|trillones)$/.test(words) ? `${words} de` : words;
+}
+
 /** Cardinal number words for a non-negative integer (up to the trillones). */
 export function cardinal(value: number | bigint): string {
   let rest = BigInt(value);

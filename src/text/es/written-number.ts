@@ -1,9 +1,9 @@
 // Numbers as written in the locale's style ("1.250.000,5" in Spain, "1,250,000.5" in Mexico, "1 000" with
 // spaces anywhere), parsed and said.
-import type { Context } from './context.ts';
+import { wordAfter, type Context } from './context.ts';
 import { countedGender } from './gender.ts';
 import type { SpanishLocale } from './locales.ts';
-import { apocopate, cardinal, countingCardinal, decimalDigits, type Gender } from './numbers.ts';
+import { apocopate, beforeNoun, cardinal, countingCardinal, decimalDigits, type Gender } from './numbers.ts';
 
 const GROUP_SPACE = '[  \u202F\u2009]';
 const MINUS = '[-−–]';
@@ -59,5 +59,8 @@ export function sayNumber(number: WrittenNumber, { gender, decimalWord = 'coma' 
 /** A number in running text, agreeing with the word it counts, if any ("21 mujeres", "1 de mayo"). */
 export function sayCountingNumber(written: string, context: Context): string {
   const number = parseNumber(written, context.locale);
-  return sayNumber(number, { gender: countedGender(context), decimalWord: context.locale.decimalWord });
+  const gender = countedGender(context);
+  const words = sayNumber(number, { gender, decimalWord: context.locale.decimalWord });
+  // "1.000.000 personas" -> "un millón de personas"; "1.000.000 de personas" already has its "de".
+  return gender && number.decimals === undefined && wordAfter(context) !== 'de' ? beforeNoun(words) : words;
 }

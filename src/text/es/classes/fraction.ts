@@ -38,8 +38,10 @@ export const fractionTagger: Tagger = {
   pattern: fixed(/(?<![\p{L}\p{N}.,/])([-−–](?=\d|[½⅓-⅞]))?(?:(\d+)\s)?(?:(\d+)\/(\d{1,3}(?:\.\d{3})+|\d+)|([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒]))(?![\p{N}/])/gu),
   read: ([, minus, whole, numerator, denominator, vulgar], context) => {
     if (vulgar === undefined && whole === undefined && isReference(context)) return referenceWords(numerator!, denominator!.replaceAll('.', ''));
-    // "2004/2005": a span of years, not a fraction.
-    if (isYear(numerator) && isYear(denominator)) return `${cardinal(BigInt(numerator!))} a ${cardinal(BigInt(denominator!))}`;
+    // "2004/2005" and "2023/24": a span of years (a season), not a fraction.
+    if (isYear(numerator) && (isYear(denominator) || (denominator!.length === 2 && Number(denominator) === (Number(numerator) + 1) % 100))) {
+      return `${cardinal(BigInt(numerator!))} a ${cardinal(BigInt(denominator!))}`;
+    }
     const [top, bottom] = vulgar ? VULGAR[vulgar]!.map(BigInt) as [bigint, bigint] : [BigInt(numerator!), BigInt(denominator!.replaceAll('.', ''))];
     if (bottom === 0n) return undefined;
     const sign = minus ? 'menos ' : '';

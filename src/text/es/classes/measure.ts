@@ -2,8 +2,8 @@
 // (data/units.tsv) decides the number's form: "veintiún kilómetros", "doscientas cuarenta y cinco millas".
 import { wordsBefore } from '../context.ts';
 import { readTable } from '../data.ts';
-import { cardinal, countingCardinal, type Gender } from '../numbers.ts';
-import { escapePattern, perLocale, type Tagger } from '../tagger.ts';
+import { beforeNoun, cardinal, countingCardinal, type Gender } from '../numbers.ts';
+import { escapePattern, fixed, perLocale, type Tagger } from '../tagger.ts';
 import { numberSource, parseNumber, sayNumber, SIGN_SOURCE } from '../written-number.ts';
 import { fractionWords } from './fraction.ts';
 
@@ -72,6 +72,14 @@ export const measureTagger: Tagger = {
     }
     const number = parseNumber(amount!, context.locale);
     const one = number.integer === 1n && number.decimals === undefined;
-    return `${sayNumber(number, { gender: unit.gender, decimalWord })} ${one ? unit.singular : unit.plural}`;
+    const count = sayNumber(number, { gender: unit.gender, decimalWord });
+    return `${number.decimals === undefined ? beforeNoun(count) : count} ${one ? unit.singular : unit.plural}`;
   },
+};
+
+/** A kilometre point written before its number: "el km 23" -> "el kilómetro veintitrés". */
+export const kilometrePointTagger: Tagger = {
+  semioticClass: 'measure',
+  pattern: fixed(/(?<![\p{L}\p{N}])(km|KM|Km|PK|pk)\.?(?=\s?\d)/gu),
+  read: ([, mark]) => (mark!.toLowerCase() === 'pk' ? 'punto kilométrico' : 'kilómetro'),
 };

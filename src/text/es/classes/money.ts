@@ -2,7 +2,7 @@
 // Argentine page), "€2 billones", "nio21". Currency names and genders are data (data/currencies.tsv).
 import { wordAfter } from '../context.ts';
 import { readTable } from '../data.ts';
-import { apocopate, cardinal, countingCardinal, type Gender } from '../numbers.ts';
+import { apocopate, beforeNoun, cardinal, countingCardinal, type Gender } from '../numbers.ts';
 import { escapePattern, perLocale, type Tagger } from '../tagger.ts';
 import { numberSource, parseNumber, sayNumber, type WrittenNumber } from '../written-number.ts';
 
@@ -39,7 +39,7 @@ function amountWords(number: WrittenNumber, currency: Currency, named: boolean, 
   const sign = number.negative ? 'menos ' : '';
   const centWords = `${apocopate(cardinal(cents))} ${cents === 1 ? currency.minorSingular : currency.minorPlural}`;
   if (number.integer === 0n && cents > 0) return `${sign}${centWords}`;
-  const whole = `${sign}${countingCardinal(number.integer, currency.gender)}${unit(number.integer === 1n)}`;
+  const whole = `${sign}${beforeNoun(countingCardinal(number.integer, currency.gender))}${unit(number.integer === 1n)}`;
   return cents > 0 ? `${whole} ${centWords}` : whole;
 }
 
