@@ -236,6 +236,7 @@ const IN_CONTEXT: Array<[written: string, locale: string, spoken: string]> = [
   ['Telf.: 91 555 12 34', 'es-ES', 'teléfono: nueve uno cinco cinco cinco uno dos tres cuatro'],
   ['Juan Carlos I', 'es-ES', 'Juan Carlos primero'],
   ['Vi a Carlos V en el cuadro', 'es-ES', 'Vi a Carlos quinto en el cuadro'],
+  ['duró 2.50 horas', 'es-MX', 'duró dos punto cincuenta horas'],
   ['COP 1.000.000', 'es-CO', 'un millón de pesos colombianos'],
   ['1.000.000 personas', 'es-ES', 'un millón de personas'],
   ['1.000.000 de las personas', 'es-ES', 'un millón de las personas'],

@@ -54,14 +54,15 @@ export const timeTagger: Tagger = {
     const hours = Number(hoursText);
     const minutes = Number(minutesText ?? compactMinutes ?? 0);
     if (hours > 24 || minutes > 59 || Number(secondsText ?? 0) > 59) return undefined;
-    // "a las 22.15 horas": the written word asks for the official reading, "veintidós horas y quince minutos".
-    if (hoursWord !== undefined && separator !== undefined) {
-      return minutes === 0 ? `${hourWords(hours)} horas` : `${hourWords(hours)} horas y ${cardinal(minutes)} minutos`;
-    }
-    if (hoursWord !== undefined) return undefined;
-    const clockShape = separator === ':' || compactMinutes !== undefined || meridiem !== undefined || zone !== undefined;
     // "22.15" is a time in Spain (a thousands group has three digits); where "." marks decimals, only in context.
     const dotTime = separator === '.' && (context.locale.decimalMark === ',' || hourSuffix !== undefined || saysClock(context));
+    // "a las 22.15 horas": the written word asks for the official reading, "veintidós horas y quince minutos"
+    // ("2.50 horas" on a Mexican page is a decimal, left to the decimal class).
+    if (hoursWord !== undefined) {
+      if (separator !== ':' && !dotTime) return undefined;
+      return minutes === 0 ? `${hourWords(hours)} horas` : `${hourWords(hours)} horas y ${cardinal(minutes)} minutos`;
+    }
+    const clockShape = separator === ':' || compactMinutes !== undefined || meridiem !== undefined || zone !== undefined;
     const suffixTime = separator === undefined && hourSuffix !== undefined && (hoursText!.startsWith('0') || saysClock(context));
     if (!clockShape && !dotTime && !suffixTime) return undefined;
     const zoneSaid = zoneWords(zone, offsetSign, offsetHours, offsetMinutes);
