@@ -1,0 +1,39 @@
+// Abbreviations from data/abbreviations.tsv: "Sr." -> "señor", "art." -> "artículo", "CC. AA." -> "comunidades
+// autónomas". A title ("Sr.", "Avda.") is one only before a name, and its period never ends a sentence; any
+// other abbreviation that closes a sentence keeps the sentence's full stop.
+import { readTable } from '../data.ts';
+import { textAfter } from '../context.ts';
+import { escapePattern, fixed, type Tagger } from '../tagger.ts';
+
+interface Abbreviation {
+  spoken: string;
+  title: boolean;
+}
+
+let table: ReadonlyMap<string, Abbreviation> | undefined;
+const abbreviations = () => (table ??= new Map(readTable('abbreviations.tsv').map(([written, spoken, kind]) => [written!, { spoken: spoken!, title: kind === 'title' }])));
+
+const SENTENCE_FOLLOWS = /^(?:\s+[\p{Lu}¿¡«"“(]|\s*$)/u;
+
+export const abbreviationTagger: Tagger = {
+  semioticClass: 'abbreviation',
+  pattern: fixed(new RegExp(
+    [...abbreviations().keys()].sort((a, b) => b.length - a.length)
+      .map((written) => `(?<![\\p{L}\\p{N}])${escapePattern(written).replace(/ /g, '\\s?')}${/[\p{L}]$/u.test(written) ? '(?![\\p{L}])' : ''}`).join('|'),
+    'gu',
+  )),
+  read: ([written], context) => {
+    const key = [...abbreviations().keys()].find((candidate) => candidate.replace(/ /g, '') === written!.replace(/\s/g, ''));
+    const abbreviation = key === undefined ? undefined : abbreviations().get(key);
+    if (!abbreviation) return undefined;
+    const after = textAfter(context);
+    if (abbreviation.title) {
+      // A title stands before a name: "Sr. Rodríguez", "Avda. de la Paz", "da. ana" (lowercase only for a lowercase title).
+      const next = /^\s+(\p{L}+)/u.exec(after)?.[1];
+      if (!next) return undefined;
+      if (/^\p{Lu}/u.test(key!) && next === next.toLowerCase() && !/^(?:de|del|la|los|las)$/.test(next)) return undefined;
+      return abbreviation.spoken;
+    }
+    return written!.endsWith('.') && SENTENCE_FOLLOWS.test(after) ? `${abbreviation.spoken}.` : abbreviation.spoken;
+  },
+};

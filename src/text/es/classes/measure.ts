@@ -1,0 +1,85 @@
+// Quantities with a unit symbol: "120 km/h", "-5 °C", "1.013 hPa", "3 3/5 m", "4,51/s". The unit's gender
+// (data/units.tsv) decides the number's form: "veintiún kilómetros", "doscientas cuarenta y cinco millas".
+import { wordsBefore } from '../context.ts';
+import { readTable } from '../data.ts';
+import { beforeNoun, cardinal, countingCardinal, type Gender } from '../numbers.ts';
+import { escapePattern, fixed, perLocale, type Tagger } from '../tagger.ts';
+import { numberSource, parseNumber, sayNumber, SIGN_SOURCE } from '../written-number.ts';
+import { fractionWords } from './fraction.ts';
+
+interface Unit {
+  singular: string;
+  plural: string;
+  gender: Gender;
+}
+
+let units: ReadonlyMap<string, Unit> | undefined;
+
+function unitTable(): ReadonlyMap<string, Unit> {
+  units ??= new Map(readTable('units.tsv').map(([symbol, singular, plural, gender]) => [unitKey(symbol!), { singular: singular!, plural: plural!, gender: gender === 'f' ? 'f' : 'm' }]));
+  return units;
+}
+
+/** Degrees are written "°C", "° C", "ºc": one key for all. */
+function unitKey(written: string): string {
+  return /^[°º]/.test(written) ? written.replace(/\s/g, '').toUpperCase() : written;
+}
+
+
+function unitSource(): string {
+  const symbols = readTable('units.tsv').map(([symbol]) => symbol!).sort((a, b) => b.length - a.length);
+  return symbols.map((symbol) => {
+    const letter = symbol.replace(/^[°º]\s?/, '');
+    if (!/^[°º]/.test(symbol)) return escapePattern(symbol);
+    return letter ? `[°º]\\s?[${letter.toUpperCase()}${letter.toLowerCase()}]` : '[°º]';
+  }).join('|');
+}
+
+// A bare degree sign after an article is an ordinal ("el 28°"); after anything else it is degrees.
+const ORDINAL_BEFORE_DEGREE = new Set(['el', 'la', 'los', 'las', 'del', 'al', 'su', 'sus']);
+
+export const measureTagger: Tagger = {
+  semioticClass: 'measure',
+  pattern: perLocale((locale) => new RegExp(
+    String.raw`(?<![\p{L}\p{N}.,])(${SIGN_SOURCE}(?:\d+\s)?\d+\/\d+|${SIGN_SOURCE}${numberSource(locale)})(?:\s(mil|millones|millón))?\s?(\/)?(${unitSource()})(?![\p{L}\p{N}])`,
+    'gu',
+  )),
+  read: ([, amount, scale, per, symbol], context) => {
+    const unit = unitTable().get(unitKey(symbol!));
+    if (!unit) return undefined;
+    if (/^[°º]$/.test(symbol!)) {
+      const before = wordsBefore(context, 1);
+      if (before.length === 0 && context.start === 0 && context.end === context.text.length) return undefined;
+      if (before.some((word) => ORDINAL_BEFORE_DEGREE.has(word))) return undefined;
+    }
+    // "2.677.173 ha obtenido": "ha" before a participle is the verb, not hectares.
+    if (symbol === 'ha' && /^\s+\p{L}+(?:ado|ada|ido|ida|to|cho|so)\b/u.test(context.text.slice(context.end, context.end + 30))) return undefined;
+    const decimalWord = context.locale.decimalWord;
+    if (per) return `${sayNumber(parseNumber(amount!, context.locale), { decimalWord })} por ${unit.singular}`;
+    if (scale) return `${sayNumber(parseNumber(amount!, context.locale), { gender: scale === 'mil' ? unit.gender : 'm', decimalWord })} ${scale}${scale === 'mil' ? '' : ' de'} ${unit.plural}`;
+    const fraction = /^([-−–])?(?:(\d+)\s)?(\d+)\/(\d+)$/.exec(amount!);
+    if (fraction) {
+      const [, minus, whole, numerator, denominator] = fraction;
+      const sign = minus ? 'menos ' : '';
+      const half = numerator === '1' && denominator === '2';
+      if (whole === undefined) {
+        return half ? `${sign}${unit.gender === 'f' ? 'media' : 'medio'} ${unit.singular}` : `${sign}${fractionWords(BigInt(numerator!), BigInt(denominator!))} de ${unit.singular}`;
+      }
+      const wholeWords = unit.gender === 'f' ? countingCardinal(BigInt(whole), 'f') : cardinal(BigInt(whole));
+      return half
+        ? `${sign}${wholeWords} y ${unit.gender === 'f' ? 'media' : 'medio'} ${unit.singular}`
+        : `${sign}${wholeWords} y ${fractionWords(BigInt(numerator!), BigInt(denominator!))} de ${unit.singular}`;
+    }
+    const number = parseNumber(amount!, context.locale);
+    const one = number.integer === 1n && number.decimals === undefined;
+    const count = sayNumber(number, { gender: unit.gender, decimalWord });
+    return `${number.decimals === undefined ? beforeNoun(count) : count} ${one ? unit.singular : unit.plural}`;
+  },
+};
+
+/** A kilometre point written before its number: "el km 23" -> "el kilómetro veintitrés". */
+export const kilometrePointTagger: Tagger = {
+  semioticClass: 'measure',
+  pattern: fixed(/(?<![\p{L}\p{N}])(km|KM|Km|PK|pk)\.?(?=\s?\d)/gu),
+  read: ([, mark]) => (mark!.toLowerCase() === 'pk' ? 'punto kilométrico' : 'kilómetro'),
+};

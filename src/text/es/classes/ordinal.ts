@@ -1,0 +1,22 @@
+// Ordinals in every written style: "2.º", "2.ª", "3.er", "1ᵉʳ", "4to", "1ra", "28°" after an article.
+// "primero"/"tercero" shorten before a masculine noun ("el 3.er piso"), as does "1.er" by its spelling.
+import { countedGender } from '../gender.ts';
+import { ordinal, type Gender } from '../numbers.ts';
+import { fixed, type Tagger } from '../tagger.ts';
+
+const FEMININE = /^(?:ª|a|ra|da|ta|ma|va|na|era)$/;
+const SHORT = /^(?:ᵉʳ|er)$/;
+
+export const ordinalTagger: Tagger = {
+  semioticClass: 'ordinal',
+  // Only the raised marks may stand apart from the number: "2 no llegaron" is a count, not "segundo".
+  pattern: fixed(/(?<![\p{L}\p{N}.,])(\d{1,3}(?:[.\s]\d{3})+|\d+)(?:\.?\s?(º|ª|°)|\.?(ᵉʳ|er|ero|era|ro|ra|do|da|to|ta|mo|ma|vo|va|no|na)(?:\.(?=\s+\p{Ll}))?)(?![\p{L}\p{N}])/gu),
+  read: ([, digits, mark, letters], context) => {
+    const suffix = mark ?? letters;
+    const value = Number(digits!.replace(/[.\s]/g, ''));
+    if (value === 0 || value >= 1_000_000) return undefined;
+    const gender: Gender = FEMININE.test(suffix!) ? 'f' : 'm';
+    const shortened = gender === 'm' && countedGender(context) === 'm';
+    return ordinal(value, { gender, shortened, writtenShort: SHORT.test(suffix!) });
+  },
+};

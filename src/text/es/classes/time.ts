@@ -1,0 +1,83 @@
+// Clock times: "22:15", "a las 22.15", "13 hs.", "1.00 p.m.", "3:02:32 pst", "12h02m00s", "20:00 gmt-3".
+// Hours are feminine ("la una", "las veintiuna"); ":15" and ":30" are "y cuarto", "y media".
+import { wordsBefore, type Context } from '../context.ts';
+import { readMap } from '../data.ts';
+import { cardinal, countingCardinal } from '../numbers.ts';
+import { spellLetters } from '../spelling.ts';
+import { perLocale, type Tagger } from '../tagger.ts';
+
+const zoneTable = () => readMap('time-zones.tsv');
+
+const hourWords = (hours: number) => countingCardinal(hours, 'f');
+
+function minuteWords(minutes: number): string {
+  if (minutes === 0) return '';
+  if (minutes === 15) return ' y cuarto';
+  if (minutes === 30) return ' y media';
+  return ` y ${cardinal(minutes)}`;
+}
+
+function dayPart(hours: number, meridiem: string): string {
+  const pm = /p/i.test(meridiem);
+  if (!pm) return hours === 12 ? ' de la noche' : ' de la mañana';
+  if (hours === 12) return ' del mediodía';
+  return hours >= 8 ? ' de la noche' : ' de la tarde';
+}
+
+function zoneWords(zone: string | undefined, offsetSign: string | undefined, offsetHours: string | undefined, offsetMinutes: string | undefined): string {
+  if (!zone) return '';
+  const name = zoneTable().get(zone.toLowerCase()) ?? spellLetters(zone).toLowerCase();
+  if (!offsetSign) return ` ${name}`;
+  // "+1" is a number of hours; "+1:30" reads like a clock ("más una treinta").
+  const offset = offsetMinutes ? `${hourWords(Number(offsetHours))} ${cardinal(Number(offsetMinutes))}` : cardinal(Number(offsetHours));
+  return ` ${name} ${offsetSign === '+' ? 'más' : 'menos'} ${offset}`;
+}
+
+// After these words a bare "22.15" or "9 h" is a time of day.
+const TIME_WORDS = new Set(['las', 'la', 'hora', 'horas', 'hasta', 'desde', 'sobre', 'hacia', 'entre']);
+const saysClock = (context: Context) => wordsBefore(context, 2).some((word) => TIME_WORDS.has(word));
+
+export const timeTagger: Tagger = {
+  semioticClass: 'time',
+  pattern: perLocale(() => {
+    const zone = [...zoneTable().keys()].sort((a, b) => b.length - a.length).join('|');
+    return new RegExp(
+      String.raw`(?<![\p{L}\p{N}.,:])(\d{1,2})(?:([:.])(\d{2})(?::(\d{2}))?(?!\d)(?![.,]\d))?` +
+        String.raw`(?:h(\d{2})m(\d{2})s|\s?(h|hs|hrs)\.?(?![\p{L}])|\s(horas)\b)?` +
+        String.raw`(?:\s?((?:a|p)\.?\s?m\.?)(?![\p{L}]))?` +
+        String.raw`(?:\s?(${zone})(?:\s?([+-−])(\d{1,2})(?::(\d{2}))?)?(?![\p{L}]))?`,
+      'giu',
+    );
+  }),
+  read: (match, context) => {
+    const [, hoursText, separator, minutesText, secondsText, compactMinutes, , hourSuffix, hoursWord, meridiem, zone, offsetSign, offsetHours, offsetMinutes] = match;
+    const hours = Number(hoursText);
+    const minutes = Number(minutesText ?? compactMinutes ?? 0);
+    if (hours > 24 || minutes > 59 || Number(secondsText ?? 0) > 59) return undefined;
+    // "22.15" is a time in Spain (a thousands group has three digits); where "." marks decimals, only in context.
+    const dotTime = separator === '.' && (context.locale.decimalMark === ',' || hourSuffix !== undefined || saysClock(context));
+    // "a las 22.15 horas": the written word asks for the official reading, "veintidós horas y quince minutos"
+    // ("2.50 horas" on a Mexican page is a decimal, left to the decimal class).
+    if (hoursWord !== undefined) {
+      if (separator !== ':' && !dotTime) return undefined;
+      return minutes === 0 ? `${hourWords(hours)} horas` : `${hourWords(hours)} horas y ${cardinal(minutes)} minutos`;
+    }
+    const clockShape = separator === ':' || compactMinutes !== undefined || meridiem !== undefined || zone !== undefined;
+    const suffixTime = separator === undefined && hourSuffix !== undefined && (hoursText!.startsWith('0') || saysClock(context));
+    if (!clockShape && !dotTime && !suffixTime) return undefined;
+    const zoneSaid = zoneWords(zone, offsetSign, offsetHours, offsetMinutes);
+    if (secondsText !== undefined && Number(secondsText) > 0) {
+      return `${cardinal(hours)} horas ${cardinal(minutes)} minutos y ${cardinal(Number(secondsText))} segundos${meridiem ? dayPart(hours, meridiem) : ''}${zoneSaid}`;
+    }
+    return `${hourWords(hours)}${minuteWords(minutes)}${meridiem ? dayPart(hours, meridiem) : ''}${zoneSaid}`;
+  },
+};
+
+/** "2 h 30 min" and "15 h 10 min 40 seg": durations written as a clock reading. */
+export const durationTagger: Tagger = {
+  semioticClass: 'time',
+  pattern: perLocale(() => /(?<![\p{L}\p{N}])(\d{1,2})\s?h\s(\d{1,2})\s?min(?:\s(\d{1,2})\s?seg)?(?![\p{L}])/gu),
+  read: ([, hours, minutes, seconds]) => seconds === undefined
+    ? `${hourWords(Number(hours))}${minuteWords(Number(minutes))}`
+    : `${cardinal(Number(hours))} horas ${cardinal(Number(minutes))} minutos y ${cardinal(Number(seconds))} segundos`,
+};

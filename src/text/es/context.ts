@@ -1,0 +1,35 @@
+// What a tagger may read around its match: the words before and after it, in the whole written text.
+import type { SpanishLocale } from './locales.ts';
+
+export interface Context {
+  /** The whole written text the match is in. */
+  readonly text: string;
+  /** The match's span in `text`. */
+  readonly start: number;
+  readonly end: number;
+  readonly locale: SpanishLocale;
+}
+
+const WORD = /[\p{L}\p{M}]+/gu;
+
+/** Up to `count` words just before the match, lowercased, nearest last; stops at a sentence end. */
+export function wordsBefore(context: Context, count: number): string[] {
+  const before = context.text.slice(Math.max(0, context.start - 80), context.start);
+  const sentence = before.split(/[.!?…]\s|\n/u).at(-1) ?? '';
+  return (sentence.match(WORD) ?? []).slice(-count).map((word) => word.toLowerCase());
+}
+
+/** The word just after the match (spaces only between), lowercased, or undefined. */
+export function wordAfter(context: Context): string | undefined {
+  return /^\s+([\p{L}\p{M}]+)/u.exec(context.text.slice(context.end, context.end + 60))?.[1]?.toLowerCase();
+}
+
+/** The text just after the match (for look-ahead on punctuation and sentence ends). */
+export function textAfter(context: Context, length = 60): string {
+  return context.text.slice(context.end, context.end + length);
+}
+
+/** The text just before the match. */
+export function textBefore(context: Context, length = 60): string {
+  return context.text.slice(Math.max(0, context.start - length), context.start);
+}

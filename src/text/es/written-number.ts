@@ -1,0 +1,66 @@
+// Numbers as written in the locale's style ("1.250.000,5" in Spain, "1,250,000.5" in Mexico, "1 000" with
+// spaces anywhere), parsed and said.
+import { wordAfter, type Context } from './context.ts';
+import { countedGender } from './gender.ts';
+import type { SpanishLocale } from './locales.ts';
+import { apocopate, beforeNoun, cardinal, countingCardinal, decimalDigits, type Gender } from './numbers.ts';
+
+const GROUP_SPACE = '[  \u202F\u2009]';
+const MINUS = '[-−–]';
+const sources = new Map<string, string>();
+
+/** Regex source for one unsigned number in the locale's style (thousand groups, an optional decimal part). */
+export function numberSource(locale: SpanishLocale): string {
+  let source = sources.get(locale.tag);
+  if (!source) {
+    const group = locale.decimalMark === ',' ? '\\.' : ',';
+    const decimal = locale.decimalMark === ',' ? ',' : '\\.';
+    source = String.raw`(?:\d{1,3}(?:${group}\d{3})+|\d{1,3}(?:${GROUP_SPACE}\d{3})+(?!\d)|\d+)(?:${decimal}\d+)?`;
+    sources.set(locale.tag, source);
+  }
+  return source;
+}
+
+/** Regex source for a minus sign standing before a number (not a hyphen between words or numbers). */
+export const SIGN_SOURCE = String.raw`(?:(?<![\p{L}\p{N}])${MINUS}(?=\d))?`;
+
+export interface WrittenNumber {
+  readonly negative: boolean;
+  readonly integer: bigint;
+  /** The digits after the decimal mark, as written; undefined for whole numbers. */
+  readonly decimals: string | undefined;
+}
+
+export function parseNumber(written: string, locale: SpanishLocale): WrittenNumber {
+  const negative = new RegExp(`^${MINUS}`).test(written);
+  const unsigned = written.replace(new RegExp(`^${MINUS}`), '').replace(new RegExp(GROUP_SPACE, 'g'), '');
+  const [integerPart = '0', decimals] = unsigned.replaceAll(locale.decimalMark === ',' ? '.' : ',', '').split(locale.decimalMark);
+  return { negative, integer: BigInt(integerPart || '0'), decimals };
+}
+
+export interface SayOptions {
+  /** The gender of what the number counts; masculine apocope ("veintiún") and feminine forms follow it. */
+  gender?: Gender | undefined;
+  /** How the decimal mark is said ("coma" unless the locale writes and says a point). */
+  decimalWord?: 'coma' | 'punto';
+}
+
+/** A written number as words: "menos doce", "tres coma cinco", "doscientas" (counting a feminine noun). */
+export function sayNumber(number: WrittenNumber, { gender, decimalWord = 'coma' }: SayOptions = {}): string {
+  const sign = number.negative ? 'menos ' : '';
+  if (number.decimals !== undefined) {
+    const whole = gender === 'f' ? countingCardinal(number.integer, 'f') : cardinal(number.integer);
+    const digits = decimalDigits(number.decimals, gender);
+    return `${sign}${whole} ${decimalWord} ${gender === 'm' ? apocopate(digits) : digits}`;
+  }
+  return sign + (gender ? countingCardinal(number.integer, gender) : cardinal(number.integer));
+}
+
+/** A number in running text, agreeing with the word it counts, if any ("21 mujeres", "1 de mayo"). */
+export function sayCountingNumber(written: string, context: Context): string {
+  const number = parseNumber(written, context.locale);
+  const gender = countedGender(context);
+  const words = sayNumber(number, { gender, decimalWord: context.locale.decimalWord });
+  // "1.000.000 personas" -> "un millón de personas"; "1.000.000 de personas" already has its "de".
+  return gender && number.decimals === undefined && wordAfter(context) !== 'de' ? beforeNoun(words) : words;
+}
