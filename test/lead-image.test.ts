@@ -23,7 +23,7 @@ async function makeImage(folder: string, name: string, size: string): Promise<Bu
 }
 
 function page(imageUrl: string): string {
-  return `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Nueva biblioteca</title>
+  return `<!doctype html><html lang="es-AR"><head><meta charset="utf-8"><title>Nueva biblioteca</title>
 <meta property="og:title" content="Abre la nueva biblioteca del barrio">
 <meta property="og:image" content="${imageUrl}"></head><body><article><h1>Abre la nueva biblioteca del barrio</h1>
 <p>La nueva biblioteca del barrio abrió ayer sus puertas con salas de estudio, un espacio para los niños y un
@@ -60,7 +60,7 @@ describe('lead image', () => {
     assert.equal(describeImage(Buffer.from('<html>no</html>')), 'it is not an image');
   });
 
-  it('downloads the image beside narration.json and records it', async () => {
+  it('downloads the image beside narration.json and records it, with the page\'s locale', async () => {
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'lead-out-')), 'n');
     const result = await runCli('src/cli/narrate.ts', ['--article', server.url('/con-imagen'), '--out', out]);
     assert.equal(result.code, 0, result.stderr);
@@ -69,6 +69,8 @@ describe('lead image', () => {
     assert.deepEqual(await readFile(path.join(out, 'lead.jpg')), jpeg);
     assert.equal(narration.article?.sourceUrl, server.url('/con-imagen'));
     assert.equal(narration.sections[0]!.kind, 'title');
+    assert.equal(narration.article?.locale, 'es-AR');
+    assert.equal(narration.locale, 'es-AR');
   });
 
   for (const [name, route, reason] of [

@@ -3,9 +3,12 @@
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { UserError } from '../errors.ts';
+import { pageLocale } from './locale.ts';
 
 export interface ExtractedArticle {
   title: string;
+  /** Spanish regional variant named by the page (<html lang>, og:locale) or its domain; es-ES when none says. */
+  locale: string;
   byline: string | null;
   siteName: string | null;
   publishedTime: string | null;
@@ -105,6 +108,7 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
   }
   return {
     title,
+    locale: pageLocale({ htmlLang: document.documentElement.getAttribute('lang') ?? undefined, ogLocale: meta(document, 'og:locale') ?? undefined, url: canonicalUrl ?? pageUrl }),
     byline: clean(parsed.byline ?? '') || null,
     siteName: clean(parsed.siteName ?? '') || null,
     publishedTime: parsed.publishedTime ?? null,

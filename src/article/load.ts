@@ -19,6 +19,7 @@ function fromPlain(plain: PlainArticle, declaredLanguage: string | null): Articl
   const language = articleLanguage(declaredLanguage, narrationText(plain));
   return ArticleSchema.parse({
     title: plain.title,
+    locale: null,
     byline: null,
     siteName: null,
     publishedTime: null,

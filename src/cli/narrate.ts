@@ -12,10 +12,12 @@ import { DEFAULT_MAX_CHARS, Narrator } from '../pipeline/narrator.ts';
 import { DEFAULT_PHRASE_OPTIONS } from '../text/phrases.ts';
 import { createReporter } from './progress.ts';
 import { runCommand } from './run.ts';
+import { parseLocaleOption, SUPPORTED_LOCALES } from '../article/locale.ts';
 
 interface NarrateFlags extends SourceFlags {
   voice?: string;
   lang?: string;
+  locale?: string;
   speed: string;
   out: string;
   device: 'cpu' | 'cuda';
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
     .option('--sample', 'narrate the bundled sample article')
     .option('--voice <voice>', 'Kokoro voice, or a blend like ef_dora:0.7,em_alex:0.3 (default: the language\'s voice)')
     .option('--lang <code>', `language: ${supportedLanguageCodes().join(', ')} (default: the article's, else es)`)
+    .option('--locale <locale>', `Spanish regional variant for numbers, money and dates: ${SUPPORTED_LOCALES.join(', ')} (default: the page's, else es-ES)`)
     .option('--speed <factor>', 'speaking rate, 0.5 to 2.0', '1.0')
     .option('--out <dir>', 'output folder', 'out/narration')
     .addOption(new Option('--device <device>', 'where onnxruntime runs the model').choices(['cpu', 'cuda']).default('cpu'))
@@ -69,6 +72,7 @@ async function main(): Promise<void> {
   const job: NarrationJob = {
     source: sourceFromFlags(program.args[0], flags),
     language: flags.lang,
+    locale: flags.locale === undefined ? undefined : parseLocaleOption(flags.locale),
     voice: flags.voice,
     speed: number('--speed', flags.speed),
     timing: TimingMethodSchema.parse(flags.timing),

@@ -10,12 +10,14 @@ import { DEFAULT_MAX_MINUTES, VideoProducer } from '../render/produce.ts';
 import { number, sourceFromFlags, type SourceFlags } from './flags.ts';
 import { createReporter } from './progress.ts';
 import { runCommand } from './run.ts';
+import { parseLocaleOption, SUPPORTED_LOCALES } from '../article/locale.ts';
 
 interface RenderFlags extends SourceFlags {
   from?: string;
   format: string;
   voice?: string;
   lang?: string;
+  locale?: string;
   speed: string;
   fps: string;
   concurrency?: string;
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
     .option('--format <format>', `${VIDEO_FORMATS.join(', ')}, a comma-separated list, or all`, 'landscape')
     .option('--voice <voice>', "Kokoro voice or blend (default: the language's voice)")
     .option('--lang <code>', `language: ${supportedLanguageCodes().join(', ')} (default: the article's, else es)`)
+    .option('--locale <locale>', `Spanish regional variant for numbers, money and dates: ${SUPPORTED_LOCALES.join(', ')} (default: the page's, else es-ES)`)
     .option('--speed <factor>', 'speaking rate, 0.5 to 2.0', '1.0')
     .option('--fps <n>', 'frames per second: 25, 30 or 60', '30')
     .option('--concurrency <n>', 'browser tabs rendering at once (default: Remotion\'s choice)')
@@ -91,7 +94,7 @@ async function main(): Promise<void> {
   if (concurrency !== null && !(Number.isInteger(concurrency) && concurrency >= 1)) throw new UserError(`--concurrency ${flags.concurrency} is not a whole number of at least 1`, 'Pass --concurrency 1 or more');
   const maxMinutes = number('--max-minutes', flags.maxMinutes);
   const props = parseProps(flags.props);
-  const narration = flags.from !== undefined ? { from: path.resolve(flags.from) } : { source: sourceFromFlags(program.args[0], flags), language: flags.lang, voice: flags.voice, speed: number('--speed', flags.speed) };
+  const narration = flags.from !== undefined ? { from: path.resolve(flags.from) } : { source: sourceFromFlags(program.args[0], flags), language: flags.lang, locale: flags.locale === undefined ? undefined : parseLocaleOption(flags.locale), voice: flags.voice, speed: number('--speed', flags.speed) };
   if (flags.from !== undefined && [flags.article, flags.text, flags.file, flags.sample, program.args[0]].some((given) => given !== undefined)) {
     throw new UserError('--from renders an existing narration and takes no text source', 'Drop --article/--text/--file/--sample, or drop --from');
   }

@@ -44,6 +44,8 @@ export type Cue = z.infer<typeof CueSchema>;
 
 export const ArticleMetadataSchema = z.object({
   title: z.string(),
+  /** The page's Spanish regional variant (es-ES, es-MX, es-AR…) from <html lang>, og:locale or its domain; null off the web. */
+  locale: z.string().nullable(),
   byline: z.string().nullable(),
   siteName: z.string().nullable(),
   publishedTime: z.string().nullable(),
@@ -107,6 +109,8 @@ export const NarrationSchema = z.object({
   /** The written text that was narrated; every charStart/charEnd indexes into it. */
   text: z.string(),
   language: z.string(),
+  /** The regional variant the spoken forms followed (es-ES, es-MX…); null for languages without regional rules. */
+  locale: z.string().nullable(),
   voice: z.string(),
   speed: z.number().min(0.5).max(2),
   timing: TimingMethodSchema,

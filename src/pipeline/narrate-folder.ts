@@ -14,6 +14,8 @@ export interface NarrationJob {
   source: NarrationSource;
   /** Else the article's language, else Spanish. */
   language?: string;
+  /** Regional variant of the spoken forms (--locale); else the page's, else the language's default. */
+  locale?: string;
   /** Else the language's default voice. */
   voice?: string;
   speed?: number;
@@ -38,6 +40,7 @@ export async function narrateIntoFolder(narrator: Narrator, job: NarrationJob, f
     text: source.text,
     titled: source.titled,
     language: language.code,
+    locale: job.locale ?? source.article?.locale ?? undefined,
     voice: job.voice ?? language.defaultVoice,
     speed: job.speed ?? 1,
     timing: job.timing ?? 'exact',

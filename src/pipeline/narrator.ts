@@ -15,7 +15,7 @@ import { resolveLanguage } from '../phonemes/languages.ts';
 import { phonemize } from '../phonemes/phonemize.ts';
 import { DEFAULT_PHRASE_OPTIONS, phraseRuns, type PhraseOptions } from '../text/phrases.ts';
 import { splitAtBreaks } from '../text/packing.ts';
-import { spokenRuleFor } from '../text/spoken-rules.ts';
+import { spokenLocaleFor, spokenRuleFor } from '../text/spoken-rules.ts';
 import { toSpokenText } from '../text/spoken-form.ts';
 import { buildTimeline } from '../timing/timeline.ts';
 import { samplesToMs, spanOfWords } from '../timing/spans.ts';
@@ -29,6 +29,8 @@ export const DEFAULT_MAX_CHARS = 50_000;
 export interface NarrateRequest {
   text: string;
   language: string;
+  /** Spanish regional variant (es-ES, es-MX…) for numbers, currencies and dates; es-ES when not given. */
+  locale?: string;
   voice: string;
   speed: number;
   timing: TimingMethod;
@@ -128,9 +130,9 @@ export class Narrator {
   }
 
   /** Words of the text, phonemized, in written coordinates. */
-  async phonemizeText(text: string, language: string): Promise<PhonemizedWord[]> {
+  async phonemizeText(text: string, language: string, locale?: string): Promise<PhonemizedWord[]> {
     const kokoroLanguage = resolveLanguage(language);
-    const spoken = toSpokenText(text, spokenRuleFor(kokoroLanguage.code));
+    const spoken = toSpokenText(text, spokenRuleFor(kokoroLanguage.code), { locale });
     return (await phonemize(spoken, kokoroLanguage)).words;
   }
 
@@ -155,7 +157,7 @@ export class Narrator {
   async narrate(request: NarrateRequest, onProgress?: (progress: NarrateProgress) => void): Promise<NarrationAudio> {
     validateRequest(request);
     await this.voice(request.voice);
-    const words = await this.phonemizeText(request.text, request.language);
+    const words = await this.phonemizeText(request.text, request.language, request.locale);
     const synthesized = await this.synthesizeWords(words, request.voice, request.speed, (done, total) =>
       onProgress?.({ stage: 'synthesis', done, total }),
     );
@@ -208,6 +210,7 @@ export class Narrator {
         version: NARRATION_VERSION,
         text,
         language: resolveLanguage(request.language).code,
+        locale: spokenLocaleFor(resolveLanguage(request.language).code, request.locale),
         voice: request.voice,
         speed: request.speed,
         timing: request.timing,
