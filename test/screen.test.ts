@@ -69,6 +69,7 @@ function narrationOf(script: Script): Narration {
     version: 2,
     text,
     language: 'es',
+    locale: 'es-ES',
     voice: 'ef_dora',
     speed: 1,
     timing: 'exact',
