@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assembleChunk } from '../src/kokoro/chunks.ts';
 import type { SynthesizedChunk } from '../src/contract/pipeline.ts';
-import { frameEdges, sentencePausesInChunk, wordFrameSpans } from '../src/timing/frames.ts';
-import { buildTimeline, median, naturalSentencePauseFrames } from '../src/timing/timeline.ts';
+import { frameEdges, pausesInChunk, wordFrameSpans } from '../src/timing/frames.ts';
+import { buildTimeline, median, naturalPauseFrames } from '../src/timing/timeline.ts';
+import { audibleSpans } from '../src/timing/refine.ts';
 import { calibratedWordTimes } from '../src/timing/calibration.ts';
 import { endOverClosingPunctuation, samplesToMs, spanOfWords } from '../src/timing/spans.ts';
 import { boundariesBetween } from '../src/timing/boundaries.ts';
@@ -28,10 +29,13 @@ describe('frames', () => {
     assert.throws(() => wordFrameSpans(chunk, [1, 2, 3]), /durations for a chunk/);
   });
 
-  it('measures the pause between sentences inside a pass', () => {
-    const chunk = assembleChunk(syntheticWords('a. b', 1));
-    // tokens: a . _ a -> pad a . _ a pad
-    assert.deepEqual(sentencePausesInChunk(chunk, [3, 2, 8, 4, 2, 3]), [12]);
+  it('measures the pause after each break strength inside a pass', () => {
+    const chunk = assembleChunk(syntheticWords('a. b, c d', 1));
+    // tokens: a . _ b , _ c _ d -> pad a . _ b , _ c _ d pad
+    const durations = [3, 2, 8, 4, 2, 5, 1, 2, 1, 2, 3];
+    assert.deepEqual(pausesInChunk(chunk, durations, 'sentence'), [12]);
+    assert.deepEqual(pausesInChunk(chunk, durations, 'clause'), [6]);
+    assert.deepEqual(pausesInChunk(chunk, durations, 'none'), [1]);
   });
 });
 
@@ -53,7 +57,7 @@ describe('timeline', () => {
     const first = pass('a. b.', [1, 2, 6, 4, 2, 1, 1]);
     // chunk 2 "c." : pad c . pad
     const second = pass('c.', [2, 3, 1, 1]);
-    assert.equal(naturalSentencePauseFrames([first, second]), 10);
+    assert.equal(naturalPauseFrames([first, second]).sentence, 10);
     const timeline = buildTimeline([first, second], 10);
     // silence at the join: after "b" (1 + 1 frames) + before "c" (2 frames) = 4 -> gap of 6 frames
     assert.deepEqual(timeline.gapsBefore, [0, 60]);
@@ -71,10 +75,44 @@ describe('timeline', () => {
     assert.deepEqual(buildTimeline([first, second], 10).gapsBefore, [0, 0]);
   });
 
+  it('tops a join up by the strength of the break the pass was cut at', () => {
+    // "a, b. c," : clause pause inside = 3 + 1 = 4 frames; sentence pause = 6 + 4 = 10 frames
+    const first = pass('a, b. c,', [1, 2, 3, 1, 2, 6, 4, 2, 1, 1]);
+    const afterClause = pass('d e', [1, 2, 1, 2, 1]);
+    const afterNothing = pass('f.', [1, 2, 1, 1]);
+    const natural = naturalPauseFrames([first, afterClause, afterNothing]);
+    assert.equal(natural.clause, 4);
+    assert.equal(natural.sentence, 10);
+    assert.equal(natural.paragraph, 10, 'a paragraph end stands in for a sentence end and back');
+    assert.equal(natural.none, 0);
+    const timeline = buildTimeline([first, afterClause, afterNothing], 10);
+    // join 1 (clause): silence 1 + 1 after "c" + 1 before "d" = 3 -> 1 frame; join 2 (between words): none
+    assert.deepEqual(timeline.gapsBefore, [0, 10, 0]);
+  });
+
   it('inserts nothing when no pass holds two sentences to measure', () => {
     const timeline = buildTimeline([pass('a.', [1, 2, 3, 1]), pass('b.', [1, 2, 3, 1])], 10);
     assert.deepEqual(timeline.gapsBefore, [0, 0]);
     assert.deepEqual(timeline.chunkOffsets, [0, 70]);
+  });
+});
+
+describe('audible word edges', () => {
+  // 1 kHz sample rate, 5 ms windows of 5 samples: silence, a loud burst, silence, one faint blip.
+  const samples = new Float32Array(200);
+  samples.fill(0.5, 40, 120);
+  samples[170] = 1e-4;
+
+  it('moves each edge inside the word\'s own span to its first and last audible window', () => {
+    assert.deepEqual(audibleSpans(samples, 1000, [{ startSample: 20, endSample: 150 }]), [{ startSample: 40, endSample: 120 }]);
+  });
+
+  it('never leaves the span: a word cut off by its bounds keeps them', () => {
+    assert.deepEqual(audibleSpans(samples, 1000, [{ startSample: 50, endSample: 90 }]), [{ startSample: 50, endSample: 90 }]);
+  });
+
+  it('keeps the bounds of a word with nothing audible in it', () => {
+    assert.deepEqual(audibleSpans(samples, 1000, [{ startSample: 150, endSample: 200 }]), [{ startSample: 150, endSample: 200 }]);
   });
 });
 

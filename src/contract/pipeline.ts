@@ -1,8 +1,11 @@
 // In-memory shapes passed between stages: text -> phonemized words -> Kokoro chunks -> synthesized chunks.
 // They never reach disk; what reaches disk is in narration.ts.
 
-/** How strongly the text breaks after a word: where chunks and phrases may be cut. */
-export type BreakStrength = 'none' | 'clause' | 'sentence';
+/**
+ * How strongly the text breaks after a word: where chunks and phrases may be cut. 'paragraph' is a blank line
+ * in the written text (after a title, a heading, a paragraph), stronger than 'sentence'.
+ */
+export type BreakStrength = 'none' | 'clause' | 'sentence' | 'paragraph';
 
 /** A word of the written text with the Kokoro tokens that say it. */
 export interface PhonemizedWord {

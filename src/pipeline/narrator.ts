@@ -17,6 +17,7 @@ import { splitAtBreaks } from '../text/packing.ts';
 import { spokenRuleFor } from '../text/spoken-rules.ts';
 import { toSpokenText } from '../text/spoken-form.ts';
 import { buildTimeline } from '../timing/timeline.ts';
+import { audibleSpans } from '../timing/refine.ts';
 import { samplesToMs, spanOfWords } from '../timing/spans.ts';
 import { calibrate } from '../timing/calibration.ts';
 
@@ -156,10 +157,12 @@ export class Narrator {
       timeline.totalSamples,
     );
     const ms = (sample: number) => samplesToMs(sample, SAMPLE_RATE);
+    // Frame-exact spans (timeline.words) bound each word; its times are where it is audible inside them.
+    const audible = audibleSpans(samples, SAMPLE_RATE, timeline.words);
     let timedWords = words.map((word, index) => ({
       ...word,
-      startMs: ms(timeline.words[index]!.startSample),
-      endMs: ms(timeline.words[index]!.endSample),
+      startMs: ms(audible[index]!.startSample),
+      endMs: ms(audible[index]!.endSample),
     }));
     const phraseOptions = request.phrases ?? DEFAULT_PHRASE_OPTIONS;
     let calibration: Narration['calibration'];

@@ -2,6 +2,7 @@
 // never after an article or determiner, which belongs with its noun. Spanish first, then the other Kokoro
 // languages' commonest words.
 import type { BreakStrength } from '../contract/pipeline.ts';
+import { breaksAtLeast } from './packing.ts';
 
 const GOOD_STARTS = new Set(
   ('y e o u ni pero que porque aunque sino pues como cuando donde si a ante bajo con contra de del desde durante en entre ' +
@@ -24,7 +25,7 @@ export interface CutWord {
 /** How bad a cut between `before` and `after` reads: 0 after a sentence, more elsewhere, most after an article. */
 export function cutPenalty(before: CutWord, after: CutWord): number {
   const nextWord = after.text.toLowerCase();
-  let penalty = before.breakAfter === 'sentence' ? 0 : before.breakAfter === 'clause' ? 5 : GOOD_STARTS.has(nextWord) ? 20 : 40;
+  let penalty = breaksAtLeast(before.breakAfter, 'sentence') ? 0 : before.breakAfter === 'clause' ? 5 : GOOD_STARTS.has(nextWord) ? 20 : 40;
   if (NEVER_ENDS.has(before.text.toLowerCase())) penalty += 500;
   return penalty;
 }

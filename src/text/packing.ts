@@ -6,19 +6,25 @@ export interface Breakable {
   breakAfter: BreakStrength;
 }
 
-const CUTS: Record<BreakStrength, readonly BreakStrength[]> = {
-  sentence: ['sentence'],
-  clause: ['sentence', 'clause'],
-  none: ['sentence', 'clause', 'none'],
-};
-const FINER: Record<BreakStrength, BreakStrength | undefined> = { sentence: 'clause', clause: 'none', none: undefined };
+/** Weakest to strongest. */
+const BREAK_ORDER: readonly BreakStrength[] = ['none', 'clause', 'sentence', 'paragraph'];
+
+/** Whether a break is at least as strong as `minimum` (a paragraph end also ends a sentence). */
+export function breaksAtLeast(strength: BreakStrength, minimum: BreakStrength): boolean {
+  return BREAK_ORDER.indexOf(strength) >= BREAK_ORDER.indexOf(minimum);
+}
+
+/** The next weaker break, where a run that is still too long may be cut. */
+function finer(strength: BreakStrength): BreakStrength | undefined {
+  return BREAK_ORDER[BREAK_ORDER.indexOf(strength) - 1];
+}
 
 /** Split after every item whose break is at least `strength`. */
 export function splitAtBreaks<T extends Breakable>(items: readonly T[], strength: BreakStrength): T[][] {
   const groups: T[][] = [[]];
   for (const item of items) {
     groups.at(-1)!.push(item);
-    if (CUTS[strength].includes(item.breakAfter)) groups.push([]);
+    if (breaksAtLeast(item.breakAfter, strength)) groups.push([]);
   }
   return groups.filter((group) => group.length > 0);
 }
@@ -42,12 +48,12 @@ export function packUnder<T extends Breakable>(
     }
     if (current.length > 0) runs.push(current);
     current = [];
-    const finer = FINER[strength];
-    if (size(group) <= max || finer === undefined) {
+    const weaker = finer(strength);
+    if (size(group) <= max || weaker === undefined) {
       current = [...group];
       continue;
     }
-    const pieces = packUnder(group, size, max, finer);
+    const pieces = packUnder(group, size, max, weaker);
     runs.push(...pieces.slice(0, -1));
     current = pieces.at(-1) ?? [];
   }
