@@ -6,7 +6,8 @@ import type { SynthesizedChunk } from '../src/contract/pipeline.ts';
 import { frameEdges, pausesInChunk, wordFrameSpans } from '../src/timing/frames.ts';
 import { buildTimeline, median, naturalPauseFrames } from '../src/timing/timeline.ts';
 import { audibleSpans } from '../src/timing/refine.ts';
-import { calibratedWordTimes } from '../src/timing/calibration.ts';
+import { calibratedTimes, createLayout } from '../src/timing/calibration.ts';
+import { trimmedBounds } from '../src/audio/trim.ts';
 import { endOverClosingPunctuation, samplesToMs, spanOfWords } from '../src/timing/spans.ts';
 import { boundariesBetween } from '../src/timing/boundaries.ts';
 import { syntheticWords } from './helpers/words.ts';
@@ -102,32 +103,54 @@ describe('audible word edges', () => {
   const samples = new Float32Array(200);
   samples.fill(0.5, 40, 120);
   samples[170] = 1e-4;
+  const refine = (...spans: Array<[number, number]>) =>
+    audibleSpans(samples, 1000, spans.map(([startSample, endSample]) => ({ startSample, endSample }))).map((span) => [span.startSample, span.endSample]);
 
   it('moves each edge inside the word\'s own span to its first and last audible window', () => {
-    assert.deepEqual(audibleSpans(samples, 1000, [{ startSample: 20, endSample: 150 }]), [{ startSample: 40, endSample: 120 }]);
+    assert.deepEqual(refine([20, 150]), [[40, 120]]);
   });
 
-  it('never leaves the span: a word cut off by its bounds keeps them', () => {
-    assert.deepEqual(audibleSpans(samples, 1000, [{ startSample: 50, endSample: 90 }]), [{ startSample: 50, endSample: 90 }]);
+  it('moves a start back over sound running on into the word, never past the previous word\'s frames', () => {
+    assert.deepEqual(refine([0, 10], [60, 100]), [[0, 10], [40, 100]]);
+    assert.deepEqual(refine([0, 50], [60, 100]), [[40, 50], [50, 100]]);
+  });
+
+  it('never moves an end past the word\'s own frames', () => {
+    assert.deepEqual(refine([50, 90]), [[40, 90]]);
   });
 
   it('keeps the bounds of a word with nothing audible in it', () => {
-    assert.deepEqual(audibleSpans(samples, 1000, [{ startSample: 150, endSample: 200 }]), [{ startSample: 150, endSample: 200 }]);
+    assert.deepEqual(refine([150, 200]), [[150, 200]]);
   });
 });
 
 describe('calibration (the seed method)', () => {
-  it('stretches the baseline timeline by duration(single pass) / duration(phrases + silences)', () => {
+  it('lays whole phrase durations end to end with the silence, then stretches by duration(single pass) / duration(baseline)', () => {
     const layouts = [
       { durationMs: 1000, words: [{ startMs: 100, endMs: 900 }] },
       { durationMs: 2000, words: [{ startMs: 0, endMs: 500 }, { startMs: 600, endMs: 1900 }] },
     ];
-    const { scalingFactor, words } = calibratedWordTimes(layouts, 3150, 500);
+    const { scalingFactor, phrases, words } = calibratedTimes(layouts, 3150, 500);
     assert.equal(scalingFactor, 3150 / 3500);
-    assert.deepEqual(
-      words.map((word) => [word.startMs, word.endMs].map((ms) => Math.round(ms * 1000) / 1000)),
-      [[90, 810], [1350, 1800], [1890, 3060]],
-    );
+    const rounded = (spans: Array<{ startMs: number; endMs: number }>) => spans.map((span) => [span.startMs, span.endMs].map((ms) => Math.round(ms * 1000) / 1000));
+    assert.deepEqual(rounded(phrases), [[0, 900], [1350, 3150]]);
+    assert.deepEqual(rounded(words), [[90, 810], [1350, 1800], [1890, 3060]]);
+  });
+
+  it('measures a phrase as create() returns it: each pass trimmed, 250 ms after a pass ending a sentence', () => {
+    // 10 frames of 600 samples: silence, 5 loud frames, silence; the word spans frames 1-8.
+    const passOf = (text: string) => {
+      const samples = new Float32Array(6000);
+      samples.fill(0.3, 1800, 4800);
+      return { chunk: assembleChunk(syntheticWords(text, 1)), durations: [1, 7, 1, 1], samples };
+    };
+    const [start, end] = trimmedBounds(passOf('a.').samples);
+    // librosa's frames are 2048 wide every 512: sound is seen from 1024 samples before it starts, to the end.
+    assert.deepEqual([start, end], [1024, 6000]);
+    const layout = createLayout([passOf('a.'), passOf('b.')]);
+    assert.equal(layout.durationMs, samplesToMs(2 * (end - start) + 6000, 24_000));
+    assert.deepEqual(layout.words[0], { startMs: 0, endMs: samplesToMs(4800 - start, 24_000) });
+    assert.equal(layout.words[1]!.startMs, samplesToMs(end - start + 6000, 24_000));
   });
 });
 

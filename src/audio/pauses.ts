@@ -65,3 +65,27 @@ export function shareInsidePauses(boundariesMs: readonly number[], pauses: reado
   const inside = boundariesMs.filter((time) => pauses.some((pause) => pause.startMs <= time && time <= pause.endMs));
   return inside.length / boundariesMs.length;
 }
+
+export interface TimedEdges {
+  startMs: number;
+  endMs: number;
+}
+
+/**
+ * How far word edges sit from the audible edges around each pause, in ms (positive: the word's edge is later):
+ * `ends` for the last word starting before a pause against the pause's start (where the sound stops), `starts`
+ * for the first word ending after it against the pause's end (where the sound comes back). Pauses inside one
+ * word (a long stop closure) and the silence before the first and after the last word are not word edges.
+ */
+export function edgeOffsetsAtPauses(words: readonly TimedEdges[], pauses: readonly Pause[]): { ends: number[]; starts: number[] } {
+  const ends: number[] = [];
+  const starts: number[] = [];
+  for (const pause of pauses) {
+    const before = words.findLastIndex((word) => word.startMs < pause.startMs);
+    const after = words.findIndex((word) => word.endMs > pause.endMs);
+    if (before === -1 || after === -1 || before >= after) continue;
+    ends.push(words[before]!.endMs - pause.startMs);
+    starts.push(words[after]!.startMs - pause.endMs);
+  }
+  return { ends, starts };
+}

@@ -166,6 +166,7 @@ export class Narrator {
     }));
     const phraseOptions = request.phrases ?? DEFAULT_PHRASE_OPTIONS;
     let calibration: Narration['calibration'];
+    let calibratedPhrases: Array<{ startMs: number; endMs: number }> | undefined;
     if (request.timing === 'calibrated') {
       const phraseSilenceMs = request.phraseSilenceMs ?? 0;
       const result = await calibrate({
@@ -176,10 +177,12 @@ export class Narrator {
         onPhrase: (done, total) => onProgress?.({ stage: 'calibration', done, total }),
       });
       timedWords = result.words;
+      calibratedPhrases = result.phrases;
       calibration = { scalingFactor: result.scalingFactor, phraseSilenceMs };
     }
     const text = request.text;
-    const phrases = phraseRuns(timedWords, phraseOptions).map((run) => spanOfWords(text, run));
+    // The seed times a phrase by its whole stretched audio, not by its words.
+    const phrases = phraseRuns(timedWords, phraseOptions).map((run, index) => ({ ...spanOfWords(text, run), ...calibratedPhrases?.[index] }));
     return {
       samples,
       narration: {
