@@ -8,9 +8,9 @@ import { UserError } from '../errors.ts';
 import { narrationText, parsePlainArticle } from '../article/markdown.ts';
 import { listVoices } from '../kokoro/voices.ts';
 import { resolveLanguage, supportedLanguageCodes } from '../phonemes/languages.ts';
-import { DEFAULT_MAX_CHARS, Narrator, validateRequest, type NarrateRequest } from '../pipeline/narrator.ts';
+import { DEFAULT_MAX_CHARS, Narrator, validateRequest, validateSpeed, type NarrateRequest } from '../pipeline/narrator.ts';
 import { writeNarrationFiles } from '../output/write-narration.ts';
-import { DEFAULT_PHRASE_OPTIONS } from '../text/phrases.ts';
+import { DEFAULT_PHRASE_OPTIONS, validatePhraseOptions } from '../text/phrases.ts';
 import { readStdin, readTextFile, SAMPLE_ARTICLE } from './input.ts';
 import { createReporter } from './progress.ts';
 import { runCommand } from './run.ts';
@@ -42,6 +42,23 @@ function number(flag: string, value: string): number {
   const parsed = Number(value);
   if (value.trim() === '' || !Number.isFinite(parsed)) throw new UserError(`${flag} "${value}" is not a number`, `Pass a number to ${flag}`);
   return parsed;
+}
+
+/**
+ * Every option that does not depend on the text, parsed and checked before any input is read or fetched and
+ * long before synthesis, so a typo costs a second, not minutes of work.
+ */
+function checkedOptions(flags: NarrateFlags): Omit<NarrateRequest, 'text' | 'language' | 'voice'> {
+  const speed = number('--speed', flags.speed);
+  validateSpeed(speed);
+  if (flags.lang !== undefined) resolveLanguage(flags.lang);
+  const phraseSilenceMs = number('--phrase-silence-ms', flags.phraseSilenceMs);
+  if (phraseSilenceMs < 0) throw new UserError(`--phrase-silence-ms ${phraseSilenceMs} is negative`, 'Pass 0 or more milliseconds of silence between phrases');
+  const phrases = { minChars: number('--min-phrase-chars', flags.minPhraseChars), maxChars: number('--max-phrase-chars', flags.maxPhraseChars) };
+  validatePhraseOptions(phrases);
+  const maxChars = number('--max-chars', flags.maxChars);
+  if (!Number.isInteger(maxChars) || maxChars < 1) throw new UserError(`--max-chars ${maxChars} is not a positive whole number`, `Pass a limit such as --max-chars ${DEFAULT_MAX_CHARS}`);
+  return { speed, timing: TimingMethodSchema.parse(flags.timing), phraseSilenceMs, phrases, maxChars };
 }
 
 interface NarrationInput {
@@ -109,19 +126,11 @@ async function main(): Promise<void> {
     process.stdout.write(`${voices.join('\n')}\n`);
     return;
   }
+  const options = checkedOptions(flags);
   const reporter = createReporter(Boolean(flags.verbose));
   const input = await readInput(program.args[0], flags);
   const language = resolveLanguage(flags.lang ?? input.article?.language ?? 'es');
-  const request: NarrateRequest = {
-    text: input.text,
-    language: language.code,
-    voice: flags.voice ?? language.defaultVoice,
-    speed: number('--speed', flags.speed),
-    timing: TimingMethodSchema.parse(flags.timing),
-    phraseSilenceMs: number('--phrase-silence-ms', flags.phraseSilenceMs),
-    phrases: { minChars: number('--min-phrase-chars', flags.minPhraseChars), maxChars: number('--max-phrase-chars', flags.maxPhraseChars) },
-    maxChars: number('--max-chars', flags.maxChars),
-  };
+  const request: NarrateRequest = { ...options, text: input.text, language: language.code, voice: flags.voice ?? language.defaultVoice };
   validateRequest(request);
   const voiceNote = flags.voice ? `voice ${request.voice}` : `voice ${request.voice} (the default for ${language.code})`;
   const narrator = new Narrator({

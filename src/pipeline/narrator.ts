@@ -68,10 +68,14 @@ export function validateRequest(request: NarrateRequest): void {
       'Split it into parts, or raise the limit with --max-chars',
     );
   }
-  if (!Number.isFinite(request.speed) || request.speed < MIN_SPEED || request.speed > MAX_SPEED) {
-    throw new UserError(`Speed ${request.speed} is outside ${MIN_SPEED}-${MAX_SPEED}`, `Pass --speed between ${MIN_SPEED} and ${MAX_SPEED}`);
-  }
+  validateSpeed(request.speed);
   resolveLanguage(request.language);
+}
+
+export function validateSpeed(speed: number): void {
+  if (!Number.isFinite(speed) || speed < MIN_SPEED || speed > MAX_SPEED) {
+    throw new UserError(`Speed ${speed} is outside ${MIN_SPEED}-${MAX_SPEED}`, `Pass --speed between ${MIN_SPEED} and ${MAX_SPEED}`);
+  }
 }
 
 /** One model session and its voices, reused across narrations. */
