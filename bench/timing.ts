@@ -93,19 +93,24 @@ async function measureText(narrator: Narrator, text: string) {
   return { samples: exact.samples, durationMs: exact.narration.audio.durationMs, methods };
 }
 
+const TABLE_HEADER = [
+  '| text | method | phrase edge error, mean (ms) | p95 (ms) | max (ms) | drift (ms/min) | sentence boundaries in pauses | word ends at pauses, median / p90 (ms) | word starts at pauses, median / p90 (ms) | wall (s) | wall vs exact |',
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+];
+
 async function main(): Promise<void> {
   const narrator = new Narrator({ device: 'cpu' });
   await narrator.narrate({ text: 'Hola.', language: 'es', voice: 'ef_dora', speed: 1, timing: 'exact' });
-  const rows: string[] = [];
+  await mkdir(RESULTS, { recursive: true });
+  process.stdout.write(`${TABLE_HEADER.join('\n')}\n`);
   const summary: Record<string, unknown> = {};
-  let chartErrors: Record<string, Array<[number, number]>> = {};
   for (const name of TEXTS) {
     const text = await readFile(path.join(import.meta.dirname, 'texts', `${name}.txt`), 'utf8');
     process.stderr.write(`bench:timing: ${name} (${text.length} characters)...\n`);
     const { samples, durationMs, methods } = await measureText(narrator, text);
     const pauses = detectPauses(samples, SAMPLE_RATE);
     const exactWall = methods[0]!.wallSeconds;
-    chartErrors = {};
+    const chartErrors: Record<string, Array<[number, number]>> = {};
     for (const method of methods) {
       const errors = boundaryErrors(method.phrases, pauses, durationMs);
       chartErrors[method.label] = errors;
@@ -131,32 +136,26 @@ async function main(): Promise<void> {
         scalingFactor: method.scalingFactor,
       };
       summary[`${name}/${method.label}`] = row;
-      rows.push(
+      process.stdout.write(
         `| ${name} | ${method.label} | ${row.meanErrorMs.toFixed(1)} | ${row.p95ErrorMs.toFixed(1)} | ${row.maxErrorMs.toFixed(1)} | ` +
           `${row.driftMsPerMinute.toFixed(1)} | ${(row.sentenceBoundariesInPauses * 100).toFixed(1)}% | ` +
           `${row.wordEndsAtPausesMedianMs.toFixed(0)} / ${row.wordEndsAtPausesP90Ms.toFixed(0)} | ` +
           `${row.wordStartsAtPausesMedianMs.toFixed(0)} / ${row.wordStartsAtPausesP90Ms.toFixed(0)} | ${row.wallSeconds.toFixed(1)} | ` +
-          `${method.scalingFactor === undefined ? '1.00x' : `${(method.wallSeconds / exactWall).toFixed(2)}x, factor ${method.scalingFactor.toFixed(4)}`} |`,
+          `${method.scalingFactor === undefined ? '1.00x' : `${(method.wallSeconds / exactWall).toFixed(2)}x, factor ${method.scalingFactor.toFixed(4)}`} |\n`,
       );
     }
+    // Written after every text, so a long run cut short still leaves what it measured.
+    await writeFile(path.join(RESULTS, 'timing.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    await writeFile(
+      path.join(RESULTS, 'timing-drift.png'),
+      lineChartPng(`Phrase edge error along the text "${name}"`, 'position in the audio (s)', '|error| against the audible edges (ms)', [
+        { label: 'exact (durations, refined on the audio)', color: '#1b7837', points: chartErrors['exact']! },
+        { label: 'calibrated (the seed\'s method)', color: '#c51b7d', points: chartErrors['calibrated']! },
+      ]),
+    );
   }
   await narrator.release();
-  await mkdir(RESULTS, { recursive: true });
-  await writeFile(path.join(RESULTS, 'timing.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  await writeFile(
-    path.join(RESULTS, 'timing-drift.png'),
-    lineChartPng('Phrase edge error along the long text', 'position in the audio (s)', '|error| against the audible edges (ms)', [
-      { label: 'exact (durations, refined on the audio)', color: '#1b7837', points: chartErrors['exact']! },
-      { label: 'calibrated (the seed\'s method)', color: '#c51b7d', points: chartErrors['calibrated']! },
-    ]),
-  );
-  process.stdout.write(
-    [
-      '| text | method | phrase edge error, mean (ms) | p95 (ms) | max (ms) | drift (ms/min) | sentence boundaries in pauses | word ends at pauses, median / p90 (ms) | word starts at pauses, median / p90 (ms) | wall (s) | wall vs exact |',
-      '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
-      ...rows,
-    ].join('\n') + `\n\nChart: bench/results/timing-drift.png (long text). Figures: bench/results/timing.json\n`,
-  );
+  process.stdout.write(`\nChart: bench/results/timing-drift.png (the last text). Figures: bench/results/timing.json\n`);
 }
 
 await runCommand(main);
