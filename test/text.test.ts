@@ -109,7 +109,8 @@ describe('phrases (seed rules)', () => {
       'Esta es una frase bastante larga con una coma en medio',
       'Fin',
     ]);
-    assert.throws(() => phraseRuns(words, { minChars: 50, maxChars: 10 }), RangeError);
+    assert.throws(() => phraseRuns(words, { minChars: 50, maxChars: 10 }), /--min-phrase-chars 50 and --max-phrase-chars 10/);
+    assert.throws(() => phraseRuns(words, { minChars: 2.5, maxChars: 10 }), /not whole numbers/);
   });
 });
 
