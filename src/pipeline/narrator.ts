@@ -161,7 +161,7 @@ export class Narrator {
       timeline.totalSamples,
     );
     const ms = (sample: number) => samplesToMs(sample, SAMPLE_RATE);
-    // Frame-exact spans (timeline.words) bound each word; its times are where it is audible inside them.
+    // Each word is timed where its sound is, within bounds set by the frame-exact spans (timeline.words).
     const audible = audibleSpans(samples, SAMPLE_RATE, timeline.words);
     let timedWords = words.map((word, index) => ({
       ...word,
