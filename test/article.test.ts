@@ -5,9 +5,11 @@ import { readFile, mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { JSDOM } from 'jsdom';
 import { runCli } from './helpers/env.ts';
 import { send, startServer, type TestServer } from './helpers/server.ts';
 import { loadArticle, articleFromText } from '../src/article/load.ts';
+import { extractArticle } from '../src/article/extract.ts';
 import { USER_AGENT } from '../src/article/fetch.ts';
 import { ArticleSchema, NarrationSchema } from '../src/contract/narration.ts';
 import { PROJECT_ROOT } from '../src/kokoro/model-files.ts';
@@ -43,6 +45,11 @@ describe('article ingestion over HTTP', () => {
     routes['/redirige'] = (_request, response) => response.writeHead(301, { location: '/redirige-2' }).end();
     routes['/redirige-2'] = (_request, response) => response.writeHead(302, { location: '/noticia' }).end();
     routes['/lenta'] = () => undefined;
+    // Headers and the first bytes arrive, then the body stalls.
+    routes['/a-medias'] = (_request, response) => {
+      response.writeHead(200, { 'content-type': html, 'content-length': '100000' });
+      response.write('<html><body><article><p>El Gobierno aprobó');
+    };
     server = await startServer(routes);
   });
   after(() => server.close());
@@ -86,6 +93,15 @@ describe('article ingestion over HTTP', () => {
     assert.ok(server.userAgents.includes(USER_AGENT));
   });
 
+  it('has a script in the Spanish page that would change its text if scripts ran', async () => {
+    // Proof that the "no script run" check above can fail: the same page with scripts run holds the marker.
+    const page = await readFile(path.join(FIXTURES, 'noticia-es.html'), 'utf8');
+    const afterScripts = new JSDOM(page, { runScripts: 'dangerously' }).serialize();
+    const extracted = extractArticle(afterScripts, server.url('/noticia'));
+    assert.equal(extracted.paragraphs.length, 5);
+    assert.match(extracted.paragraphs.at(-1)!, /^SCRIPT EJECUTADO/);
+  });
+
   it('follows redirects', async () => {
     assert.equal((await loadArticle(server.url('/redirige'))).siteName, 'Diario de Prueba');
   });
@@ -119,6 +135,13 @@ describe('article ingestion over HTTP', () => {
     await assert.rejects(
       loadArticle(server.url('/lenta'), { limits: { timeoutMs: 300, maxBytes: 1e6 } }),
       (error: Error) => /did not answer within 0.3 s/.test(error.message),
+    );
+  });
+
+  it('gives up on a page whose body stalls after the headers', async () => {
+    await assert.rejects(
+      loadArticle(server.url('/a-medias'), { limits: { timeoutMs: 300, maxBytes: 1e6 } }),
+      (error: Error) => error.name === 'UserError' && /did not answer within 0.3 s/.test(error.message),
     );
   });
 

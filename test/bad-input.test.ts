@@ -35,6 +35,20 @@ describe('bad input', () => {
     it(`refuses speed ${speed}`, () => expectRefusal(['--text', 'Hola.', '--speed', speed], /speed|--speed/i));
   }
 
+  // Options are checked before anything is read, fetched or loaded: with no model at all, the option is what fails.
+  const noModel = { env: { KOKORO_MODEL: '/nonexistent/kokoro.onnx' } };
+  const badOptions: Array<[string[], RegExp]> = [
+    [['--min-phrase-chars', '200'], /--min-phrase-chars 200 and --max-phrase-chars 120 are not whole numbers with 0 <= min <= max/],
+    [['--max-phrase-chars', '0'], /--max-phrase-chars 0/],
+    [['--phrase-silence-ms', '-300'], /--phrase-silence-ms -300 is negative/],
+    [['--max-chars', '0'], /--max-chars 0 is not a positive whole number/],
+    [['--speed', '3'], /Speed 3 is outside 0.5-2/],
+    [['--lang', 'tlh'], /"tlh" is not one Kokoro can speak/],
+  ];
+  for (const [option, message] of badOptions) {
+    it(`refuses ${option.join(' ')} before any work`, () => expectRefusal(['--timing', 'calibrated', '--article', 'http://127.0.0.1:9/never-fetched', ...option], message, noModel));
+  }
+
   it('refuses a file that is not UTF-8', async () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'latin1-')), 'texto.txt');
     await writeFile(file, Buffer.from('Canción de otoño', 'latin1'));

@@ -27,9 +27,16 @@ describe('calibrated timing (the seed method)', () => {
       assert.ok(phrase.startMs < phrase.endMs);
       if (index > 0) assert.ok(phrases[index - 1]!.endMs <= phrase.startMs, `phrase ${index} overlaps the previous one`);
     });
-    assert.ok(phrases[0]!.startMs >= 0 && phrases[0]!.startMs < 1000);
+    // The seed's baseline: each phrase lasts its whole (trimmed) audio, the next starts after the silence, all
+    // stretched by the factor; so phrase 1 starts at 0 and the gaps are exactly 200 ms times the factor.
+    assert.equal(phrases[0]!.startMs, 0);
+    const exactFactor = narration.calibration!.scalingFactor;
+    phrases.slice(1).forEach((phrase, index) => {
+      const gap = phrase.startMs - phrases[index]!.endMs;
+      assert.ok(Math.abs(gap - 200 * exactFactor) < 0.01, `gap of ${gap} ms before phrase ${index + 1}`);
+    });
     const lastEnd = phrases.at(-1)!.endMs;
-    assert.ok(lastEnd <= narration.audio.durationMs && lastEnd > 0.85 * narration.audio.durationMs, `last phrase ends at ${lastEnd} of ${narration.audio.durationMs} ms`);
+    assert.ok(Math.abs(lastEnd - narration.audio.durationMs) < 0.01, `last phrase ends at ${lastEnd} of ${narration.audio.durationMs} ms`);
     assert.equal(phrases.map((phrase) => phrase.text).join(' '), SPANISH_PARAGRAPH);
 
     const seed = SeedTimestampsSchema.parse(JSON.parse(await readFile(path.join(outDir, 'timestamps_corregidos.json'), 'utf8')));

@@ -8,6 +8,20 @@ import { runCli } from './helpers/env.ts';
 import { NarrationSchema } from '../src/contract/narration.ts';
 
 describe('narrate CLI', () => {
+  it('prints its help and exits 0', async () => {
+    const result = await runCli('src/cli/narrate.ts', ['--help']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^Usage: narrate/);
+    assert.match(result.stdout, /--min-phrase-chars <n>/);
+    assert.equal(result.stderr, '');
+  });
+
+  it('still exits 1 on an unknown flag', async () => {
+    const result = await runCli('src/cli/narrate.ts', ['--no-such-flag']);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /^error: unknown option '--no-such-flag'/);
+  });
+
   it('lists the available voices', async () => {
     const result = await runCli('src/cli/narrate.ts', ['--list-voices']);
     assert.equal(result.code, 0, result.stderr);

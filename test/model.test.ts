@@ -7,6 +7,8 @@ import path from 'node:path';
 import protobuf from 'protobufjs/minimal.js';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from './helpers/env.ts';
+import { startServer } from './helpers/server.ts';
+import { download } from '../src/kokoro/download.ts';
 import { findDurationTensor, int64OutputAppendix, summarizeGraph } from '../src/kokoro/onnx-graph.ts';
 import { MODEL_FILES, modelDirectory } from '../src/kokoro/model-files.ts';
 import { openKokoro, SAMPLES_PER_FRAME, type KokoroEngine } from '../src/kokoro/session.ts';
@@ -78,5 +80,23 @@ describe('Kokoro model files', () => {
     const warnings = result.stderr.split('\n').filter((line) => line.startsWith('warning:'));
     assert.equal(warnings.length, 1, result.stderr);
     assert.match(warnings[0]!, /CUDA is not available to onnxruntime here .*running on CPU/);
+  });
+});
+
+describe('downloads', () => {
+  it('fails a download whose body stalls, and leaves no file behind', async () => {
+    // A real server on 127.0.0.1 that sends the headers and a first piece of the file, then nothing.
+    const server = await startServer({
+      '/model.onnx': (_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': '1000000' });
+        response.write(Buffer.alloc(1000));
+      },
+    });
+    const directory = await mkdtemp(path.join(tmpdir(), 'download-'));
+    const started = performance.now();
+    await assert.rejects(download(server.url('/model.onnx'), path.join(directory, 'model.onnx'), undefined, 300), /no data from .* for 0.3 s/);
+    await server.close();
+    assert.ok(performance.now() - started < 10_000, 'the stall was noticed');
+    assert.deepEqual(await readdir(directory), []);
   });
 });

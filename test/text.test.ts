@@ -9,6 +9,7 @@ import { toSpokenText } from '../src/text/spoken-form.ts';
 import { narrationText, parsePlainArticle } from '../src/article/markdown.ts';
 import { kokoroPhoneme, kokoroPunctuation, tokenIdsOf } from '../src/phonemes/kokoro-vocab.ts';
 import { findLanguage, resolveLanguage } from '../src/phonemes/languages.ts';
+import { phonemize } from '../src/phonemes/phonemize.ts';
 import { syntheticWords } from './helpers/words.ts';
 
 const texts = (runs: Array<Array<{ text: string }>>) => runs.map((run) => run.map((word) => word.text).join(' '));
@@ -19,6 +20,12 @@ describe('packing', () => {
   it('splits after breaks of at least the given strength', () => {
     assert.deepEqual(texts(splitAtBreaks(words, 'sentence')), ['uno dos', 'tres cuatro cinco seis', 'siete']);
     assert.deepEqual(texts(splitAtBreaks(words, 'clause')), ['uno dos', 'tres', 'cuatro cinco seis', 'siete']);
+  });
+
+  it('counts a paragraph end as a sentence end, and not the other way round', () => {
+    const paragraphs = words.map((word) => (word.text === 'dos' ? { ...word, breakAfter: 'paragraph' as const } : word));
+    assert.deepEqual(texts(splitAtBreaks(paragraphs, 'paragraph')), ['uno dos', 'tres cuatro cinco seis siete']);
+    assert.deepEqual(texts(splitAtBreaks(paragraphs, 'sentence')), ['uno dos', 'tres cuatro cinco seis', 'siete']);
   });
 
   it('packs whole sentences, cutting a sentence only when it alone is too long', () => {
@@ -102,7 +109,28 @@ describe('phrases (seed rules)', () => {
       'Esta es una frase bastante larga con una coma en medio',
       'Fin',
     ]);
-    assert.throws(() => phraseRuns(words, { minChars: 50, maxChars: 10 }), RangeError);
+    assert.throws(() => phraseRuns(words, { minChars: 50, maxChars: 10 }), /--min-phrase-chars 50 and --max-phrase-chars 10/);
+    assert.throws(() => phraseRuns(words, { minChars: 2.5, maxChars: 10 }), /not whole numbers/);
+  });
+});
+
+describe('line breaks', () => {
+  it('gives Kokoro a pause after every line without changing the written words', async () => {
+    const written = 'Titular sin punto\n\nPor Ana Gil\n\nEl texto sigue: esto es todo.\nPrimer punto\nSegundo punto:\nFin';
+    const { text, words } = await phonemize(verbatimSpokenText(written), resolveLanguage('es'));
+    assert.equal(text, written);
+    for (const word of words) assert.equal(word.text, written.slice(word.charStart, word.charEnd));
+    const after = (wordText: string) => words.find((word) => word.text === wordText)!;
+    // A blank line: a full stop, a paragraph break.
+    assert.deepEqual([after('punto').punctuationAfter, after('punto').breakAfter], ['.', 'paragraph']);
+    assert.deepEqual([after('Gil').punctuationAfter, after('Gil').breakAfter], ['.', 'paragraph']);
+    // A single line break (a list item): a semicolon, a sentence break; a line that has its own mark keeps it.
+    const items = words.filter((word) => word.text === 'punto');
+    assert.deepEqual([items[1]!.punctuationAfter, items[1]!.breakAfter], [';', 'sentence']);
+    assert.deepEqual([items[2]!.punctuationAfter, items[2]!.breakAfter], [':', 'sentence']);
+    assert.deepEqual([after('todo').punctuationAfter, after('todo').breakAfter], ['.', 'sentence']);
+    assert.deepEqual([after('sigue').punctuationAfter, after('sigue').breakAfter], [':', 'clause']);
+    assert.deepEqual([after('Fin').punctuationAfter, after('Fin').breakAfter], ['.', 'sentence']);
   });
 });
 

@@ -1,8 +1,10 @@
 // Our side of the parity check: for a Spanish corpus, the Kokoro token ids our phonemizer makes (from the
-// spoken form, which both sides get), and for the first sentences the waveform our onnxruntime-node makes.
+// spoken form, which both sides get), and for the first sentences the waveform our onnxruntime-node makes and
+// where our port of create()'s silence trim cuts it.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runCommand } from '../../src/cli/run.ts';
+import { trimmedBounds } from '../../src/audio/trim.ts';
 import { chunkWords } from '../../src/kokoro/chunks.ts';
 import { Narrator } from '../../src/pipeline/narrator.ts';
 import { toSpokenText } from '../../src/text/spoken-form.ts';
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
       const file = path.join(outDir, `waveform-${index}.f32`);
       await writeFile(file, Buffer.from(pass!.samples.buffer, pass!.samples.byteOffset, pass!.samples.byteLength));
       entry.waveform = file;
+      entry.trim = trimmedBounds(pass!.samples);
     }
     corpus.push(entry);
   }

@@ -2,6 +2,7 @@
 
 1. Waveform: for our token ids (as Kokoro symbols), the same voice and speed, kokoro-onnx's own inference path
    (tokenizer, style row, onnxruntime for Python) against our onnxruntime-node audio: max absolute difference.
+   Also where create()'s silence trim (trim.py) cuts that audio, against our port (src/audio/trim.ts).
 2. Tokens: kokoro-onnx's phonemizer and tokenizer on the same spoken text against our token ids.
 Usage: parity.py OURS_DIR MODEL.onnx VOICE.bin
 """
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 from kokoro_onnx import Kokoro
+from kokoro_onnx.trim import trim as trim_audio
 
 
 def main() -> None:
@@ -34,6 +36,10 @@ def main() -> None:
         same_length = len(mine) == len(reference)
         difference = float(np.max(np.abs(mine - reference))) if same_length else float("nan")
         print(f"  {len(entry['tokenIds'])} tokens, {len(mine)} samples: lengths {'equal' if same_length else f'differ ({len(reference)})'}, max |difference| {difference:.3g}")
+        # create() trims every batch with trim.py; the calibrated method measures phrases with our port of it.
+        _, their_trim = trim_audio(mine)
+        print(f"    silence trim: kokoro-onnx keeps [{their_trim[0]}, {their_trim[1]}), ours [{entry['trim'][0]}, {entry['trim'][1]})"
+              f" {'identical' if list(their_trim) == entry['trim'] else 'DIFFERENT'}")
 
     exact = 0
     matched = 0

@@ -1,5 +1,9 @@
-// Flags shared by the commands that narrate (narrate, render): the text source and numeric options.
+// Flags shared by the commands that narrate (narrate, render): the text source, the voice and the model.
+import { Option, type Command } from 'commander';
+import { parseLocaleOption, SUPPORTED_LOCALES } from '../article/locale.ts';
 import { UserError } from '../errors.ts';
+import { resolveLanguage, supportedLanguageCodes } from '../phonemes/languages.ts';
+import { validateSpeed } from '../pipeline/narrator.ts';
 import type { NarrationSource } from '../pipeline/source.ts';
 
 export interface SourceFlags {
@@ -8,6 +12,47 @@ export interface SourceFlags {
   text?: string;
   file?: string;
   sample?: boolean;
+}
+
+export interface VoiceFlags {
+  voice?: string;
+  lang?: string;
+  locale?: string;
+  speed: string;
+  model?: string;
+  device: 'cpu' | 'cuda';
+  verbose?: boolean;
+}
+
+/** The text source options: an article, text, a file, standard input or the sample, exactly one. */
+export function addSourceOptions(command: Command): Command {
+  return command
+    .argument('[input]', '"-" to read the text from standard input')
+    .option('--article <url-or-path>', 'a news article: http(s) URL, .html, .md or .txt file, or - for standard input')
+    .option('--title <title>', "with --text: the article's title, read first")
+    .option('--text <text>', 'the text to narrate')
+    .option('--file <path>', 'a UTF-8 text or Markdown file to narrate')
+    .option('--sample', 'the bundled sample article');
+}
+
+/** Voice, language, locale, speed, model, device and verbosity. */
+export function addVoiceOptions(command: Command): Command {
+  return command
+    .option('--voice <voice>', "Kokoro voice, or a blend like ef_dora:0.7,em_alex:0.3 (default: the language's voice)")
+    .option('--lang <code>', `language: ${supportedLanguageCodes().join(', ')} (default: the article's, else es)`)
+    .option('--locale <locale>', `Spanish regional variant for numbers, money and dates: ${SUPPORTED_LOCALES.join(', ')} (default: the page's, else es-ES)`)
+    .option('--speed <factor>', 'speaking rate, 0.5 to 2.0', '1.0')
+    .option('--model <path-or-url>', 'Kokoro ONNX model to use (default: found or fetched into model/)')
+    .addOption(new Option('--device <device>', 'where onnxruntime runs the model').choices(['cpu', 'cuda']).default('cpu'))
+    .option('--verbose', 'log every step');
+}
+
+/** The voice options, checked before any input is read. */
+export function checkedVoiceOptions(flags: VoiceFlags): { language?: string; locale?: string; voice?: string; speed: number } {
+  const speed = number('--speed', flags.speed);
+  validateSpeed(speed);
+  if (flags.lang !== undefined) resolveLanguage(flags.lang);
+  return { language: flags.lang, locale: flags.locale === undefined ? undefined : parseLocaleOption(flags.locale), voice: flags.voice, speed };
 }
 
 export function number(flag: string, value: string): number {

@@ -3,24 +3,17 @@ import { Command, Option } from 'commander';
 import path from 'node:path';
 import { TimingMethodSchema } from '../contract/narration.ts';
 import { UserError } from '../errors.ts';
-import { number, sourceFromFlags, type SourceFlags } from './flags.ts';
 import { listVoices } from '../kokoro/voices.ts';
-import { supportedLanguageCodes } from '../phonemes/languages.ts';
 import { publishFolder } from '../output/publish.ts';
 import { narrateIntoFolder, type NarrationJob } from '../pipeline/narrate-folder.ts';
 import { DEFAULT_MAX_CHARS, Narrator } from '../pipeline/narrator.ts';
-import { DEFAULT_PHRASE_OPTIONS } from '../text/phrases.ts';
+import { DEFAULT_PHRASE_OPTIONS, validatePhraseOptions } from '../text/phrases.ts';
+import { addSourceOptions, addVoiceOptions, checkedVoiceOptions, number, sourceFromFlags, type SourceFlags, type VoiceFlags } from './flags.ts';
 import { createReporter } from './progress.ts';
 import { runCommand } from './run.ts';
-import { parseLocaleOption, SUPPORTED_LOCALES } from '../article/locale.ts';
 
-interface NarrateFlags extends SourceFlags {
-  voice?: string;
-  lang?: string;
-  locale?: string;
-  speed: string;
+interface NarrateFlags extends SourceFlags, VoiceFlags {
   out: string;
-  device: 'cpu' | 'cuda';
   timing: string;
   wav?: boolean;
   seedCompat?: boolean;
@@ -28,26 +21,35 @@ interface NarrateFlags extends SourceFlags {
   minPhraseChars: string;
   maxPhraseChars: string;
   maxChars: string;
-  model?: string;
   listVoices?: boolean;
-  verbose?: boolean;
+}
+
+/**
+ * Every option that does not depend on the text, parsed and checked before any input is read or fetched and
+ * long before synthesis, so a typo costs a second, not minutes of work.
+ */
+function checkedOptions(flags: NarrateFlags): Omit<NarrationJob, 'source'> {
+  const phraseSilenceMs = number('--phrase-silence-ms', flags.phraseSilenceMs);
+  if (phraseSilenceMs < 0) throw new UserError(`--phrase-silence-ms ${phraseSilenceMs} is negative`, 'Pass 0 or more milliseconds of silence between phrases');
+  const phrases = { minChars: number('--min-phrase-chars', flags.minPhraseChars), maxChars: number('--max-phrase-chars', flags.maxPhraseChars) };
+  validatePhraseOptions(phrases);
+  const maxChars = number('--max-chars', flags.maxChars);
+  if (!Number.isInteger(maxChars) || maxChars < 1) throw new UserError(`--max-chars ${maxChars} is not a positive whole number`, `Pass a limit such as --max-chars ${DEFAULT_MAX_CHARS}`);
+  return {
+    ...checkedVoiceOptions(flags),
+    timing: TimingMethodSchema.parse(flags.timing),
+    phraseSilenceMs,
+    phrases,
+    maxChars,
+    wav: flags.wav,
+    seedCompat: flags.seedCompat,
+  };
 }
 
 async function main(): Promise<void> {
-  const program = new Command('narrate')
+  const program = addVoiceOptions(addSourceOptions(new Command('narrate')))
     .description('Narrate a text with Kokoro-82M: MP3 plus word, phrase and sentence timestamps and subtitles')
-    .argument('[input]', '"-" to read the text from standard input')
-    .option('--article <url-or-path>', 'a news article: http(s) URL, .html, .md or .txt file, or - for standard input')
-    .option('--title <title>', 'with --text: the article\'s title, read first')
-    .option('--text <text>', 'the text to narrate')
-    .option('--file <path>', 'a UTF-8 text or Markdown file to narrate')
-    .option('--sample', 'narrate the bundled sample article')
-    .option('--voice <voice>', 'Kokoro voice, or a blend like ef_dora:0.7,em_alex:0.3 (default: the language\'s voice)')
-    .option('--lang <code>', `language: ${supportedLanguageCodes().join(', ')} (default: the article's, else es)`)
-    .option('--locale <locale>', `Spanish regional variant for numbers, money and dates: ${SUPPORTED_LOCALES.join(', ')} (default: the page's, else es-ES)`)
-    .option('--speed <factor>', 'speaking rate, 0.5 to 2.0', '1.0')
     .option('--out <dir>', 'output folder', 'out/narration')
-    .addOption(new Option('--device <device>', 'where onnxruntime runs the model').choices(['cpu', 'cuda']).default('cpu'))
     .addOption(new Option('--timing <method>', 'exact (from the model\'s durations) or calibrated (the seed\'s method)').choices(TimingMethodSchema.options).default('exact'))
     .option('--wav', 'also write audio.wav')
     .option('--seed-compat', 'also write the seed\'s unico_directo.mp3 and timestamps_corregidos.json')
@@ -55,9 +57,7 @@ async function main(): Promise<void> {
     .option('--min-phrase-chars <n>', 'phrases shorter than this join the next one', String(DEFAULT_PHRASE_OPTIONS.minChars))
     .option('--max-phrase-chars <n>', 'phrases longer than this are cut at commas, then words', String(DEFAULT_PHRASE_OPTIONS.maxChars))
     .option('--max-chars <n>', 'refuse texts longer than this', String(DEFAULT_MAX_CHARS))
-    .option('--model <path-or-url>', 'Kokoro ONNX model to use (default: found or fetched into model/)')
     .option('--list-voices', 'print the available voices and exit')
-    .option('--verbose', 'log every step')
     .exitOverride()
     .configureOutput({ writeErr: (line) => process.stderr.write(line) });
   program.parse();
@@ -68,20 +68,9 @@ async function main(): Promise<void> {
     process.stdout.write(`${voices.join('\n')}\n`);
     return;
   }
+  const options = checkedOptions(flags);
   const reporter = createReporter(Boolean(flags.verbose));
-  const job: NarrationJob = {
-    source: sourceFromFlags(program.args[0], flags),
-    language: flags.lang,
-    locale: flags.locale === undefined ? undefined : parseLocaleOption(flags.locale),
-    voice: flags.voice,
-    speed: number('--speed', flags.speed),
-    timing: TimingMethodSchema.parse(flags.timing),
-    phraseSilenceMs: number('--phrase-silence-ms', flags.phraseSilenceMs),
-    phrases: { minChars: number('--min-phrase-chars', flags.minPhraseChars), maxChars: number('--max-phrase-chars', flags.maxPhraseChars) },
-    maxChars: number('--max-chars', flags.maxChars),
-    wav: flags.wav,
-    seedCompat: flags.seedCompat,
-  };
+  const job: NarrationJob = { source: sourceFromFlags(program.args[0], flags), ...options };
   const narrator = new Narrator({
     device: flags.device,
     model: flags.model,

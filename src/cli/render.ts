@@ -1,24 +1,18 @@
 // npm run render -- (--article URL|PATH | --text ... | --file PATH | - | --sample | --from DIR) [--format landscape|vertical|square|all]
 //   [--voice ef_dora] [--fps 30] [--concurrency N] [--scale 1] [--out DIR]
 // Narrates exactly as `narrate` does, then renders the video with Remotion; the out folder appears whole.
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import path from 'node:path';
 import { FpsSchema, VIDEO_FORMATS, VideoFormatSchema, type VideoFormat } from '../contract/video.ts';
 import { UserError } from '../errors.ts';
-import { supportedLanguageCodes } from '../phonemes/languages.ts';
 import { DEFAULT_MAX_MINUTES, VideoProducer } from '../render/produce.ts';
-import { number, sourceFromFlags, type SourceFlags } from './flags.ts';
+import { addSourceOptions, addVoiceOptions, checkedVoiceOptions, number, sourceFromFlags, type SourceFlags, type VoiceFlags } from './flags.ts';
 import { createReporter } from './progress.ts';
 import { runCommand } from './run.ts';
-import { parseLocaleOption, SUPPORTED_LOCALES } from '../article/locale.ts';
 
-interface RenderFlags extends SourceFlags {
+interface RenderFlags extends SourceFlags, VoiceFlags {
   from?: string;
   format: string;
-  voice?: string;
-  lang?: string;
-  locale?: string;
-  speed: string;
   fps: string;
   concurrency?: string;
   scale: string;
@@ -27,9 +21,6 @@ interface RenderFlags extends SourceFlags {
   browser?: string;
   maxMinutes: string;
   force?: boolean;
-  model?: string;
-  device: 'cpu' | 'cuda';
-  verbose?: boolean;
 }
 
 export function parseFormats(value: string): VideoFormat[] {
@@ -56,20 +47,10 @@ function parseProps(json: string | undefined): Record<string, unknown> {
 }
 
 async function main(): Promise<void> {
-  const program = new Command('render')
+  const program = addVoiceOptions(addSourceOptions(new Command('render')))
     .description('Narrate a news article with Kokoro-82M and render it as an MP4 with word-synchronized subtitles')
-    .argument('[input]', '"-" to read the text from standard input')
-    .option('--article <url-or-path>', 'a news article: http(s) URL, .html, .md or .txt file, or - for standard input')
-    .option('--title <title>', "with --text: the article's title, read first")
-    .option('--text <text>', 'the text to narrate')
-    .option('--file <path>', 'a UTF-8 text or Markdown file to narrate')
-    .option('--sample', 'the bundled sample article')
     .option('--from <dir>', 'render an existing narration folder again, with no synthesis')
     .option('--format <format>', `${VIDEO_FORMATS.join(', ')}, a comma-separated list, or all`, 'landscape')
-    .option('--voice <voice>', "Kokoro voice or blend (default: the language's voice)")
-    .option('--lang <code>', `language: ${supportedLanguageCodes().join(', ')} (default: the article's, else es)`)
-    .option('--locale <locale>', `Spanish regional variant for numbers, money and dates: ${SUPPORTED_LOCALES.join(', ')} (default: the page's, else es-ES)`)
-    .option('--speed <factor>', 'speaking rate, 0.5 to 2.0', '1.0')
     .option('--fps <n>', 'frames per second: 25, 30 or 60', '30')
     .option('--concurrency <n>', 'browser tabs rendering at once (default: Remotion\'s choice)')
     .option('--scale <factor>', 'render at this fraction of full size (0.5: 1080p becomes 540p)', '1')
@@ -78,9 +59,6 @@ async function main(): Promise<void> {
     .option('--browser <path>', 'Chromium or Chrome executable (default: found, see README)')
     .option('--max-minutes <n>', 'refuse longer videos unless --force', String(DEFAULT_MAX_MINUTES))
     .option('--force', 'render even over --max-minutes')
-    .option('--model <path-or-url>', 'Kokoro ONNX model to use')
-    .addOption(new Option('--device <device>', 'where onnxruntime runs the model').choices(['cpu', 'cuda']).default('cpu'))
-    .option('--verbose', 'log every step')
     .exitOverride()
     .configureOutput({ writeErr: (line) => process.stderr.write(line) });
   program.parse();
@@ -94,7 +72,8 @@ async function main(): Promise<void> {
   if (concurrency !== null && !(Number.isInteger(concurrency) && concurrency >= 1)) throw new UserError(`--concurrency ${flags.concurrency} is not a whole number of at least 1`, 'Pass --concurrency 1 or more');
   const maxMinutes = number('--max-minutes', flags.maxMinutes);
   const props = parseProps(flags.props);
-  const narration = flags.from !== undefined ? { from: path.resolve(flags.from) } : { source: sourceFromFlags(program.args[0], flags), language: flags.lang, locale: flags.locale === undefined ? undefined : parseLocaleOption(flags.locale), voice: flags.voice, speed: number('--speed', flags.speed) };
+  const voice = checkedVoiceOptions(flags);
+  const narration = flags.from !== undefined ? { from: path.resolve(flags.from) } : { source: sourceFromFlags(program.args[0], flags), ...voice };
   if (flags.from !== undefined && [flags.article, flags.text, flags.file, flags.sample, program.args[0]].some((given) => given !== undefined)) {
     throw new UserError('--from renders an existing narration and takes no text source', 'Drop --article/--text/--file/--sample, or drop --from');
   }

@@ -8,7 +8,8 @@ export async function runCommand(main: () => Promise<void>): Promise<void> {
   try {
     await main();
   } catch (error) {
-    if (error instanceof CommanderError) process.exitCode = error.exitCode || 1;
+    // Commander has already printed its message; --help ends with exit code 0, a bad flag with 1.
+    if (error instanceof CommanderError) process.exitCode = error.exitCode;
     else if (error instanceof UserError) {
       process.stderr.write(`error: ${error.message}\n`);
       process.exitCode = 1;

@@ -2,8 +2,8 @@
 // They never reach disk; what reaches disk is in narration.ts.
 
 /**
- * How strongly the text breaks after a word: where chunks and phrases may be cut. A paragraph break (a blank
- * line: after the title and after every paragraph) ends a sentence too.
+ * How strongly the text breaks after a word: where chunks and phrases may be cut. 'paragraph' is a blank line
+ * in the written text (after a title, a heading, a paragraph), stronger than 'sentence'.
  */
 export type BreakStrength = 'none' | 'clause' | 'sentence' | 'paragraph';
 

@@ -17,6 +17,8 @@ const EDGE_PUNCTUATION = /^[.,;:!?¡¿"“”«»()[\]{}—–…'‘’*-]+|[.,
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const SENTENCE_END = /[.!?…]/;
 const CLAUSE_END = /[,;:—()]/;
+const PAUSE_MARK = /[.!?…,;:—]/;
+const PARAGRAPH_BREAK = /\n\s*\n/;
 
 export async function phonemize(text: SpokenText, language: KokoroLanguage): Promise<PhonemizedText> {
   const spokenWords = attachPhonemes(text.spoken, await espeakWords(text.spoken, language.espeakVoice));
@@ -104,18 +106,24 @@ function toWrittenWords(text: SpokenText, spokenWords: SpokenWord[]): Phonemized
   return words;
 }
 
+/**
+ * The Kokoro punctuation after a word and how strongly the text breaks there. A line break ends what is being
+ * said even without a full stop (a title, a byline, a list item), so Kokoro is given a pause-bearing token
+ * there: a full stop at a blank line (after a title, a heading, a paragraph), a semicolon at a single line
+ * break (a list item: a shorter pause, measured at 140-290 ms against 220-340 ms for a full stop). The tokens
+ * are only heard: the written text, and so the subtitles and word spans, stay as written.
+ */
 function punctuationAfter(between: string, isLast: boolean): { punctuationAfter: string; breakAfter: BreakStrength } {
   let punctuation = kokoroPunctuation(between);
-  // A line break without a full stop (a title, a list item) still ends what is being said.
-  const endsSentence = isLast || between.includes('\n') || SENTENCE_END.test(punctuation);
-  if (endsSentence && !SENTENCE_END.test(punctuation)) punctuation += '.';
-  const breakAfter: BreakStrength = /\n\s*\n/.test(between)
-    ? 'paragraph'
-    : endsSentence
-      ? 'sentence'
-      : CLAUSE_END.test(punctuation)
-        ? 'clause'
-        : 'none';
+  if (isLast || PARAGRAPH_BREAK.test(between)) {
+    if (!SENTENCE_END.test(punctuation)) punctuation += '.';
+    return { punctuationAfter: punctuation, breakAfter: isLast ? 'sentence' : 'paragraph' };
+  }
+  if (between.includes('\n')) {
+    if (!PAUSE_MARK.test(punctuation)) punctuation += ';';
+    return { punctuationAfter: punctuation, breakAfter: 'sentence' };
+  }
+  const breakAfter: BreakStrength = SENTENCE_END.test(punctuation) ? 'sentence' : CLAUSE_END.test(punctuation) ? 'clause' : 'none';
   return { punctuationAfter: punctuation, breakAfter };
 }
 

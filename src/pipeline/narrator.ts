@@ -18,6 +18,7 @@ import { splitAtBreaks } from '../text/packing.ts';
 import { spokenLocaleFor, spokenRuleFor } from '../text/spoken-rules.ts';
 import { toSpokenText } from '../text/spoken-form.ts';
 import { buildTimeline } from '../timing/timeline.ts';
+import { audibleSpans } from '../timing/refine.ts';
 import { samplesToMs, spanOfWords } from '../timing/spans.ts';
 import { calibrate } from '../timing/calibration.ts';
 import { sectionRuns, sectionSpans, wordIndices } from '../timing/structure.ts';
@@ -78,10 +79,14 @@ export function validateRequest(request: NarrateRequest): void {
       'Split it into parts, or raise the limit with --max-chars',
     );
   }
-  if (!Number.isFinite(request.speed) || request.speed < MIN_SPEED || request.speed > MAX_SPEED) {
-    throw new UserError(`Speed ${request.speed} is outside ${MIN_SPEED}-${MAX_SPEED}`, `Pass --speed between ${MIN_SPEED} and ${MAX_SPEED}`);
-  }
+  validateSpeed(request.speed);
   resolveLanguage(request.language);
+}
+
+export function validateSpeed(speed: number): void {
+  if (!Number.isFinite(speed) || speed < MIN_SPEED || speed > MAX_SPEED) {
+    throw new UserError(`Speed ${speed} is outside ${MIN_SPEED}-${MAX_SPEED}`, `Pass --speed between ${MIN_SPEED} and ${MAX_SPEED}`);
+  }
 }
 
 /** One model session and its voices, reused across narrations. */
@@ -178,13 +183,16 @@ export class Narrator {
       timeline.totalSamples,
     );
     const ms = (sample: number) => samplesToMs(sample, SAMPLE_RATE);
+    // Each word is timed where its sound is, within bounds set by the frame-exact spans (timeline.words).
+    const audible = audibleSpans(samples, SAMPLE_RATE, timeline.words);
     let timedWords = words.map((word, index) => ({
       ...word,
-      startMs: ms(timeline.words[index]!.startSample),
-      endMs: ms(timeline.words[index]!.endSample),
+      startMs: ms(audible[index]!.startSample),
+      endMs: ms(audible[index]!.endSample),
     }));
     const phraseOptions = request.phrases ?? DEFAULT_PHRASE_OPTIONS;
     let calibration: Narration['calibration'];
+    let calibratedPhrases: Array<{ startMs: number; endMs: number }> | undefined;
     if (request.timing === 'calibrated') {
       const phraseSilenceMs = request.phraseSilenceMs ?? 0;
       const result = await calibrate({
@@ -195,13 +203,15 @@ export class Narrator {
         onPhrase: (done, total) => onProgress?.({ stage: 'calibration', done, total }),
       });
       timedWords = result.words;
+      calibratedPhrases = result.phrases;
       calibration = { scalingFactor: result.scalingFactor, phraseSilenceMs };
     }
     const text = request.text;
     const phraseWords = phraseRuns(timedWords, phraseOptions);
     const sentenceWords = splitAtBreaks(timedWords, 'sentence');
     const sectionWords = sectionRuns(timedWords);
-    const phrases = phraseWords.map((run) => spanOfWords(text, run));
+    // The seed times a phrase by its whole stretched audio, not by its words.
+    const phrases = phraseWords.map((run, index) => ({ ...spanOfWords(text, run), ...calibratedPhrases?.[index] }));
     const cues = buildCues(text, phrases, timedWords, request.cueRules ?? DEFAULT_CUE_RULES);
     const indices = wordIndices(timedWords, { sentences: sentenceWords, phrases: phraseWords, sections: sectionWords }, cues);
     return {

@@ -6,12 +6,17 @@ export interface Breakable {
   breakAfter: BreakStrength;
 }
 
-const STRENGTH_ORDER: readonly BreakStrength[] = ['none', 'clause', 'sentence', 'paragraph'];
-const FINER: Record<BreakStrength, BreakStrength | undefined> = { paragraph: 'sentence', sentence: 'clause', clause: 'none', none: undefined };
+/** Weakest to strongest. */
+const BREAK_ORDER: readonly BreakStrength[] = ['none', 'clause', 'sentence', 'paragraph'];
 
-/** Whether a break is at least as strong as `strength` (a paragraph break is also a sentence break). */
-export function breaksAtLeast(breakAfter: BreakStrength, strength: BreakStrength): boolean {
-  return STRENGTH_ORDER.indexOf(breakAfter) >= STRENGTH_ORDER.indexOf(strength);
+/** Whether a break is at least as strong as `minimum` (a paragraph end also ends a sentence). */
+export function breaksAtLeast(strength: BreakStrength, minimum: BreakStrength): boolean {
+  return BREAK_ORDER.indexOf(strength) >= BREAK_ORDER.indexOf(minimum);
+}
+
+/** The next weaker break, where a run that is still too long may be cut. */
+function finer(strength: BreakStrength): BreakStrength | undefined {
+  return BREAK_ORDER[BREAK_ORDER.indexOf(strength) - 1];
 }
 
 /** Split after every item whose break is at least `strength`. */
@@ -43,12 +48,12 @@ export function packUnder<T extends Breakable>(
     }
     if (current.length > 0) runs.push(current);
     current = [];
-    const finer = FINER[strength];
-    if (size(group) <= max || finer === undefined) {
+    const weaker = finer(strength);
+    if (size(group) <= max || weaker === undefined) {
       current = [...group];
       continue;
     }
-    const pieces = packUnder(group, size, max, finer);
+    const pieces = packUnder(group, size, max, weaker);
     runs.push(...pieces.slice(0, -1));
     current = pieces.at(-1) ?? [];
   }

@@ -1,6 +1,7 @@
 // Phrases as the seed cuts them: one per sentence, a sentence longer than maxChars cut into the fewest pieces
 // that fit (where it reads best: at clause punctuation, else before a conjunction), and phrases shorter than
 // minChars joined to the next.
+import { UserError } from '../errors.ts';
 import type { Breakable } from './packing.ts';
 import { cutPenalty, evenness } from './cut-points.ts';
 import { segment, splitAtBreaks } from './packing.ts';
@@ -22,10 +23,17 @@ function charLength(run: readonly Spanned[]): number {
   return run.length === 0 ? 0 : run.at(-1)!.charEnd - run[0]!.charStart;
 }
 
-export function phraseRuns<T extends Spanned>(words: readonly T[], options: PhraseOptions = DEFAULT_PHRASE_OPTIONS): T[][] {
-  if (options.minChars < 0 || options.maxChars < 1 || options.minChars > options.maxChars) {
-    throw new RangeError(`phrase lengths need 0 <= min (${options.minChars}) <= max (${options.maxChars})`);
+export function validatePhraseOptions(options: PhraseOptions): void {
+  if (!Number.isInteger(options.minChars) || !Number.isInteger(options.maxChars) || options.minChars < 0 || options.maxChars < 1 || options.minChars > options.maxChars) {
+    throw new UserError(
+      `Phrase lengths --min-phrase-chars ${options.minChars} and --max-phrase-chars ${options.maxChars} are not whole numbers with 0 <= min <= max`,
+      `Pass, for example, --min-phrase-chars ${DEFAULT_PHRASE_OPTIONS.minChars} --max-phrase-chars ${DEFAULT_PHRASE_OPTIONS.maxChars}`,
+    );
   }
+}
+
+export function phraseRuns<T extends Spanned>(words: readonly T[], options: PhraseOptions = DEFAULT_PHRASE_OPTIONS): T[][] {
+  validatePhraseOptions(options);
   const pieces = splitAtBreaks(words, 'sentence').flatMap((sentence) =>
     charLength(sentence) <= options.maxChars
       ? [sentence]

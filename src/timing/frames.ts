@@ -1,7 +1,6 @@
 // Where each word sits inside one Kokoro pass, read off the durations that drove its decoder.
 // Token t of a chunk is input position t + 1 (a pad comes first); its audio is frames [edge[t+1], edge[t+2]).
-import type { KokoroChunk } from '../contract/pipeline.ts';
-import { breaksAtLeast } from '../text/packing.ts';
+import type { BreakStrength, KokoroChunk } from '../contract/pipeline.ts';
 
 /** Frame at which each input position starts; the last entry is the pass's total frame count. */
 export function frameEdges(durations: readonly number[]): number[] {
@@ -20,15 +19,15 @@ export function wordFrameSpans(chunk: KokoroChunk, durations: readonly number[])
 }
 
 /**
- * The frames of silence-bearing tokens (punctuation, spaces) Kokoro put between sentences inside this pass:
- * from the end of a sentence's last word to the start of the next sentence's first word.
+ * The frames of silence-bearing tokens (punctuation, spaces) Kokoro put inside this pass after every word
+ * whose break is `strength`: from the end of that word to the start of the next.
  */
-export function sentencePausesInChunk(chunk: KokoroChunk, durations: readonly number[]): number[] {
+export function pausesInChunk(chunk: KokoroChunk, durations: readonly number[], strength: BreakStrength): number[] {
   const spans = wordFrameSpans(chunk, durations);
   const pauses: number[] = [];
   chunk.words.forEach((word, index) => {
     const next = spans[index + 1];
-    if (breaksAtLeast(word.breakAfter, 'sentence') && next) pauses.push(next[0] - spans[index]![1]);
+    if (word.breakAfter === strength && next) pauses.push(next[0] - spans[index]![1]);
   });
   return pauses;
 }

@@ -1,7 +1,7 @@
 // Passes -> one audio timeline. Every chunk is placed at its real sample position; between two chunks the
-// pause is made as long as the pause Kokoro itself makes between sentences inside a pass.
-import type { SynthesizedChunk } from '../contract/pipeline.ts';
-import { frameEdges, sentencePausesInChunk, wordFrameSpans } from './frames.ts';
+// pause is made as long as the pause Kokoro itself makes inside a pass at a break of the same strength.
+import type { BreakStrength, SynthesizedChunk } from '../contract/pipeline.ts';
+import { frameEdges, pausesInChunk, wordFrameSpans } from './frames.ts';
 
 export interface TimedWordSamples {
   chunkIndex: number;
@@ -25,17 +25,25 @@ export function median(values: readonly number[]): number | undefined {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** The pause Kokoro makes between sentences inside a pass, in frames (median), if any pass holds two sentences. */
-export function naturalSentencePauseFrames(chunks: readonly SynthesizedChunk[]): number | undefined {
-  return median(chunks.flatMap(({ chunk, durations }) => sentencePausesInChunk(chunk, durations)));
+/**
+ * The pause Kokoro makes inside a pass after a break of each strength, in frames (median of this narration's
+ * own passes); undefined where no pass holds such a break. A paragraph end and a sentence end stand in for each
+ * other when only one was seen. Between two words Kokoro makes no pause, so a cut there gets none.
+ */
+export function naturalPauseFrames(chunks: readonly SynthesizedChunk[]): Record<BreakStrength, number | undefined> {
+  const medianAfter = (strength: BreakStrength) => median(chunks.flatMap(({ chunk, durations }) => pausesInChunk(chunk, durations, strength)));
+  const sentence = medianAfter('sentence');
+  const paragraph = medianAfter('paragraph');
+  return { none: 0, clause: medianAfter('clause'), sentence: sentence ?? paragraph, paragraph: paragraph ?? sentence };
 }
 
 /**
  * Place chunks one after another. The silence already at a join (the end of one pass after its last word,
- * the start of the next before its first word) is topped up to the natural pause; never shortened.
+ * the start of the next before its first word) is topped up to the natural pause for the break the pass was
+ * cut at (a clause cut gets the clause pause, a cut between words none); never shortened.
  */
 export function buildTimeline(chunks: readonly SynthesizedChunk[], samplesPerFrame: number): Timeline {
-  const pauseFrames = naturalSentencePauseFrames(chunks);
+  const pauseFrames = naturalPauseFrames(chunks);
   const spans = chunks.map(({ chunk, durations }) => wordFrameSpans(chunk, durations));
   const chunkOffsets: number[] = [];
   const gapsBefore: number[] = [];
@@ -43,11 +51,13 @@ export function buildTimeline(chunks: readonly SynthesizedChunk[], samplesPerFra
   let cursor = 0;
   chunks.forEach(({ durations }, chunkIndex) => {
     let gap = 0;
-    const previous = spans[chunkIndex - 1];
-    if (previous && pauseFrames !== undefined) {
-      const previousTotal = frameEdges(chunks[chunkIndex - 1]!.durations).at(-1)!;
-      const silenceFrames = previousTotal - previous.at(-1)![1] + spans[chunkIndex]![0]![0];
-      gap = Math.max(0, Math.round(pauseFrames - silenceFrames)) * samplesPerFrame;
+    const previousChunk = chunks[chunkIndex - 1];
+    const previousSpans = spans[chunkIndex - 1];
+    const wantedFrames = previousChunk && pauseFrames[previousChunk.chunk.words.at(-1)!.breakAfter];
+    if (previousChunk && previousSpans && wantedFrames !== undefined) {
+      const previousTotal = frameEdges(previousChunk.durations).at(-1)!;
+      const silenceFrames = previousTotal - previousSpans.at(-1)![1] + spans[chunkIndex]![0]![0];
+      gap = Math.max(0, Math.round(wantedFrames - silenceFrames)) * samplesPerFrame;
     }
     cursor += gap;
     gapsBefore.push(gap);
