@@ -81,6 +81,9 @@ describe('render', () => {
     assert.deepEqual(captions.map((caption) => caption.text.trim()), narration.words.map((word) => word.text));
     assert.equal(narration.sections[0]!.kind, 'title');
     assert.equal(narration.sections[0]!.text, 'Presupuesto aprobado');
+    for (const word of narration.words) {
+      assert.ok(word.frameStartMs <= word.startMs && word.startMs < word.endMs && word.endMs <= word.frameEndMs, `${word.text}: refined time outside its frames`);
+    }
   });
 
   it('renders again --from the folder in another format and style, with no synthesis', async () => {

@@ -46,7 +46,7 @@ function narrationOf(script: Script): Narration {
     const sectionWords = [...block.text.matchAll(WORD)].map((match) => ({ text: match[0], charStart: blockStart + match.index, charEnd: blockStart + match.index + match[0].length }));
     const firstWord = words.length;
     for (const [position, word] of sectionWords.entries()) {
-      words.push({ ...word, startMs: time, endMs: time + wordMs, sentence: section, phrase: section, section, cue: cues.length + Math.floor(position / wordsPerCue) });
+      words.push({ ...word, startMs: time, endMs: time + wordMs, frameStartMs: time, frameEndMs: time + wordMs, sentence: section, phrase: section, section, cue: cues.length + Math.floor(position / wordsPerCue) });
       time += wordMs + gapMs;
     }
     for (let first = firstWord; first < words.length; first += wordsPerCue) {

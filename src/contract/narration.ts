@@ -18,8 +18,19 @@ export type TimedSpan = z.infer<typeof TimedSpanSchema>;
 
 const index = z.number().int().nonnegative();
 
-/** A written word, with the index of the sentence, phrase, cue and section it belongs to. */
-export const WordSchema = TimedSpanSchema.extend({ sentence: index, phrase: index, cue: index, section: index });
+/**
+ * A written word, with the index of the sentence, phrase, cue and section it belongs to. `startMs`/`endMs` sit
+ * on the word's audible sound; `frameStartMs`/`frameEndMs` are the frame-exact span Kokoro's durations gave its
+ * phonemes in the pass, the bounds that refinement never leaves.
+ */
+export const WordSchema = TimedSpanSchema.extend({
+  frameStartMs: z.number().nonnegative(),
+  frameEndMs: z.number().nonnegative(),
+  sentence: index,
+  phrase: index,
+  cue: index,
+  section: index,
+});
 export type Word = z.infer<typeof WordSchema>;
 
 export const SectionKindSchema = z.enum(['title', 'paragraph']);

@@ -225,7 +225,12 @@ export class Narrator {
         speed: request.speed,
         timing: request.timing,
         audio: { sampleRate: SAMPLE_RATE, durationMs: ms(samples.length) },
-        words: timedWords.map((word, index) => ({ ...spanOfWords(text, [word], false), ...indices[index]! })),
+        words: timedWords.map((word, index) => ({
+          ...spanOfWords(text, [word], false),
+          frameStartMs: ms(timeline.words[index]!.startSample),
+          frameEndMs: ms(timeline.words[index]!.endSample),
+          ...indices[index]!,
+        })),
         phrases,
         sentences: sentenceWords.map((run) => spanOfWords(text, run)),
         sections: sectionSpans(text, sectionWords, request.titled ?? false),
