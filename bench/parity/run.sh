@@ -8,3 +8,4 @@ voices="${KOKORO_VOICES_DIR:?set KOKORO_VOICES_DIR to a folder of <voice>.bin fi
 work="$here/.work"
 node --import tsx "$here/dump.ts" "$work"
 "$python" "$here/parity.py" "$work" "${KOKORO_MODEL_DIR:-$root/model}/kokoro-v1.0.int8.onnx" "$voices/ef_dora.bin"
+node --import tsx "$here/float-conv.ts" corto medio
