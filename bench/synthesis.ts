@@ -1,7 +1,7 @@
 // npm run bench: the whole `narrate` (timestamps and MP3 included) against kokoro-onnx's create() (the seed's
 // runtime, Python onnxruntime, bench/parity's venv) on the same text and model, side by side in one run:
 // medians of alternating runs, each in its own process, with peak RSS. Then the tokens-to-audio pass alone on
-// both sides, on the same token ids. `-- --long` adds the 5,000-character text, `-- --runs N` changes the count.
+// both sides, on the same token ids. `-- --texts corto,medio,largo` picks the texts, `-- --runs N` the count.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -125,7 +125,11 @@ async function benchText(name: string, runs: number, python: string, work: strin
       if (run % 2 === 0) await ours().then(theirs);
       else await theirs().then(ours);
     }
-    process.stderr.write(`bench: ${name} run ${run + 1}/${runs} done\n`);
+    const latest = (values: Array<number | Timed>) => JSON.stringify(values.at(-1));
+    process.stderr.write(
+      `bench: ${name} run ${run + 1}/${runs}: narrate ${latest(result.narrate)}, kokoro-onnx ${latest(result.kokoroOnnxProcess)} ` +
+        `create() ${latest(result.kokoroOnnxCreate)}, pass ours ${latest(result.ourPass)} kokoro-onnx ${latest(result.kokoroOnnxPass)}\n`,
+    );
   }
   return result;
 }
@@ -154,7 +158,8 @@ async function main(): Promise<void> {
   if (passesArgument > 0) return ourPasses(process.argv[passesArgument + 1]!);
   const runsArgument = process.argv.indexOf('--runs');
   const runs = runsArgument > 0 ? Number(process.argv[runsArgument + 1]) : 3;
-  const texts = ['corto', 'medio', ...(process.argv.includes('--long') ? ['largo'] : [])];
+  const textsArgument = process.argv.indexOf('--texts');
+  const texts = textsArgument > 0 ? process.argv[textsArgument + 1]!.split(',') : ['corto', 'medio'];
   const venv = spawnSync('bash', [path.join(import.meta.dirname, 'parity', 'venv.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (venv.status !== 0) throw new Error('could not make the kokoro-onnx venv (bench/parity/venv.sh)');
   const work = await mkdtemp(path.join(tmpdir(), 'bench-'));
