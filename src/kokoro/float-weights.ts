@@ -40,8 +40,7 @@ export function dequantize(values: ArrayLike<number>, dims: number[], zeroPoint:
 }
 
 interface Replacement {
-  /** The quantized node whose place the float node takes. */
-  quantized: GraphNode;
+  /** The float node, in the place of the quantized one. */
   node: Omit<GraphNode, 'castTo'>;
   /** The chain's other nodes (bias Add, Cast, rescaling Mul), whose work the float node now does. */
   absorbed: GraphNode[];
@@ -136,7 +135,6 @@ function replacementFor(index: GraphIndex, quantized: GraphNode): Replacement | 
   // Named by weight and scale, should two convolutions share one quantized weight with different scales.
   const floatWeight = `${weight.name}_float_${scale.name}`;
   return {
-    quantized,
     absorbed,
     weight: { name: floatWeight, dims: weight.dims, values },
     node: {
