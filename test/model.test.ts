@@ -1,15 +1,14 @@
 // The model side: the duration tensor found in the real int8 graph, exports that already output durations
 // used as they are, and --device cuda falling back to CPU with one warning where CUDA is not installed.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import protobuf from 'protobufjs/minimal.js';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from './helpers/env.ts';
 import { startServer } from './helpers/server.ts';
 import { download } from '../src/kokoro/download.ts';
-import { findDurationTensor, int64OutputAppendix, summarizeGraph } from '../src/kokoro/onnx-graph.ts';
+import { findDurationTensor, namedInt64OutputAppendix, summarizeGraph } from '../src/kokoro/onnx-graph.ts';
 import { MODEL_FILES, modelDirectory } from '../src/kokoro/model-files.ts';
 import { openKokoro, SAMPLES_PER_FRAME, type KokoroEngine } from '../src/kokoro/session.ts';
 import { tokenIdsOf } from '../src/phonemes/kokoro-vocab.ts';
@@ -17,19 +16,6 @@ import { tokenIdsOf } from '../src/phonemes/kokoro-vocab.ts';
 const MODEL = path.join(modelDirectory(), MODEL_FILES.int8.file);
 const TOKENS = tokenIdsOf('ˈola, kˈe tˈal.');
 const STYLE = new Float32Array(256).fill(0.05);
-
-/** The model with an Identity node exposing the duration tensor as an output named "durations", like timestamped exports. */
-function withNamedDurationsOutput(model: Uint8Array, tensor: string): Uint8Array {
-  const writer = protobuf.Writer.create();
-  writer.uint32((7 << 3) | 2).fork(); // ModelProto.graph
-  writer.uint32((1 << 3) | 2).fork(); // GraphProto.node
-  writer.uint32((1 << 3) | 2).string(tensor).uint32((2 << 3) | 2).string('durations');
-  writer.uint32((3 << 3) | 2).string('durations_identity').uint32((4 << 3) | 2).string('Identity');
-  writer.ldelim().ldelim();
-  const node = writer.finish();
-  const output = int64OutputAppendix('durations');
-  return Buffer.concat([model, node, output]);
-}
 
 describe('Kokoro model files', () => {
   let bytes: Buffer;
@@ -44,15 +30,17 @@ describe('Kokoro model files', () => {
     const summary = summarizeGraph(bytes);
     assert.deepEqual(summary.outputNames, ['audio']);
     assert.equal(findDurationTensor(summary), '/encoder/Cast_output_0');
-    const edited = summarizeGraph(Buffer.concat([bytes, int64OutputAppendix('/encoder/Cast_output_0')]));
-    assert.deepEqual(edited.outputNames, ['audio', '/encoder/Cast_output_0']);
-    assert.equal(edited.nodes.length, summary.nodes.length);
+    const edited = summarizeGraph(Buffer.concat([bytes, namedInt64OutputAppendix('/encoder/Cast_output_0', 'durations')]));
+    assert.deepEqual(edited.outputNames, ['audio', 'durations']);
+    assert.equal(edited.nodes.length, summary.nodes.length + 1);
+    assert.deepEqual(edited.nodes.at(-1)?.inputs, ['/encoder/Cast_output_0']);
   });
 
-  it('uses an export that already outputs durations as it is, with the same audio', async () => {
+  it('uses the durations output of an export that already has one, with the same audio', async () => {
     const directory = await mkdtemp(path.join(tmpdir(), 'timestamped-'));
     const file = path.join(directory, 'kokoro-timestamped.onnx');
-    await writeFile(file, withNamedDurationsOutput(bytes, '/encoder/Cast_output_0'));
+    // Like timestamped exports: an Identity node exposes the duration tensor as an output named "durations".
+    await writeFile(file, Buffer.concat([bytes, namedInt64OutputAppendix('/encoder/Cast_output_0', 'durations')]));
     const timestamped = await openKokoro(file, { device: 'cpu' });
     try {
       const expected = await engine.synthesize(TOKENS, STYLE, 1);
@@ -60,10 +48,14 @@ describe('Kokoro model files', () => {
       assert.deepEqual(pass.durations, expected.durations);
       assert.deepEqual(pass.samples, expected.samples);
       assert.equal(pass.samples.length, SAMPLES_PER_FRAME * pass.durations.reduce((a, b) => a + b, 0));
-      // No edited copy was needed: only the model and its remembered hash are in the folder.
-      assert.deepEqual((await readdir(directory)).sort(), ['kokoro-timestamped.onnx', 'kokoro-timestamped.onnx.sha256.json']);
+      // Its convolutions were widened into a cached copy, but no second durations output was added to it.
+      const files = (await readdir(directory)).sort();
+      const prepared = files.find((name) => name.startsWith('kokoro-timestamped.float-conv.'));
+      assert.ok(prepared, files.join(', '));
+      assert.deepEqual(summarizeGraph(await readFile(path.join(directory, prepared))).outputNames, ['audio', 'durations']);
     } finally {
       await timestamped.release();
+      await rm(directory, { recursive: true, force: true });
     }
   });
 

@@ -1,8 +1,10 @@
 """The reference side of the parity check: kokoro-onnx (the seed's runtime) on the same inputs.
 
 1. Waveform: for our token ids (as Kokoro symbols), the same voice and speed, kokoro-onnx's own inference path
-   (tokenizer, style row, onnxruntime for Python) against our onnxruntime-node audio: max absolute difference.
-   Also where create()'s silence trim (trim.py) cuts that audio, against our port (src/audio/trim.ts).
+   (tokenizer, style row, onnxruntime for Python, the int8 graph as exported) against our onnxruntime-node audio
+   (float convolutions on the same weights): lengths, SNR and log-spectrogram correlation (what is heard; the
+   decoder's phase drifts with any change in arithmetic, so samples differ). Also where create()'s silence trim
+   (trim.py) cuts that audio, against our port (src/audio/trim.ts).
 2. Tokens: kokoro-onnx's phonemizer and tokenizer on the same spoken text against our token ids.
 Usage: parity.py OURS_DIR MODEL.onnx VOICE.bin
 """
@@ -15,6 +17,13 @@ from pathlib import Path
 import numpy as np
 from kokoro_onnx import Kokoro
 from kokoro_onnx.trim import trim as trim_audio
+
+
+def log_spectrogram(samples: np.ndarray, frame: int = 1024, hop: int = 256) -> np.ndarray:
+    """As test/helpers/spectrum.ts: Hann-windowed frames, log10 power with a -100 dB floor."""
+    count = max(0, (len(samples) - frame) // hop + 1)
+    frames = np.stack([samples[i * hop : i * hop + frame] for i in range(count)]) * np.hanning(frame + 1)[:-1]
+    return np.log10(np.abs(np.fft.rfft(frames, axis=1)) ** 2 + 1e-10)
 
 
 def main() -> None:
@@ -34,8 +43,12 @@ def main() -> None:
         reference, _ = kokoro._create_audio(phonemes, voice, 1.0)
         mine = np.fromfile(entry["waveform"], dtype="<f4")
         same_length = len(mine) == len(reference)
-        difference = float(np.max(np.abs(mine - reference))) if same_length else float("nan")
-        print(f"  {len(entry['tokenIds'])} tokens, {len(mine)} samples: lengths {'equal' if same_length else f'differ ({len(reference)})'}, max |difference| {difference:.3g}")
+        if not same_length:
+            print(f"  {len(entry['tokenIds'])} tokens: lengths differ ({len(mine)} against {len(reference)})")
+            continue
+        snr = 10 * np.log10(np.sum(reference.astype(np.float64) ** 2) / np.sum((reference.astype(np.float64) - mine) ** 2))
+        correlation = np.corrcoef(log_spectrogram(reference).ravel(), log_spectrogram(mine).ravel())[0, 1]
+        print(f"  {len(entry['tokenIds'])} tokens, {len(mine)} samples: lengths equal, SNR {snr:.1f} dB, log-spectrogram correlation {correlation:.4f}")
         # create() trims every batch with trim.py; the calibrated method measures phrases with our port of it.
         _, their_trim = trim_audio(mine)
         print(f"    silence trim: kokoro-onnx keeps [{their_trim[0]}, {their_trim[1]}), ours [{entry['trim'][0]}, {entry['trim'][1]})"

@@ -6,7 +6,8 @@ import path from 'node:path';
 import ort from 'onnxruntime-node';
 import { writeFileAtomically } from '../output/atomic.ts';
 import { sha256OfFile } from './download.ts';
-import { findDurationTensor, int64OutputAppendix, summarizeGraph } from './onnx-graph.ts';
+import { withFloatWeights } from './float-weights.ts';
+import { findDurationTensor, namedInt64OutputAppendix, summarizeGraph, type GraphSummary } from './onnx-graph.ts';
 import { PAD_TOKEN_ID } from '../phonemes/kokoro-vocab.ts';
 
 export const SAMPLE_RATE = 24_000;
@@ -46,23 +47,36 @@ async function modelSha256(modelPath: string): Promise<string> {
   return sha256;
 }
 
-/**
- * A model file whose graph outputs the duration tensor. Exports that already have one are used as they are;
- * for the others the tensor is exposed once and the edited copy cached beside the original, keyed by its sha256.
- */
-async function modelWithDurations(modelPath: string): Promise<{ file: string; durationOutput: string }> {
-  const sha256 = await modelSha256(modelPath);
-  const cached = path.join(path.dirname(modelPath), `${path.basename(modelPath, '.onnx')}.durations-${sha256.slice(0, 16)}.onnx`);
-  const source = existsSync(cached) ? cached : modelPath;
-  const bytes = await readFile(source);
-  const summary = summarizeGraph(bytes);
+/** The edits below, named so that a cached copy made by an older version of them is never picked up. */
+const PREPARED_SUFFIX = 'float-conv.durations-v1';
+/** The graph output this project gives the duration tensor when the export has none. */
+const DURATIONS_OUTPUT = 'durations';
+
+/** The durations output of `summary`'s graph if it declares one, else the node and output that add it. */
+function durationsOutputEdit(summary: GraphSummary, modelPath: string): { tensor: string; appendix?: Uint8Array } {
   const declared = summary.outputNames.find((name) => /duration/i.test(name));
-  if (declared) return { file: source, durationOutput: declared };
+  if (declared) return { tensor: declared };
   const tensor = findDurationTensor(summary);
   if (!tensor) throw new Error(`${modelPath} has no duration output and no Round -> Cast(int64) duration tensor`);
-  if (summary.outputNames.includes(tensor)) return { file: source, durationOutput: tensor };
-  await writeFileAtomically(cached, Buffer.concat([bytes, int64OutputAppendix(tensor)]));
-  return { file: cached, durationOutput: tensor };
+  return { tensor, appendix: namedInt64OutputAppendix(tensor, DURATIONS_OUTPUT) };
+}
+
+/**
+ * The model Kokoro runs here: quantized convolutions widened to float ones (twice as fast on CPU, see
+ * float-weights.ts; whatever feeds the durations is left as it is, so they come out bit-identical) and the
+ * duration tensor declared as an output. Made once and cached beside the original, keyed by its sha256; an
+ * export with float weights that already outputs durations is used as it is.
+ */
+async function preparedModel(modelPath: string): Promise<string> {
+  const sha256 = await modelSha256(modelPath);
+  const cached = path.join(path.dirname(modelPath), `${path.basename(modelPath, '.onnx')}.${PREPARED_SUFFIX}-${sha256.slice(0, 16)}.onnx`);
+  if (existsSync(cached)) return cached;
+  const bytes = await readFile(modelPath);
+  const { tensor, appendix } = durationsOutputEdit(summarizeGraph(bytes), modelPath);
+  const widened = withFloatWeights(bytes, { keepQuantizedUpstreamOf: [tensor] });
+  if (!appendix && widened.replacedConv === 0) return modelPath;
+  await writeFileAtomically(cached, appendix ? Buffer.concat([widened.model, appendix]) : widened.model);
+  return cached;
 }
 
 /** Kokoro's inputs for one pass: the token ids between two pads, the style row and the speed. */
@@ -88,8 +102,9 @@ async function createSession(file: string, options: OpenOptions): Promise<{ sess
 }
 
 export async function openKokoro(modelPath: string, options: OpenOptions): Promise<KokoroEngine> {
-  const { file, durationOutput } = await modelWithDurations(modelPath);
-  const { session, device } = await createSession(file, options);
+  const { session, device } = await createSession(await preparedModel(modelPath), options);
+  const durationOutput = session.outputNames.find((name) => /duration/i.test(name));
+  if (!durationOutput) throw new Error(`${modelPath}: the prepared model has no durations output (outputs: ${session.outputNames.join(', ')})`);
   const tokensInput = session.inputNames.find((name) => name === 'tokens' || name === 'input_ids') ?? 'tokens';
   const audioOutput = session.outputNames.find((name) => name !== durationOutput) ?? 'audio';
   return {
