@@ -80,7 +80,7 @@ describe('distinct pictures (pure)', () => {
     assert.equal(ffmpegColor('rgba(0, 0, 0, 0.5)'), null);
     assert.equal(progressBarFilter('in', 'out', { width: 540, scale: 0.5, fullAtFrame: 389, color: 'red' }), null);
     const graph = progressBarFilter('in', 'out', { width: 540, scale: 0.5, fullAtFrame: 389, color: '#E63946' })!;
-    assert.match(graph, /^\[in\]drawbox=.*h=5:/);
+    assert.match(graph, /^color=c=white@0\.22:s=540x5,format=rgba\[track\];\[in\]\[track\]overlay/);
     assert.match(graph, /color=c=0xE63946@1\.000:s=540x5/);
     assert.match(graph, /n\/389.*\[out\]$/);
   });

@@ -27,18 +27,20 @@ export function ffmpegColor(css: string): string | null {
 }
 
 /**
- * A filtergraph fragment from `[input]` to `[output]`: the track as a box, then a bar of the accent colour slid in
- * from the left so that round(width × progress) pixels show, as the browser rounds the bar's edge to a pixel.
- * Null when the colour is not one ffmpeg reads the same way (then the composition must draw its own bar).
+ * A filtergraph fragment from `[input]` to `[output]`: the track, then a bar of the accent colour slid in from
+ * the left so that round(width × progress) pixels show, as the browser rounds the bar's edge to a pixel. Both are
+ * RGBA layers laid over the picture (drawbox's blending in YUV turned the track grey). Null when the colour is
+ * not one ffmpeg reads the same way (then the composition must draw its own bar).
  */
 export function progressBarFilter(input: string, output: string, bar: ProgressBarGeometry): string | null {
   const color = ffmpegColor(bar.color);
   if (color === null) return null;
-  const height = Math.max(1, Math.round(BAR_CSS_HEIGHT * bar.scale));
+  const size = `${bar.width}x${Math.max(1, Math.round(BAR_CSS_HEIGHT * bar.scale))}`;
   const fullAt = Math.max(1, bar.fullAtFrame);
   return [
-    `[${input}]drawbox=x=0:y=0:w=iw:h=${height}:color=${TRACK_COLOR}:t=fill[track]`,
-    `color=c=${color}:s=${bar.width}x${height}[bar]`,
-    `[track][bar]overlay=x='round(W*min(1,n/${fullAt}))-W':y=0:shortest=1[${output}]`,
+    `color=c=${TRACK_COLOR}:s=${size},format=rgba[track]`,
+    `[${input}][track]overlay=x=0:y=0:shortest=1[tracked]`,
+    `color=c=${color}:s=${size},format=rgba[bar]`,
+    `[tracked][bar]overlay=x='round(W*min(1,n/${fullAt}))-W':y=0:shortest=1[${output}]`,
   ].join(';');
 }
