@@ -42,6 +42,8 @@ export interface DistinctRenderJob {
   cancelSignal: CancelSignal;
   signal?: AbortSignal;
   onProgress?: (stage: 'pictures' | 'encode', done: number, total: number) => void;
+  /** One line per stage with its time (--verbose). */
+  log?: (line: string) => void;
 }
 
 /** JPEG quality of the held pictures: each is seen for many frames, so it is kept above renderMedia's default 80. */
@@ -59,6 +61,8 @@ export async function renderDistinctPictures(remotion: RemotionContext, job: Dis
     throw new Error(`The picture runs cover a different length than the composition's ${durationInFrames} frames`);
   }
   const pictures = await mkdtemp(path.join(job.workIn, '.pictures-'));
+  const started = performance.now();
+  const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
   try {
     await renderFrames({
       ...remotion,
@@ -76,6 +80,7 @@ export async function renderDistinctPictures(remotion: RemotionContext, job: Dis
       onStart: () => undefined,
       onFrameUpdate: (rendered) => job.onProgress?.('pictures', rendered, runs.length),
     });
+    job.log?.(`${runs.length} distinct pictures for ${durationInFrames} frames, rendered in ${seconds()} s`);
     // Zero-padded frame numbers: name order is frame order, the order of the runs.
     const images = (await readdir(pictures)).filter((name) => name.endsWith('.jpeg')).sort();
     if (images.length !== runs.length) throw new Error(`Remotion wrote ${images.length} pictures for ${runs.length} runs`);
@@ -86,6 +91,7 @@ export async function renderDistinctPictures(remotion: RemotionContext, job: Dis
         ? null
         : progressBarFilter('held', 'picture', { width: Math.round(width * job.scale), scale: job.scale, fullAtFrame: firstFrameAt(job.narration.audio.durationMs, fps), color: job.progressBarColor });
     await encodeHeldPictures(script, fps, durationInFrames, bar, job);
+    job.log?.(`held and encoded by ffmpeg at ${seconds()} s`);
   } finally {
     await rm(pictures, { recursive: true, force: true });
   }

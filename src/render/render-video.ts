@@ -140,7 +140,9 @@ export class VideoRenderer {
         const silent = path.join(folder, `.silent-${format}.mp4`);
         const props: NewsVideoProps = { ...NEWS_VIDEO_DEFAULTS, ...composition.props } as NewsVideoProps;
         // The bar changes every frame: the distinct mode needs ffmpeg to draw it, in a colour ffmpeg reads.
-        const distinct = (settings.mode ?? 'distinct') === 'distinct' && (!props.showProgressBar || ffmpegColor(props.accentColor) !== null);
+        const barInFfmpeg = !props.showProgressBar || ffmpegColor(props.accentColor) !== null;
+        const distinct = (settings.mode ?? 'distinct') === 'distinct' && barInFfmpeg;
+        if (!barInFfmpeg) this.options.log?.(`accentColor ${props.accentColor} is not #hex, so ffmpeg cannot draw the progress bar: every frame is rendered`);
         if (distinct) {
           const withoutBar = { ...inputProps, showProgressBar: false };
           await renderDistinctPictures(common, {
@@ -157,6 +159,7 @@ export class VideoRenderer {
             cancelSignal,
             signal,
             onProgress: (stage, done, total) => onProgress?.({ stage: stage === 'pictures' ? `render ${format}` : `encode ${format}`, done, total }),
+            log: this.options.verbose ? this.options.log : undefined,
           });
         } else {
           await renderMedia({
