@@ -89,7 +89,7 @@ export async function renderDistinctPictures(remotion: RemotionContext, job: Dis
     const bar =
       job.progressBarColor === null
         ? null
-        : progressBarFilter('held', 'picture', { width: Math.round(width * job.scale), scale: job.scale, fullAtFrame: firstFrameAt(job.narration.audio.durationMs, fps), color: job.progressBarColor });
+        : progressBarFilter('held', 'video', { width: Math.round(width * job.scale), scale: job.scale, fullAtFrame: firstFrameAt(job.narration.audio.durationMs, fps), color: job.progressBarColor });
     await encodeHeldPictures(script, fps, durationInFrames, bar, job);
     job.log?.(`held and encoded by ffmpeg at ${seconds()} s`);
   } finally {
@@ -98,9 +98,10 @@ export async function renderDistinctPictures(remotion: RemotionContext, job: Dis
 }
 
 function encodeHeldPictures(script: string, fps: number, frames: number, bar: string | null, job: DistinctRenderJob): Promise<void> {
-  // One second per frame in the script (distinct-frames.ts): fps=1 holds each picture on exactly its frames,
-  // then frame n is re-timed to n / fps.
-  const graph = [`[0:v]fps=1,settb=1/${fps},setpts=N[held]`, bar ?? '[held]null[picture]', `[picture]${BT709},format=yuv420p[video]`].join(';');
+  // Colour conversion first, once per picture (it costs more than the encoder per frame). One second per frame
+  // in the script (distinct-frames.ts): fps=1 holds each picture on exactly its frames, then frame n is re-timed
+  // to n / fps and the bar is laid over each frame.
+  const graph = [`[0:v]${BT709},format=yuv420p,fps=1,settb=1/${fps},setpts=N[held]`, bar ?? '[held]null[video]'].join(';');
   return new Promise((resolve, reject) => {
     const command = ffmpeg()
       .setFfmpegPath(ffmpegPath())
