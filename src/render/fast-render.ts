@@ -26,7 +26,7 @@ export interface RemotionContext {
 }
 
 export interface DistinctRenderJob {
-  /** NewsVideo selected with these props; the progress bar is ffmpeg's unless `progressBar` is null. */
+  /** NewsVideo selected with these props (its own progress bar turned off when ffmpeg draws it). */
   composition: Composition;
   inputProps: Record<string, unknown>;
   narration: Narration;
