@@ -1,49 +1,93 @@
-// npm run bench:render: render speed of the video, for landscape and vertical at 1080p and 720p, on the
-// committed sample narration (made by the product). One bundle and one browser serve every render, as in the
-// product; a small warm-up render opens them before anything is timed.
-import { cp, mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+// npm run bench:render: render speed of the video on the committed sample narration (made by the product), the
+// plain full render (every frame by Remotion) and the product's render (each distinct picture once, held by
+// ffmpeg) side by side in one run, for landscape and vertical at 1080p, and vertical again with a lead image (its
+// title card zooms, so every title frame is drawn); then the product's render at 720p. For each pair: frames/s,
+// render time ÷ video duration, and SSIM between the two videos at every frame (min and mean). One bundle and one
+// browser serve every render, as in the product; a small warm-up render opens them before anything is timed.
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { DEFAULT_LAYOUT, videoFrames } from '../remotion/NewsVideo/screen.ts';
+import { ffmpegPath } from '../src/audio/encode.ts';
 import { runCommand } from '../src/cli/run.ts';
-import { NarrationSchema } from '../src/contract/narration.ts';
+import { NarrationSchema, type Narration } from '../src/contract/narration.ts';
 import type { VideoFormat } from '../src/contract/video.ts';
 import { PROJECT_ROOT } from '../src/kokoro/model-files.ts';
-import { VideoRenderer } from '../src/render/render-video.ts';
+import { pictureRuns } from '../src/render/distinct-frames.ts';
+import { VideoRenderer, type RenderMode } from '../src/render/render-video.ts';
+import { ssimPerFrame } from '../test/helpers/video.ts';
 
 const SAMPLE = path.join(PROJECT_ROOT, 'public', 'sample');
 const FPS = 30;
-const CASES: ReadonlyArray<{ format: VideoFormat; label: string; scale: number }> = [
-  { format: 'landscape', label: '1920x1080', scale: 1 },
-  { format: 'landscape', label: '1280x720', scale: 2 / 3 },
-  { format: 'vertical', label: '1080x1920', scale: 1 },
-  { format: 'vertical', label: '720x1280', scale: 2 / 3 },
+
+interface Case {
+  format: VideoFormat;
+  label: string;
+  scale: number;
+  leadImage: boolean;
+  modes: readonly RenderMode[];
+}
+const CASES: readonly Case[] = [
+  { format: 'vertical', label: '1080x1920', scale: 1, leadImage: false, modes: ['full', 'distinct'] },
+  { format: 'landscape', label: '1920x1080', scale: 1, leadImage: false, modes: ['full', 'distinct'] },
+  { format: 'vertical', label: '1080x1920 + lead image', scale: 1, leadImage: true, modes: ['full', 'distinct'] },
+  { format: 'vertical', label: '720x1280', scale: 2 / 3, leadImage: false, modes: ['distinct'] },
+  { format: 'landscape', label: '1280x720', scale: 2 / 3, leadImage: false, modes: ['distinct'] },
 ];
 
-async function main(): Promise<void> {
+/** A copy of the sample narration, with a generated photo-like lead image when asked (the sample has none). */
+async function narrationFolder(leadImage: boolean): Promise<{ folder: string; narration: Narration }> {
   const folder = await mkdtemp(path.join(tmpdir(), 'bench-render-'));
   await cp(SAMPLE, folder, { recursive: true });
-  const narration = NarrationSchema.parse(JSON.parse(await readFile(path.join(folder, 'narration.json'), 'utf8')));
+  const file = path.join(folder, 'narration.json');
+  const narration = NarrationSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+  if (!leadImage) return { folder, narration };
+  await promisify(execFile)(ffmpegPath(), ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=1600x1000', '-frames:v', '1', '-q:v', '3', path.join(folder, 'lead.jpg')]);
+  const withImage: Narration = { ...narration, article: { ...narration.article!, leadImage: { file: 'lead.jpg', type: 'jpeg', width: 1600, height: 1000 } } };
+  await writeFile(file, JSON.stringify(withImage, null, 2));
+  return { folder, narration: withImage };
+}
+
+async function main(): Promise<void> {
   const renderer = new VideoRenderer();
-  const settings = (format: VideoFormat, scale: number) => ({ formats: [format], fps: FPS as 30, scale, concurrency: null, props: {} });
+  const settings = (format: VideoFormat, scale: number, mode: RenderMode) => ({ formats: [format], fps: FPS as 30, scale, concurrency: null, props: {}, mode });
+  const load = () => loadavg()[0]!.toFixed(1);
   try {
+    const warmUp = await narrationFolder(false);
     process.stderr.write('bench:render: warm-up (bundle, browser)...\n');
-    await renderer.render(folder, narration, settings('square', 0.1));
+    await renderer.render(warmUp.folder, warmUp.narration, settings('square', 0.1, 'full'));
     const rows: string[] = [];
-    for (const { format, label, scale } of CASES) {
-      process.stderr.write(`bench:render: ${format} ${label}...\n`);
-      let frames = 0;
-      const start = performance.now();
-      await renderer.render(folder, narration, settings(format, scale), (progress) => (frames = progress.total));
-      const seconds = (performance.now() - start) / 1000;
-      const videoSeconds = frames / FPS;
-      rows.push(`| ${format} | ${label} | ${frames} | ${seconds.toFixed(1)} | ${(frames / seconds).toFixed(2)} | ${(seconds / videoSeconds).toFixed(2)} |`);
+    for (const { format, label, scale, leadImage, modes } of CASES) {
+      const videos: Partial<Record<RenderMode, { file: string; seconds: number }>> = {};
+      for (const mode of modes) {
+        const { folder, narration } = await narrationFolder(leadImage);
+        process.stderr.write(`bench:render: ${format} ${label} ${mode} (load average ${load()})...\n`);
+        const start = performance.now();
+        const rendered = await renderer.render(folder, narration, settings(format, scale, mode));
+        videos[mode] = { file: rendered.videos[format]!, seconds: (performance.now() - start) / 1000 };
+        const frames = videoFrames(narration, FPS, DEFAULT_LAYOUT);
+        const pictures = mode === 'full' ? frames : pictureRuns(narration, FPS, DEFAULT_LAYOUT).length;
+        const { seconds } = videos[mode];
+        let similarity = '';
+        if (mode === 'distinct' && videos.full) {
+          const ssim = await ssimPerFrame(videos.full.file, videos.distinct!.file);
+          similarity = `${Math.min(...ssim).toFixed(4)} / ${(ssim.reduce((sum, value) => sum + value, 0) / ssim.length).toFixed(4)} (${ssim.length} frames)`;
+        }
+        const speedUp = mode === 'distinct' && videos.full ? `${(videos.full.seconds / seconds).toFixed(2)}×` : '';
+        rows.push(
+          `| ${format} | ${label} | ${mode} | ${frames} | ${pictures} | ${seconds.toFixed(1)} | ${(frames / seconds).toFixed(2)} | ${(seconds / (frames / FPS)).toFixed(2)} | ${speedUp} | ${similarity} | ${load()} |`,
+        );
+      }
     }
     process.stdout.write(
       [
-        `Sample narration: ${(narration.audio.durationMs / 1000).toFixed(1)} s of audio; the video adds the closing card. ${FPS} fps, x264 veryfast, Remotion's default concurrency.`,
+        `Sample narration (public/sample): ${(warmUp.narration.audio.durationMs / 1000).toFixed(1)} s of audio plus the ${DEFAULT_LAYOUT.closingSeconds} s closing card; ${FPS} fps, x264 veryfast, Remotion's default concurrency, ${cpus().length} CPU cores.`,
+        'Render time covers the whole VideoRenderer.render call: composition, thumbnail, pictures, encoding and the narration muxed in.',
         '',
-        '| format | size | frames | render (s) | frames/s | render time ÷ video duration |',
-        '|---|---|---:|---:|---:|---:|',
+        '| format | size | mode | frames | pictures rendered | render (s) | frames/s | render time ÷ video duration | full ÷ distinct time | SSIM full vs distinct: min / mean | load average (1 min) |',
+        '|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|',
         ...rows,
         '',
       ].join('\n'),

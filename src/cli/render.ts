@@ -1,11 +1,12 @@
 // npm run render -- (--article URL|PATH | --text ... | --file PATH | - | --sample | --from DIR) [--format landscape|vertical|square|all]
-//   [--voice ef_dora] [--fps 30] [--concurrency N] [--scale 1] [--out DIR]
+//   [--voice ef_dora] [--fps 30] [--concurrency N] [--scale 1] [--render-mode distinct|full] [--out DIR]
 // Narrates exactly as `narrate` does, then renders the video with Remotion; the out folder appears whole.
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import path from 'node:path';
 import { FpsSchema, VIDEO_FORMATS, VideoFormatSchema, type VideoFormat } from '../contract/video.ts';
 import { UserError } from '../errors.ts';
 import { DEFAULT_MAX_MINUTES, VideoProducer } from '../render/produce.ts';
+import { RENDER_MODES, type RenderMode } from '../render/render-video.ts';
 import { addSourceOptions, addVoiceOptions, checkedVoiceOptions, number, sourceFromFlags, type SourceFlags, type VoiceFlags } from './flags.ts';
 import { createReporter } from './progress.ts';
 import { runCommand } from './run.ts';
@@ -16,6 +17,7 @@ interface RenderFlags extends SourceFlags, VoiceFlags {
   fps: string;
   concurrency?: string;
   scale: string;
+  renderMode: RenderMode;
   out?: string;
   props?: string;
   browser?: string;
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
     .option('--fps <n>', 'frames per second: 25, 30 or 60', '30')
     .option('--concurrency <n>', 'browser tabs rendering at once (default: Remotion\'s choice)')
     .option('--scale <factor>', 'render at this fraction of full size (0.5: 1080p becomes 540p)', '1')
+    .addOption(new Option('--render-mode <mode>', 'distinct: each distinct picture once, held by ffmpeg; full: every frame by Remotion').choices(RENDER_MODES).default('distinct'))
     .option('--out <dir>', 'output folder (default: out/video, or the --from folder)')
     .option('--props <json>', 'composition props over the defaults (style, brand, closing card), as JSON')
     .option('--browser <path>', 'Chromium or Chrome executable (default: found, see README)')
@@ -101,7 +104,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', onSigint);
   try {
-    const result = await producer.produce({ narration, formats, fps: fps.data, scale, concurrency, props, maxMinutes, force: flags.force, outDir, signal: interrupt.signal });
+    const result = await producer.produce({ narration, formats, fps: fps.data, scale, concurrency, mode: flags.renderMode, props, maxMinutes, force: flags.force, outDir, signal: interrupt.signal });
     reporter.stop();
     const videos = Object.values(result.videos).map((file) => path.relative(process.cwd(), file));
     process.stdout.write(`${videos.join(', ')}: ${(result.narration.audio.durationMs / 1000).toFixed(1)} s of narration, voice ${result.narration.voice}\n`);

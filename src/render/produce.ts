@@ -25,6 +25,7 @@ export interface ProduceRequest {
   concurrency?: number | null;
   props?: Record<string, unknown>;
   x264Preset?: RenderSettings['x264Preset'];
+  mode?: RenderSettings['mode'];
   /** Longer narrations are refused unless `force`. */
   maxMinutes?: number;
   force?: boolean;
@@ -122,6 +123,7 @@ export class VideoProducer {
           concurrency: request.concurrency ?? null,
           props: request.props ?? {},
           x264Preset: request.x264Preset,
+          mode: request.mode,
         },
         this.options.onProgress,
         signal,

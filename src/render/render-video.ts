@@ -1,19 +1,27 @@
 // Narration folder -> MP4 (H.264 yuv420p + AAC) per format and a thumbnail of the title card. Remotion renders
-// the pictures (one bundle and one browser for every format and every job); ffmpeg adds the narration.
+// the pictures (one bundle and one browser for every format and every job); ffmpeg adds the narration. By default
+// only the distinct pictures are rendered (fast-render.ts); 'full' renders every frame, for comparison.
 import { makeCancelSignal, openBrowser, renderMedia, renderStill, selectComposition, type LogLevel } from '@remotion/renderer';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Narration } from '../contract/narration.ts';
 import type { Fps, VideoFormat } from '../contract/video.ts';
+import { NEWS_VIDEO_DEFAULTS, screenLayoutOf, type NewsVideoProps } from '../../remotion/NewsVideo/schema.ts';
 import { thumbnailFrame } from '../../remotion/NewsVideo/screen.ts';
 import { muxNarrationAudio } from '../audio/mux.ts';
 import { UserError } from '../errors.ts';
 import { findBrowser, type BrowserChoice } from './browser.ts';
 import { cachedBundle } from './bundle.ts';
+import { renderDistinctPictures } from './fast-render.ts';
+import { ffmpegColor } from './progress-bar-filter.ts';
 import { serveFolder } from './serve.ts';
 
 export const COMPOSITION_ID = 'NewsVideo';
 export const THUMBNAIL_FILE = 'thumbnail.jpg';
+
+/** 'distinct': each distinct picture rendered once and held by ffmpeg (the default); 'full': every frame by Remotion. */
+export const RENDER_MODES = ['distinct', 'full'] as const;
+export type RenderMode = (typeof RENDER_MODES)[number];
 
 export interface RenderSettings {
   formats: readonly VideoFormat[];
@@ -24,11 +32,13 @@ export interface RenderSettings {
   concurrency: number | null;
   /** Composition props (style, brand, closing card) over the schema's defaults. */
   props: Record<string, unknown>;
+  mode?: RenderMode;
   x264Preset?: 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium' | 'slow' | 'slower' | 'veryslow';
 }
 
 export interface RenderProgress {
-  stage: 'bundle' | `render ${VideoFormat}`;
+  /** `render` counts frames (full mode) or distinct pictures; `encode` counts the frames ffmpeg has encoded. */
+  stage: 'bundle' | `render ${VideoFormat}` | `encode ${VideoFormat}`;
   done: number;
   total: number;
 }
@@ -128,22 +138,47 @@ export class VideoRenderer {
         }
         const output = path.join(folder, videoFileName(format, settings.formats));
         const silent = path.join(folder, `.silent-${format}.mp4`);
-        await renderMedia({
-          ...common,
-          composition,
-          inputProps,
-          codec: 'h264',
-          pixelFormat: 'yuv420p',
-          muted: true,
-          outputLocation: silent,
-          scale: settings.scale,
-          concurrency: settings.concurrency,
-          x264Preset: settings.x264Preset ?? 'veryfast',
-          // Limited-range BT.709, what players and platforms expect (Remotion's default tags JPEG frames full-range, yuvj420p).
-          colorSpace: 'bt709',
-          cancelSignal,
-          onProgress: ({ renderedFrames }) => onProgress?.({ stage: `render ${format}`, done: renderedFrames, total: composition.durationInFrames }),
-        });
+        const props: NewsVideoProps = { ...NEWS_VIDEO_DEFAULTS, ...composition.props } as NewsVideoProps;
+        // The bar changes every frame: the distinct mode needs ffmpeg to draw it, in a colour ffmpeg reads.
+        const barInFfmpeg = !props.showProgressBar || ffmpegColor(props.accentColor) !== null;
+        const distinct = (settings.mode ?? 'distinct') === 'distinct' && barInFfmpeg;
+        if (!barInFfmpeg) this.options.log?.(`accentColor ${props.accentColor} is not #hex, so ffmpeg cannot draw the progress bar: every frame is rendered`);
+        if (distinct) {
+          const withoutBar = { ...inputProps, showProgressBar: false };
+          await renderDistinctPictures(common, {
+            composition: { ...composition, props: { ...composition.props, showProgressBar: false } },
+            inputProps: withoutBar,
+            narration,
+            layout: screenLayoutOf(props),
+            progressBarColor: props.showProgressBar ? props.accentColor : null,
+            scale: settings.scale,
+            concurrency: settings.concurrency,
+            x264Preset: settings.x264Preset ?? 'veryfast',
+            workIn: folder,
+            output: silent,
+            cancelSignal,
+            signal,
+            onProgress: (stage, done, total) => onProgress?.({ stage: stage === 'pictures' ? `render ${format}` : `encode ${format}`, done, total }),
+            log: this.options.verbose ? this.options.log : undefined,
+          });
+        } else {
+          await renderMedia({
+            ...common,
+            composition,
+            inputProps,
+            codec: 'h264',
+            pixelFormat: 'yuv420p',
+            muted: true,
+            outputLocation: silent,
+            scale: settings.scale,
+            concurrency: settings.concurrency,
+            x264Preset: settings.x264Preset ?? 'veryfast',
+            // Limited-range BT.709, what players and platforms expect (Remotion's default tags JPEG frames full-range, yuvj420p).
+            colorSpace: 'bt709',
+            cancelSignal,
+            onProgress: ({ renderedFrames }) => onProgress?.({ stage: `render ${format}`, done: renderedFrames, total: composition.durationInFrames }),
+          });
+        }
         await muxNarrationAudio(silent, path.join(folder, narration.audio.file), output);
         await rm(silent);
         videos[format] = output;

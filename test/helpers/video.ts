@@ -114,3 +114,15 @@ export async function ocrRegion(file: string, box: { x: number; y: number; width
   const { stdout } = await run('tesseract', [workFile, 'stdout', '-l', 'spa', '--psm', '7']);
   return stdout.trim();
 }
+
+/** SSIM (all planes) of every frame of `a` against the same frame of `b`, by ffmpeg's ssim filter. */
+export async function ssimPerFrame(a: string, b: string): Promise<number[]> {
+  // stats_file=- writes one line per frame to stdout ("n:1 Y:... All:0.99...").
+  const { stdout } = await run(ffmpegPath(), ['-v', 'error', '-i', a, '-i', b, '-lavfi', '[0:v][1:v]ssim=stats_file=-', '-f', 'null', '-'], { maxBuffer: 64 * 1024 * 1024 });
+  return [...stdout.matchAll(/^n:\d+ .*All:([\d.]+)/gm)].map((match) => Number(match[1]));
+}
+
+/** One frame of a video as a PNG. */
+export async function extractFrame(video: string, frame: number, output: string): Promise<void> {
+  await run(ffmpegPath(), ['-v', 'error', '-y', '-i', video, '-vf', `select=eq(n\\,${frame})`, '-frames:v', '1', output]);
+}

@@ -1,0 +1,150 @@
+// The fast render (each distinct picture rendered once, held by ffmpeg, the progress bar drawn by ffmpeg) against
+// a plain full render of the same narration. The pure parts are checked against screenAt on the committed sample
+// narration (made by the product); the renders are real: Chromium, Remotion, ffmpeg, and the highlight read back
+// from the pixels of both videos (the box found by its colour, the word in it read by tesseract).
+import assert from 'node:assert/strict';
+import { cp, mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { DEFAULT_LAYOUT, firstFrameAt, screenAt, screenKey, videoFrames, wordMidpointFrame } from '../remotion/NewsVideo/screen.ts';
+import { NarrationSchema, type Narration } from '../src/contract/narration.ts';
+import { PROJECT_ROOT } from '../src/kokoro/model-files.ts';
+import { BROWSER_DOWNLOAD_ENV } from '../src/render/browser.ts';
+import { concatScript, pictureRuns, runsOfEqualKeys } from '../src/render/distinct-frames.ts';
+import { ffmpegColor, progressBarFilter } from '../src/render/progress-bar-filter.ts';
+import { VideoRenderer, type RenderMode } from '../src/render/render-video.ts';
+import { boxOfColor, extractFrame, ffprobe, ocrRegion, rgbPixels, ssimPerFrame } from './helpers/video.ts';
+
+process.env[BROWSER_DOWNLOAD_ENV] = 'never';
+const SAMPLE = path.join(PROJECT_ROOT, 'public', 'sample');
+const ARTIFACTS = path.join(PROJECT_ROOT, 'out', 'test-artifacts', 'render-speed');
+const FPS = 30;
+const HIGHLIGHT: [number, number, number] = [255, 210, 63];
+
+async function sampleNarration(): Promise<Narration> {
+  return NarrationSchema.parse(JSON.parse(await readFile(path.join(SAMPLE, 'narration.json'), 'utf8')));
+}
+
+describe('distinct pictures (pure)', () => {
+  it('groups equal consecutive keys into runs that cover every frame in order', () => {
+    const keys = ['a', 'a', 'b', 'a', 'a', 'a', 'c'];
+    const runs = runsOfEqualKeys(keys.length, (frame) => keys[frame]!);
+    assert.equal(runs.reduce((frames, run) => frames + run.length, 0), keys.length);
+    runs.forEach((run, index) => {
+      const next = runs[index + 1];
+      if (next) assert.equal(next.first, run.first + run.length);
+      for (let frame = run.first; frame < run.first + run.length; frame++) assert.equal(keys[frame], keys[run.first]);
+      if (next) assert.notEqual(keys[next.first], keys[run.first]);
+    });
+    assert.deepEqual(runsOfEqualKeys(0, () => 'x'), []);
+  });
+
+  it('starts a run at every frame where the lit word, page or card changes, and at every fade frame', async () => {
+    const narration = await sampleNarration();
+    const runs = pictureRuns(narration, FPS, DEFAULT_LAYOUT);
+    const frames = videoFrames(narration, FPS, DEFAULT_LAYOUT);
+    assert.equal(runs.at(-1)!.first + runs.at(-1)!.length, frames);
+    const starts = new Set(runs.map((run) => run.first));
+    for (let frame = 1; frame < frames; frame++) {
+      const [before, now] = [screenAt(frame - 1, FPS, narration, DEFAULT_LAYOUT), screenAt(frame, FPS, narration, DEFAULT_LAYOUT)];
+      const changed = screenKey(before.state) !== screenKey(now.state) || before.motion.fade !== now.motion.fade;
+      assert.equal(starts.has(frame), changed, `frame ${frame}`);
+    }
+    // Far fewer pictures than frames: the point of it. The sample has no lead image, so the title card's zoom is not drawn.
+    assert.ok(runs.length < frames / 4, `${runs.length} pictures for ${frames} frames`);
+  });
+
+  it('renders every title-card frame when a lead image makes the zoom visible', async () => {
+    const sample = await sampleNarration();
+    const narration: Narration = { ...sample, article: { ...sample.article!, leadImage: { file: 'lead.jpg', type: 'jpeg', width: 1200, height: 800 } } };
+    const firstBodyFrame = firstFrameAt(narration.words.find((word) => word.section !== 0)!.startMs, FPS);
+    const runs = pictureRuns(narration, FPS, DEFAULT_LAYOUT);
+    for (let frame = 0; frame < firstBodyFrame; frame++) assert.ok(runs.some((run) => run.first === frame && run.length === 1), `frame ${frame}`);
+  });
+
+  it('writes an ffconcat script with one second per frame and the last picture listed twice', () => {
+    const runs = [{ first: 0, length: 7 }, { first: 7, length: 1 }, { first: 8, length: 22 }];
+    const script = concatScript(runs, ['/a/0.jpeg', "/a/it's.jpeg", '/a/8.jpeg']);
+    const lines = script.trim().split('\n');
+    assert.equal(lines[0], 'ffconcat version 1.0');
+    assert.deepEqual(lines.filter((line) => line.startsWith('duration ')).map((line) => Number(line.slice(9))), runs.map((run) => run.length));
+    assert.deepEqual(lines.filter((line) => line.startsWith('file ')), ["file '/a/0.jpeg'", "file '/a/it'\\''s.jpeg'", "file '/a/8.jpeg'", "file '/a/8.jpeg'"]);
+    assert.throws(() => concatScript(runs, ['/a/0.jpeg']), RangeError);
+  });
+
+  it("reads the composition's hex colours for ffmpeg and refuses the rest", () => {
+    assert.equal(ffmpegColor('#E63946'), '0xE63946@1.000');
+    assert.equal(ffmpegColor('#e63'), '0xEE6633@1.000');
+    assert.equal(ffmpegColor('#00000080'), `0x000000@${(128 / 255).toFixed(3)}`);
+    assert.equal(ffmpegColor('rgba(0, 0, 0, 0.5)'), null);
+    assert.equal(progressBarFilter('in', 'out', { width: 540, scale: 0.5, fullAtFrame: 389, color: 'red' }), null);
+    const graph = progressBarFilter('in', 'out', { width: 540, scale: 0.5, fullAtFrame: 389, color: '#E63946' })!;
+    assert.match(graph, /^color=c=white@0\.22:s=540x5,format=rgba\[track\];\[in\]\[track\]overlay/);
+    assert.match(graph, /color=c=0xE63946@1\.000:s=540x5/);
+    assert.match(graph, /n\/389.*\[out\]$/);
+  });
+});
+
+describe('fast render against a plain full render', () => {
+  let work: string;
+  let narration: Narration;
+  const videos: Partial<Record<RenderMode, string>> = {};
+  const renderer = new VideoRenderer();
+
+  before(async () => {
+    work = await mkdtemp(path.join(tmpdir(), 'render-speed-'));
+    narration = await sampleNarration();
+    for (const mode of ['distinct', 'full'] as const) {
+      const folder = path.join(work, mode);
+      await cp(SAMPLE, folder, { recursive: true });
+      const rendered = await renderer.render(folder, narration, { formats: ['vertical'], fps: FPS, scale: 0.5, concurrency: null, props: {}, mode });
+      videos[mode] = rendered.videos.vertical!;
+    }
+  });
+  after(() => renderer.close());
+
+  it('has the same size, frame count and frame rate', async () => {
+    const [fast, full] = await Promise.all([ffprobe(videos.distinct!), ffprobe(videos.full!)]);
+    const video = (probe: typeof fast) => probe.streams.find((stream) => stream.codec_type === 'video')! as unknown as Record<string, unknown>;
+    for (const key of ['width', 'height', 'nb_frames', 'r_frame_rate', 'pix_fmt', 'color_range', 'color_space']) assert.equal(video(fast)[key], video(full)[key], key);
+    assert.equal(Number(video(fast)['nb_frames']), videoFrames(narration, FPS, DEFAULT_LAYOUT));
+  });
+
+  it('looks the same at every frame (SSIM ≥ 0.98), so no picture comes a frame early or late', async () => {
+    const ssim = await ssimPerFrame(videos.distinct!, videos.full!);
+    assert.equal(ssim.length, videoFrames(narration, FPS, DEFAULT_LAYOUT));
+    const worst = ssim.reduce((low, value, frame) => (value < low.value ? { frame, value } : low), { frame: -1, value: 1 });
+    assert.ok(worst.value >= 0.98, `SSIM ${worst.value} at frame ${worst.frame}`);
+  });
+
+  it('highlights the same word in both, and moves the highlight on the same frame', async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    for (const wanted of ['horario', 'lunes', 'estudiantes']) {
+      const index = narration.words.findIndex((word, at) => word.text === wanted && narration.sections[word.section]!.kind === 'paragraph' && at > 0);
+      assert.ok(index > 0, wanted);
+      const boxes: Record<string, ReturnType<typeof boxOfColor>> = {};
+      for (const mode of ['distinct', 'full'] as const) {
+        const [before, start, middle] = [firstFrameAt(narration.words[index]!.startMs, FPS) - 1, firstFrameAt(narration.words[index]!.startMs, FPS), wordMidpointFrame(narration, index, FPS)];
+        for (const [name, frame] of Object.entries({ before, start, middle })) {
+          const still = path.join(ARTIFACTS, `${wanted}-${name}-${mode}.png`);
+          await extractFrame(videos[mode]!, frame, still);
+          boxes[`${name}-${mode}`] = boxOfColor(await rgbPixels(still), HIGHLIGHT, 40);
+          if (name === 'middle') {
+            const box = boxes[`${name}-${mode}`];
+            assert.ok(box && box.pixels > 100, `no highlight box in ${still}`);
+            const read = await ocrRegion(still, box, path.join(work, `ocr-${wanted}-${mode}.png`));
+            assert.equal(read.toLowerCase().replace(/[^\p{L}]/gu, ''), wanted, `${still}: the box holds "${read}"`);
+          }
+        }
+      }
+      for (const name of ['before', 'start', 'middle']) {
+        const [fast, full] = [boxes[`${name}-distinct`], boxes[`${name}-full`]];
+        assert.ok(fast && full, `${wanted} ${name}: a highlight box in both`);
+        for (const side of ['x', 'y', 'width', 'height'] as const) assert.ok(Math.abs(fast[side] - full[side]) <= 2, `${wanted} ${name} ${side}: ${fast[side]} vs ${full[side]}`);
+      }
+      // The word's first frame moves the box away from the previous word, in both videos alike (checked above).
+      assert.notDeepEqual([boxes['before-full']!.x, boxes['before-full']!.y], [boxes['start-full']!.x, boxes['start-full']!.y], `${wanted}: the box moves at its first frame`);
+    }
+  });
+});
