@@ -13,13 +13,19 @@ export function createReporter(verbose: boolean): Reporter {
   const interactive = Boolean(process.stderr.isTTY);
   let bar: cliProgress.SingleBar | undefined;
   let barLabel = '';
+  // Without a terminal, verbose logs get a line per tenth of the work, not one per video frame.
+  let loggedTenth = -1;
   const stopBar = () => {
     bar?.stop();
     bar = undefined;
   };
   const show = (label: string, done: number, total: number, format: string) => {
     if (!interactive) {
-      if (verbose) process.stderr.write(`${label} ${done}/${total}\n`);
+      const tenth = Math.floor((10 * done) / Math.max(total, 1));
+      if (label !== barLabel) loggedTenth = -1;
+      barLabel = label;
+      if (verbose && tenth !== loggedTenth) process.stderr.write(`${label} ${done}/${total}\n`);
+      loggedTenth = tenth;
       return;
     }
     if (!bar || barLabel !== label) {
@@ -41,7 +47,7 @@ export function createReporter(verbose: boolean): Reporter {
       process.stderr.write(`warning: ${line}\n`);
     },
     progress(label, done, total) {
-      show(label, done, total, '{label} [{bar}] {value}/{total}');
+      show(label, done, total, '{label} [{bar}] {value}/{total} | ETA {eta_formatted}');
     },
     bytes(label, done, total) {
       if (total === undefined) return;

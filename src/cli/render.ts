@@ -1,0 +1,133 @@
+// npm run render -- (--article URL|PATH | --text ... | --file PATH | - | --sample | --from DIR) [--format landscape|vertical|square|all]
+//   [--voice ef_dora] [--fps 30] [--concurrency N] [--scale 1] [--out DIR]
+// Narrates exactly as `narrate` does, then renders the video with Remotion; the out folder appears whole.
+import { Command, Option } from 'commander';
+import path from 'node:path';
+import { FpsSchema, VIDEO_FORMATS, VideoFormatSchema, type VideoFormat } from '../contract/video.ts';
+import { UserError } from '../errors.ts';
+import { supportedLanguageCodes } from '../phonemes/languages.ts';
+import { DEFAULT_MAX_MINUTES, VideoProducer } from '../render/produce.ts';
+import { number, sourceFromFlags, type SourceFlags } from './flags.ts';
+import { createReporter } from './progress.ts';
+import { runCommand } from './run.ts';
+
+interface RenderFlags extends SourceFlags {
+  from?: string;
+  format: string;
+  voice?: string;
+  lang?: string;
+  speed: string;
+  fps: string;
+  concurrency?: string;
+  scale: string;
+  out?: string;
+  props?: string;
+  browser?: string;
+  maxMinutes: string;
+  force?: boolean;
+  model?: string;
+  device: 'cpu' | 'cuda';
+  verbose?: boolean;
+}
+
+export function parseFormats(value: string): VideoFormat[] {
+  if (value === 'all') return [...VIDEO_FORMATS];
+  const formats = value.split(',').map((part) => part.trim());
+  for (const format of formats) {
+    if (!VideoFormatSchema.safeParse(format).success) {
+      throw new UserError(`Unknown format "${format}"`, `Pass --format ${VIDEO_FORMATS.join(', ')} or all`);
+    }
+  }
+  return [...new Set(formats as VideoFormat[])];
+}
+
+function parseProps(json: string | undefined): Record<string, unknown> {
+  if (json === undefined) return {};
+  let props: unknown;
+  try {
+    props = JSON.parse(json);
+  } catch {
+    throw new UserError('--props is not valid JSON', `Pass an object, e.g. --props '{"highlightColor":"#ffcc00"}'`);
+  }
+  if (typeof props !== 'object' || props === null || Array.isArray(props)) throw new UserError('--props is not a JSON object', `Pass an object, e.g. --props '{"highlightColor":"#ffcc00"}'`);
+  return props as Record<string, unknown>;
+}
+
+async function main(): Promise<void> {
+  const program = new Command('render')
+    .description('Narrate a news article with Kokoro-82M and render it as an MP4 with word-synchronized subtitles')
+    .argument('[input]', '"-" to read the text from standard input')
+    .option('--article <url-or-path>', 'a news article: http(s) URL, .html, .md or .txt file, or - for standard input')
+    .option('--title <title>', "with --text: the article's title, read first")
+    .option('--text <text>', 'the text to narrate')
+    .option('--file <path>', 'a UTF-8 text or Markdown file to narrate')
+    .option('--sample', 'the bundled sample article')
+    .option('--from <dir>', 'render an existing narration folder again, with no synthesis')
+    .option('--format <format>', `${VIDEO_FORMATS.join(', ')}, a comma-separated list, or all`, 'landscape')
+    .option('--voice <voice>', "Kokoro voice or blend (default: the language's voice)")
+    .option('--lang <code>', `language: ${supportedLanguageCodes().join(', ')} (default: the article's, else es)`)
+    .option('--speed <factor>', 'speaking rate, 0.5 to 2.0', '1.0')
+    .option('--fps <n>', 'frames per second: 25, 30 or 60', '30')
+    .option('--concurrency <n>', 'browser tabs rendering at once (default: Remotion\'s choice)')
+    .option('--scale <factor>', 'render at this fraction of full size (0.5: 1080p becomes 540p)', '1')
+    .option('--out <dir>', 'output folder (default: out/video, or the --from folder)')
+    .option('--props <json>', 'composition props over the defaults (style, brand, closing card), as JSON')
+    .option('--browser <path>', 'Chromium or Chrome executable (default: found, see README)')
+    .option('--max-minutes <n>', 'refuse longer videos unless --force', String(DEFAULT_MAX_MINUTES))
+    .option('--force', 'render even over --max-minutes')
+    .option('--model <path-or-url>', 'Kokoro ONNX model to use')
+    .addOption(new Option('--device <device>', 'where onnxruntime runs the model').choices(['cpu', 'cuda']).default('cpu'))
+    .option('--verbose', 'log every step')
+    .exitOverride()
+    .configureOutput({ writeErr: (line) => process.stderr.write(line) });
+  program.parse();
+  const flags = program.opts<RenderFlags>();
+  const formats = parseFormats(flags.format);
+  const fps = FpsSchema.safeParse(number('--fps', flags.fps));
+  if (!fps.success) throw new UserError(`--fps ${flags.fps} is not supported`, 'Pass --fps 25, 30 or 60');
+  const scale = number('--scale', flags.scale);
+  if (!(scale > 0 && scale <= 2)) throw new UserError(`--scale ${flags.scale} is outside 0-2`, 'Pass a factor such as 0.5 or 1');
+  const concurrency = flags.concurrency === undefined ? null : number('--concurrency', flags.concurrency);
+  if (concurrency !== null && !(Number.isInteger(concurrency) && concurrency >= 1)) throw new UserError(`--concurrency ${flags.concurrency} is not a whole number of at least 1`, 'Pass --concurrency 1 or more');
+  const maxMinutes = number('--max-minutes', flags.maxMinutes);
+  const props = parseProps(flags.props);
+  const narration = flags.from !== undefined ? { from: path.resolve(flags.from) } : { source: sourceFromFlags(program.args[0], flags), language: flags.lang, voice: flags.voice, speed: number('--speed', flags.speed) };
+  if (flags.from !== undefined && [flags.article, flags.text, flags.file, flags.sample, program.args[0]].some((given) => given !== undefined)) {
+    throw new UserError('--from renders an existing narration and takes no text source', 'Drop --article/--text/--file/--sample, or drop --from');
+  }
+  const outDir = path.resolve(flags.out ?? flags.from ?? 'out/video');
+
+  const reporter = createReporter(Boolean(flags.verbose));
+  const producer = new VideoProducer({
+    device: flags.device,
+    model: flags.model,
+    browser: flags.browser,
+    verbose: flags.verbose,
+    log: (line) => reporter.log(line),
+    warn: (line) => reporter.warn(line),
+    onProgress: ({ stage, done, total }) => reporter.progress(stage, done, total),
+    onDownloadProgress: (done, total) => reporter.bytes('download', done, total),
+  });
+  const interrupt = new AbortController();
+  const onSigint = () => {
+    if (interrupt.signal.aborted) process.exit(130);
+    reporter.warn('interrupted: stopping and removing the unfinished output (Ctrl-C again to quit at once)');
+    interrupt.abort();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const result = await producer.produce({ narration, formats, fps: fps.data, scale, concurrency, props, maxMinutes, force: flags.force, outDir, signal: interrupt.signal });
+    reporter.stop();
+    const videos = Object.values(result.videos).map((file) => path.relative(process.cwd(), file));
+    process.stdout.write(`${videos.join(', ')}: ${(result.narration.audio.durationMs / 1000).toFixed(1)} s of narration, voice ${result.narration.voice}\n`);
+  } catch (error) {
+    if (interrupt.signal.aborted) throw new UserError(`Interrupted: nothing was written to ${outDir}`, 'Run the command again to render');
+    throw error;
+  } finally {
+    process.off('SIGINT', onSigint);
+    reporter.stop();
+    await producer.close();
+  }
+}
+
+await runCommand(main);

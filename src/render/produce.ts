@@ -1,0 +1,144 @@
+// Article to finished video folder: narrate (or take an existing narration), render every format, publish the
+// folder whole. The CLI's `render` and the scheduler both call this; one model session, one bundle and one
+// browser serve every job of a VideoProducer.
+import { copyFile, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { narrationProblem, NarrationSchema, type Narration } from '../contract/narration.ts';
+import { DEFAULT_FPS, type Fps, type VideoFormat } from '../contract/video.ts';
+import { UserError } from '../errors.ts';
+import type { Device } from '../kokoro/session.ts';
+import { publishFolder } from '../output/publish.ts';
+import { NARRATION_FILE } from '../output/write-narration.ts';
+import { narrateIntoFolder, type NarrationJob } from '../pipeline/narrate-folder.ts';
+import { Narrator, type NarrateProgress } from '../pipeline/narrator.ts';
+import { VideoRenderer, type RenderProgress, type RenderSettings } from './render-video.ts';
+
+export const DEFAULT_MAX_MINUTES = 15;
+
+export interface ProduceRequest {
+  /** A narration to make, or the folder of an existing one (rendered again with no synthesis). */
+  narration: NarrationJob | { from: string };
+  formats: readonly VideoFormat[];
+  fps?: Fps;
+  scale?: number;
+  concurrency?: number | null;
+  props?: Record<string, unknown>;
+  x264Preset?: RenderSettings['x264Preset'];
+  /** Longer narrations are refused unless `force`. */
+  maxMinutes?: number;
+  force?: boolean;
+  /** Published whole: built in a temporary sibling and renamed into place when every file is complete. */
+  outDir: string;
+  signal?: AbortSignal;
+}
+
+export interface ProduceResult {
+  outDir: string;
+  narration: Narration;
+  videos: Partial<Record<VideoFormat, string>>;
+  thumbnail: string;
+}
+
+export interface ProducerOptions {
+  device?: Device;
+  model?: string;
+  browser?: string;
+  verbose?: boolean;
+  log?: (line: string) => void;
+  warn?: (line: string) => void;
+  onProgress?: (progress: NarrateProgress | RenderProgress) => void;
+  onDownloadProgress?: (done: number, total: number | undefined) => void;
+}
+
+/** Read and check an existing narration folder, then copy the files narration.json names into `folder`. */
+export async function copyNarration(from: string, folder: string): Promise<Narration> {
+  const file = path.join(from, NARRATION_FILE);
+  if (!existsSync(file)) throw new UserError(`${from} holds no ${NARRATION_FILE}`, 'Pass --from the folder of a finished narrate or render run');
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    throw new UserError(`${file} is not valid JSON`, 'Narrate the article again into that folder');
+  }
+  const problem = narrationProblem(json);
+  if (problem) throw new UserError(`${file} cannot be rendered: ${problem}`, 'Narrate the article again (npm run narrate) and render that folder');
+  const narration = NarrationSchema.parse(json);
+  const files = [NARRATION_FILE, narration.audio.file, ...Object.values(narration.files), narration.article?.leadImage?.file, narration.article ? 'article.json' : undefined];
+  for (const name of files) {
+    if (!name) continue;
+    if (!existsSync(path.join(from, name))) throw new UserError(`${from} lacks ${name}, which ${NARRATION_FILE} names`, 'Narrate the article again into that folder');
+    await copyFile(path.join(from, name), path.join(folder, name));
+  }
+  return narration;
+}
+
+export function checkLength(narration: Narration, maxMinutes: number, force: boolean): void {
+  const minutes = narration.audio.durationMs / 60_000;
+  if (minutes > maxMinutes && !force) {
+    throw new UserError(`The video would last ${minutes.toFixed(1)} minutes, over --max-minutes ${maxMinutes}`, 'Pass --force to render it anyway, or raise --max-minutes');
+  }
+}
+
+export class VideoProducer {
+  private readonly narrator: Narrator;
+  private readonly renderer: VideoRenderer;
+
+  constructor(private readonly options: ProducerOptions = {}) {
+    this.narrator = new Narrator({
+      device: options.device ?? 'cpu',
+      model: options.model,
+      log: options.log,
+      warn: options.warn,
+      onDownloadProgress: options.onDownloadProgress,
+    });
+    this.renderer = new VideoRenderer({ browser: options.browser, verbose: options.verbose, log: options.log });
+  }
+
+  async produce(request: ProduceRequest): Promise<ProduceResult> {
+    const { signal } = request;
+    const outDir = path.resolve(request.outDir);
+    const built = await publishFolder(outDir, async (folder) => {
+      const narration =
+        'from' in request.narration
+          ? await copyNarration(request.narration.from, folder)
+          : await narrateIntoFolder(this.narrator, request.narration, folder, {
+              // Between passes is where a narration can stop cleanly.
+              onProgress: (progress) => {
+                signal?.throwIfAborted();
+                this.options.onProgress?.(progress);
+              },
+              warn: this.options.warn,
+            });
+      signal?.throwIfAborted();
+      checkLength(narration, request.maxMinutes ?? DEFAULT_MAX_MINUTES, request.force ?? false);
+      const rendered = await this.renderer.render(
+        folder,
+        narration,
+        {
+          formats: request.formats,
+          fps: request.fps ?? DEFAULT_FPS,
+          scale: request.scale ?? 1,
+          concurrency: request.concurrency ?? null,
+          props: request.props ?? {},
+          x264Preset: request.x264Preset,
+        },
+        this.options.onProgress,
+        signal,
+      );
+      return { narration, rendered, folder };
+    });
+    // The files now live in outDir: the same names, a different folder.
+    const moved = (file: string) => path.join(outDir, path.relative(built.folder, file));
+    return {
+      outDir,
+      narration: built.narration,
+      videos: Object.fromEntries(Object.entries(built.rendered.videos).map(([format, file]) => [format, moved(file)])),
+      thumbnail: moved(built.rendered.thumbnail),
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.renderer.close(), this.narrator.release()]);
+  }
+}
