@@ -6,12 +6,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
+import { DEFAULT_FPS, FpsSchema, VideoFormatSchema as FormatSchema } from '../contract/video.ts';
 import { UserError } from '../errors.ts';
 
-export const VIDEO_FORMATS = ['landscape', 'vertical', 'square'] as const;
-export type VideoFormat = (typeof VIDEO_FORMATS)[number];
-
-const FormatSchema = z.enum(VIDEO_FORMATS);
 
 const FeedSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
@@ -55,6 +52,8 @@ const ConfigSchema = z.strictObject({
     .default('sqlite:./jobs.db'),
   afterEach: z.string().min(1).optional(),
   allowPrivateNetworks: z.boolean().default(false),
+  /** How long a job stays claimed without a sign of life from its worker before another may take it. */
+  leaseSeconds: z.number().min(5).max(3600).default(60),
   retry: z
     .strictObject({
       maxAttempts: z.int().min(1).max(20).default(3),
@@ -63,10 +62,10 @@ const ConfigSchema = z.strictObject({
     .default({ maxAttempts: 3, backoffSeconds: 60 }),
   render: z
     .strictObject({
-      fps: z.union([z.literal(25), z.literal(30), z.literal(60)]).default(30),
+      fps: FpsSchema.default(DEFAULT_FPS),
       scale: z.number().positive().max(1).default(1),
     })
-    .default({ fps: 30, scale: 1 }),
+    .default({ fps: DEFAULT_FPS, scale: 1 }),
 });
 
 export type QueueLocation = { kind: 'sqlite'; file: string } | { kind: 'redis'; url: string };

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { VIDEO_FORMATS } from './config.ts';
+import { VideoFormatSchema } from '../contract/video.ts';
 
 export const JOB_RECORD_FILE = 'job.json';
 
@@ -20,7 +20,7 @@ export const JobRecordSchema = z.object({
     audioMs: z.number(),
   }),
   attempt: z.int().min(1),
-  videos: z.partialRecord(z.enum(VIDEO_FORMATS), z.string()),
+  videos: z.partialRecord(VideoFormatSchema, z.string()),
   model: z.object({ file: z.string(), sha256: z.string() }),
   productVersion: z.string(),
 });

@@ -1,5 +1,5 @@
 // One job: one feed item to one published folder. Both queues (SQLite, BullMQ) keep these fields.
-import type { VideoFormat } from './config.ts';
+import type { VideoFormat } from '../contract/video.ts';
 
 export const JOB_STATES = ['queued', 'narrating', 'rendering', 'done', 'failed'] as const;
 export type JobState = (typeof JOB_STATES)[number];

@@ -1,18 +1,19 @@
-// The job itself, the same for both queues: narrate and render one item into a temporary folder, add job.json,
-// publish the folder at OUT/YYYY-MM-DD/<slug>/ in one rename. A folder already published for this key (the
-// process died after the rename but before the queue heard of it) is taken as the result, never redone.
-import { writeFile } from 'node:fs/promises';
+// The job itself, the same for both queues: narrate and render one item into OUT/YYYY-MM-DD/<slug>/ (the
+// producer builds it in a temporary sibling and renames it into place), then add job.json, atomically and last.
+// job.json marks a finished folder: a folder with one for this key (the process died after publishing but
+// before the queue heard of it) is taken as the result, never redone; one without is replaced whole by a retry.
 import path from 'node:path';
-import { publishFolder } from '../output/publish.ts';
+import { writeFileAtomically } from '../output/atomic.ts';
 import { PRODUCT_VERSION } from '../output/run-record.ts';
 import type { JobView } from './job.ts';
 import { JOB_RECORD_FILE, JobRecordSchema, readFinishedJob, type JobRecord } from './job-record.ts';
+import type { Fps } from '../contract/video.ts';
 import type { ItemProducer, ProduceStage } from './producer.ts';
 
 export interface ProduceItemOptions {
   producer: ItemProducer;
   outputRoot: string;
-  fps: 25 | 30 | 60;
+  fps: Fps;
   scale: number;
   allowPrivateNetworks: boolean;
   signal: AbortSignal;
@@ -32,41 +33,39 @@ export async function produceItem(job: JobView, options: ProduceItemOptions): Pr
   if (existing !== null) return { folder: target, record: existing, produced: false };
   const startedAt = new Date();
   let narratedAt = startedAt;
-  const record = await publishFolder(target, async (staging) => {
-    const result = await options.producer.produce({
-      articleUrl: job.itemUrl,
-      voice: job.voice,
-      language: job.language,
-      formats: job.formats,
-      fps: options.fps,
-      scale: options.scale,
-      outDir: staging,
-      allowPrivateNetworks: options.allowPrivateNetworks,
-      signal: options.signal,
-      onStage: (stage) => {
-        if (stage === 'rendering') narratedAt = new Date();
-        options.onStage(stage);
-      },
-    });
-    const finishedAt = new Date();
-    const record = JobRecordSchema.parse({
-      version: 1,
-      key: job.key,
-      source: { feed: job.feedUrl, item: job.itemUrl, guid: job.guid, title: job.title, publishedAt: job.publishedAt },
-      times: { firstSeenAt: job.createdAt, startedAt: startedAt.toISOString(), narratedAt: narratedAt.toISOString(), finishedAt: finishedAt.toISOString() },
-      durations: {
-        narrationMs: narratedAt.getTime() - startedAt.getTime(),
-        renderMs: finishedAt.getTime() - narratedAt.getTime(),
-        itemToVideoMs: finishedAt.getTime() - Date.parse(job.createdAt),
-        audioMs: result.narration.audio.durationMs,
-      },
-      attempt: job.attempts,
-      videos: result.videos,
-      model: result.narration.run.model,
-      productVersion: PRODUCT_VERSION,
-    });
-    await writeFile(path.join(staging, JOB_RECORD_FILE), `${JSON.stringify(record, null, 2)}\n`);
-    return record;
+  const result = await options.producer.produce({
+    articleUrl: job.itemUrl,
+    voice: job.voice,
+    language: job.language,
+    formats: job.formats,
+    fps: options.fps,
+    scale: options.scale,
+    outDir: target,
+    allowPrivateNetworks: options.allowPrivateNetworks,
+    signal: options.signal,
+    onStage: (stage) => {
+      if (stage === 'rendering') narratedAt = new Date();
+      options.onStage(stage);
+    },
   });
+  const finishedAt = new Date();
+  const record = JobRecordSchema.parse({
+    version: 1,
+    key: job.key,
+    source: { feed: job.feedUrl, item: job.itemUrl, guid: job.guid, title: job.title, publishedAt: job.publishedAt },
+    times: { firstSeenAt: job.createdAt, startedAt: startedAt.toISOString(), narratedAt: narratedAt.toISOString(), finishedAt: finishedAt.toISOString() },
+    durations: {
+      narrationMs: narratedAt.getTime() - startedAt.getTime(),
+      renderMs: finishedAt.getTime() - narratedAt.getTime(),
+      itemToVideoMs: finishedAt.getTime() - Date.parse(job.createdAt),
+      audioMs: result.narration.audio.durationMs,
+    },
+    attempt: job.attempts,
+    // Relative to the folder, like every path in narration.json, so the folder can move (upload, archive).
+    videos: Object.fromEntries(Object.entries(result.videos).map(([format, file]) => [format, path.relative(target, file)])),
+    model: result.narration.run.model,
+    productVersion: PRODUCT_VERSION,
+  });
+  await writeFileAtomically(path.join(target, JOB_RECORD_FILE), `${JSON.stringify(record, null, 2)}\n`);
   return { folder: target, record, produced: true };
 }
