@@ -64,6 +64,8 @@ const ConfigSchema = z.strictObject({
     .strictObject({
       fps: FpsSchema.default(DEFAULT_FPS),
       scale: z.number().positive().max(1).default(1),
+      /** Browser tabs rendering at once; unset lets Remotion choose (half the cores). */
+      concurrency: z.int().min(1).optional(),
     })
     .default({ fps: DEFAULT_FPS, scale: 1 }),
 });

@@ -15,6 +15,7 @@ export interface ProduceItemOptions {
   outputRoot: string;
   fps: Fps;
   scale: number;
+  concurrency: number | null;
   allowPrivateNetworks: boolean;
   signal: AbortSignal;
   onStage: (stage: ProduceStage) => void;
@@ -40,6 +41,7 @@ export async function produceItem(job: JobView, options: ProduceItemOptions): Pr
     formats: job.formats,
     fps: options.fps,
     scale: options.scale,
+    concurrency: options.concurrency,
     outDir: target,
     allowPrivateNetworks: options.allowPrivateNetworks,
     signal: options.signal,

@@ -15,6 +15,7 @@ export interface ItemRequest {
   formats: VideoFormat[];
   fps: Fps;
   scale: number;
+  concurrency: number | null;
   outDir: string;
   allowPrivateNetworks: boolean;
   signal: AbortSignal;
@@ -56,6 +57,7 @@ export class ScheduledProducer implements ItemProducer {
         formats: request.formats,
         fps: request.fps,
         scale: request.scale,
+        concurrency: request.concurrency,
         outDir: request.outDir,
         signal: request.signal,
       });

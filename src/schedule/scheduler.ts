@@ -82,6 +82,7 @@ function handlers(context: SchedulerContext): JobHandlers {
         outputRoot: config.output,
         fps: config.render.fps,
         scale: config.render.scale,
+        concurrency: config.render.concurrency ?? null,
         allowPrivateNetworks: config.allowPrivateNetworks,
         signal,
         onStage,
