@@ -3,7 +3,8 @@
 // again. A worker that dies stops renewing its job's lock; another worker's stalled-job check puts the job back
 // and it runs again (the published folder makes a rerun after publishing a no-op).
 import { createHash } from 'node:crypto';
-import { Queue, UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
 import { UserError } from '../../errors.ts';
 import type { JobSpec, JobState, JobView } from '../job.ts';
 import type { ProducedItem } from '../produce-item.ts';
@@ -24,18 +25,10 @@ interface Progress {
   stage: 'narrating' | 'rendering';
 }
 
-function connectionOptions(url: string): ConnectionOptions {
-  const parsed = new URL(url);
-  return {
-    host: parsed.hostname,
-    port: Number(parsed.port || 6379),
-    username: parsed.username ? decodeURIComponent(parsed.username) : undefined,
-    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
-    db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : undefined,
-    tls: parsed.protocol === 'rediss:' ? {} : undefined,
-    // Workers block on Redis; BullMQ requires retries without a per-request limit.
-    maxRetriesPerRequest: null,
-  };
+/** BullMQ, loaded as ESM, takes Redis clients made by the caller. */
+function connect(url: string): Redis {
+  // Workers block on Redis; BullMQ requires retries without a per-request limit.
+  return new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true });
 }
 
 function jobId(key: string): string {
@@ -69,14 +62,14 @@ async function toView(job: Job<JobData>): Promise<JobView> {
 
 export class BullmqQueue implements JobQueue {
   private readonly queue: Queue<JobData>;
-  private readonly connection: ConnectionOptions;
+  private readonly connection: Redis;
 
   private constructor(
-    url: string,
+    private readonly url: string,
     private readonly policy: RetryPolicy,
     private readonly leaseMs: number,
   ) {
-    this.connection = connectionOptions(url);
+    this.connection = connect(url);
     this.queue = new Queue<JobData>(QUEUE_NAME, { connection: this.connection });
   }
 
@@ -84,12 +77,14 @@ export class BullmqQueue implements JobQueue {
   static async open(url: string, policy: RetryPolicy, leaseMs: number): Promise<BullmqQueue> {
     const queue = new BullmqQueue(url, policy, leaseMs);
     let lastError = 'no answer';
-    queue.queue.on('error', (error) => (lastError = error.message));
+    queue.connection.on('error', (error: Error) => (lastError = error.message || lastError));
+    queue.queue.on('error', (error) => (lastError = error.message || lastError));
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(lastError)), CONNECT_TIMEOUT_MS).unref());
     try {
-      await Promise.race([queue.queue.waitUntilReady().then(() => queue.queue.getJobCounts('waiting')), timeout]);
+      await Promise.race([queue.connection.ping(), timeout]);
     } catch (error) {
-      await queue.queue.disconnect().catch(() => undefined);
+      queue.connection.disconnect();
+      await queue.queue.close().catch(() => undefined);
       throw new UserError(`Redis at ${url} is unreachable (${errorMessage(error)})`, 'Start redis-server there, or set queue: to a reachable redis://host:port (or sqlite:<file> on one machine)');
     }
     return queue;
@@ -125,6 +120,7 @@ export class BullmqQueue implements JobQueue {
 
   async close(): Promise<void> {
     await this.queue.close();
+    await this.connection.quit();
   }
 
   private async isIdle(): Promise<boolean> {
@@ -134,6 +130,7 @@ export class BullmqQueue implements JobQueue {
 
   async process(handlers: JobHandlers, options: ProcessOptions): Promise<void> {
     const afterEachRuns = new Set<Promise<void>>();
+    const workerConnection = connect(this.url);
     const worker = new Worker<JobData, ProducedItem>(
       QUEUE_NAME,
       async (job, _token, signal) => {
@@ -148,7 +145,7 @@ export class BullmqQueue implements JobQueue {
         }
       },
       {
-        connection: this.connection,
+        connection: workerConnection,
         concurrency: 1,
         lockDuration: this.leaseMs,
         stalledInterval: this.leaseMs / 2,
@@ -177,6 +174,7 @@ export class BullmqQueue implements JobQueue {
     } finally {
       await worker.close(options.signal.aborted);
       await Promise.all(afterEachRuns);
+      await workerConnection.quit();
     }
   }
 }
