@@ -71,7 +71,7 @@ describe('BullMQ over a real redis-server', { timeout: 90 * 60_000 }, () => {
 
   it('three workers make exactly five videos from five items, one worker killed mid-render', async () => {
     for (const title of ['Uno', 'Dos', 'Tres', 'Cuatro', 'Cinco'].map((word) => `Noticia número ${word} del día`)) site.publish(title);
-    const config = writeConfig(dir, { feeds: [{ url: site.server.url('/rss.xml'), format: 'vertical', maxItems: 10 }], queue: redis.url, leaseSeconds: 10 });
+    const config = writeConfig(dir, { feeds: [{ url: site.server.url('/rss.xml'), format: 'vertical', maxItems: 10 }], queue: redis.url, leaseSeconds: 30 });
     const output = path.join(dir, 'videos');
     const client = new Redis(redis.url, { maxRetriesPerRequest: null });
     const queue = new Queue('kokoro-news-video', { connection: client });
@@ -84,7 +84,7 @@ describe('BullMQ over a real redis-server', { timeout: 90 * 60_000 }, () => {
       const rendering = await waitFor('a job being rendered', async () => (await queue.getActive()).find((job) => (job.progress as { stage?: string }).stage === 'rendering'), 30 * 60_000);
       const holder = await waitFor('the worker holding it', () => workers.find((worker) => [...worker.log().matchAll(/job (\w+): .* \(attempt/g)].at(-1)?.[1] === rendering.id), 10_000);
       await new Promise((resolve) => setTimeout(resolve, 2000));
-      holder.child.kill('SIGKILL');
+      holder.kill();
       const others = workers.filter((worker) => worker !== holder);
 
       const codes = await Promise.all(others.map((worker) => worker.exited));

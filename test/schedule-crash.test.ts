@@ -47,7 +47,7 @@ describe('crashes and concurrent schedulers on one SQLite store', { timeout: 90 
       // Into the stage: the job is in it and the pipeline has had a few seconds to write into its folder.
       await waitFor(`the job to be ${stage}`, () => jobsIn(store).find((job) => job.state === stage), STAGE_TIMEOUT_MS);
       await new Promise((resolve) => setTimeout(resolve, 3000));
-      scheduler.child.kill('SIGKILL');
+      scheduler.kill();
       assert.equal(await scheduler.exited, null);
       assert.equal(readOutput(output).finished.length, 0, `killed during ${stage}: nothing may look finished`);
       assert.equal(jobsIn(store)[0]!.state, stage, 'the store still shows the job as held by the dead process');

@@ -21,18 +21,21 @@ export function writeConfig(dir: string, config: Record<string, unknown>): strin
 
 export interface RunningScheduler {
   child: ChildProcess;
+  /** SIGKILL the scheduler and everything it started (its browser too), as a power cut would. */
+  kill(): void;
   /** Everything it wrote to stderr so far. */
   log(): string;
   exited: Promise<number | null>;
 }
 
 export function startScheduler(args: string[]): RunningScheduler {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, SCHEDULE_CLI), ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so a kill takes its browser with it instead of leaving it running.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, SCHEDULE_CLI), ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let stderr = '';
   child.stdout!.on('data', (data: Buffer) => (stderr += data.toString()));
   child.stderr!.on('data', (data: Buffer) => (stderr += data.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return { child, log: () => stderr, exited };
+  return { child, kill: () => process.kill(-child.pid!, 'SIGKILL'), log: () => stderr, exited };
 }
 
 export interface OutputTree {

@@ -130,18 +130,25 @@ export class BullmqQueue implements JobQueue {
 
   async process(handlers: JobHandlers, options: ProcessOptions): Promise<void> {
     const afterEachRuns = new Set<Promise<void>>();
+    // A job whose lock could not be renewed may already be running on another worker: stop it here, as the
+    // SQLite queue does when its lease is lost, so the work is not done twice.
+    const lockLost = new Map<string, AbortController>();
     const workerConnection = connect(this.url);
     const worker = new Worker<JobData, ProducedItem>(
       QUEUE_NAME,
       async (job, _token, signal) => {
         const view = await toView(job);
         handlers.log(`job ${job.id}: ${view.title} (attempt ${job.attemptsStarted})`);
+        const lost = new AbortController();
+        lockLost.set(job.id!, lost);
         try {
-          return await handlers.run(view, AbortSignal.any([options.signal, ...(signal ? [signal] : [])]), (stage) => void job.updateProgress({ stage } satisfies Progress));
+          return await handlers.run(view, AbortSignal.any([options.signal, lost.signal, ...(signal ? [signal] : [])]), (stage) => void job.updateProgress({ stage } satisfies Progress));
         } catch (error) {
           handlers.log(`job ${job.id}: ${errorMessage(error)}`);
           if (classifyFailure(error) === 'permanent') throw new UnrecoverableError(errorMessage(error));
           throw error;
+        } finally {
+          lockLost.delete(job.id!);
         }
       },
       {
@@ -155,6 +162,9 @@ export class BullmqQueue implements JobQueue {
       },
     );
     worker.on('error', (error) => handlers.log(`queue error: ${error.message}`));
+    worker.on('lockRenewalFailed', (jobIds) => {
+      for (const id of jobIds) lockLost.get(id)?.abort(new Error(`job ${id}'s lock was lost; another worker may take it`));
+    });
     // afterEach runs once BullMQ has recorded the job as completed, as the SQLite queue does.
     worker.on('completed', (job, produced) => {
       const run = (async () => {
