@@ -1,13 +1,25 @@
 // Fetching a page the way a polite reader does: a clear User-Agent, a time limit, a size limit, redirects
 // followed, and only HTML accepted. Every failure says what went wrong and what to do.
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 import { UserError } from '../errors.ts';
+import { isPublicAddress } from './private-address.ts';
 
 export const USER_AGENT = 'kokoro-news-video/0.1 (article narration; +https://www.npmjs.com/package/kokoro-news-video)';
 
 export interface FetchLimits {
   timeoutMs: number;
   maxBytes: number;
+  /**
+   * False for unattended fetches of addresses that came from the internet (feeds, their articles, lead
+   * images): every hop, redirects included, must resolve only to public addresses. A person who types a URL
+   * may point it at their own network, so the default is true.
+   */
+  allowPrivateNetworks?: boolean;
 }
+
+const MAX_REDIRECTS = 10;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 export const DEFAULT_FETCH_LIMITS: FetchLimits = { timeoutMs: 20_000, maxBytes: 5 * 1024 * 1024 };
 
@@ -42,6 +54,44 @@ function networkProblem(url: URL, error: unknown, limits: FetchLimits): UserErro
   return new UserError(`${url.href} could not be fetched (${cause ?? String(error)})`, 'Check the URL, or save the page and pass the file to --article');
 }
 
+/** Refuse `url` when its host is, or resolves to, an address that is not on the public internet. */
+async function assertPublicHost(url: URL): Promise<void> {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  let addresses: string[];
+  try {
+    addresses = isIP(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
+  } catch (error) {
+    throw networkProblem(url, error, DEFAULT_FETCH_LIMITS);
+  }
+  const refused = addresses.find((address) => !isPublicAddress(address));
+  if (refused !== undefined) {
+    throw new UserError(
+      `${url.href} resolves to ${refused}, a loopback, private or link-local address that an unattended fetch may not reach`,
+      'Set allowPrivateNetworks: true in the config only if this source really is on your own network',
+    );
+  }
+}
+
+/** Follow redirects one hop at a time so each hop's address can be checked before it is requested. */
+async function fetchFollowing(start: URL, init: RequestInit, allowPrivateNetworks: boolean, limits: FetchLimits): Promise<{ response: Response; url: URL }> {
+  let url = start;
+  for (let hop = 0; ; hop++) {
+    if (!allowPrivateNetworks) await assertPublicHost(url);
+    let response: Response;
+    try {
+      response = await fetch(url, { ...init, redirect: 'manual' });
+    } catch (error) {
+      throw networkProblem(url, error, limits);
+    }
+    const location = response.headers.get('location');
+    if (!REDIRECT_STATUSES.has(response.status) || location === null) return { response, url };
+    await response.body?.cancel();
+    if (hop === MAX_REDIRECTS) throw new UserError(`${start.href} redirects more than ${MAX_REDIRECTS} times`, 'Check the URL: the site is in a redirect loop');
+    url = new URL(location, url);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UserError(`${start.href} redirects to ${url.protocol} ${url.href}`, 'Give an http(s) URL that stays on the web');
+  }
+}
+
 export async function fetchPage(address: string, limits: FetchLimits = DEFAULT_FETCH_LIMITS, kind: ResourceKind = HTML_PAGE): Promise<FetchedPage> {
   let url: URL;
   try {
@@ -50,12 +100,10 @@ export async function fetchPage(address: string, limits: FetchLimits = DEFAULT_F
     throw new UserError(`"${address}" is not a URL or an existing file`, 'Pass an http(s) URL or the path of a .html, .md or .txt file');
   }
   const signal = AbortSignal.timeout(limits.timeoutMs);
-  let response: Response;
-  try {
-    response = await fetch(url, { redirect: 'follow', signal, headers: { 'user-agent': USER_AGENT, accept: kind.accept } });
-  } catch (error) {
-    throw networkProblem(url, error, limits);
-  }
+  const init: RequestInit = { signal, headers: { 'user-agent': USER_AGENT, accept: kind.accept } };
+  const followed = await fetchFollowing(url, init, limits.allowPrivateNetworks ?? true, limits);
+  const response = followed.response;
+  url = followed.url;
   if (!response.ok) {
     await response.body?.cancel();
     throw new UserError(`${url.href} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, 'Check the URL: the page is missing or the server failed');
@@ -85,5 +133,5 @@ export async function fetchPage(address: string, limits: FetchLimits = DEFAULT_F
     if (error instanceof UserError) throw error;
     throw networkProblem(url, error, limits);
   }
-  return { url: response.url || url.href, contentType, bytes: Buffer.concat(chunks) };
+  return { url: url.href, contentType, bytes: Buffer.concat(chunks) };
 }

@@ -10,7 +10,7 @@ import { UserError } from '../errors.ts';
 
 const LEFTOVER = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.(partial|old)$/;
 
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,0 +1,113 @@
+// The scheduler's config file: YAML, validated with zod so a wrong field is named by its path with the fix.
+// Relative paths (output, a sqlite store) are read from the config file's folder, so the same file works
+// whatever folder the scheduler is started from.
+import { Cron } from 'croner';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { z } from 'zod';
+import { DEFAULT_FPS, FpsSchema, VideoFormatSchema as FormatSchema } from '../contract/video.ts';
+import { UserError } from '../errors.ts';
+
+
+const FeedSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+  voice: z.string().min(1).optional(),
+  language: z.string().min(1).optional(),
+  format: z
+    .union([FormatSchema, z.array(FormatSchema).min(1)])
+    .default('landscape')
+    .transform((format) => [...new Set(Array.isArray(format) ? format : [format])]),
+  maxItems: z.int().min(1).max(100).default(5),
+  maxAgeHours: z.number().positive().default(48),
+});
+export type FeedConfig = z.infer<typeof FeedSchema>;
+
+function isCronPattern(pattern: string): boolean {
+  try {
+    new Cron(pattern, { paused: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const ConfigSchema = z.strictObject({
+  feeds: z.array(FeedSchema).min(1, 'must list at least one feed'),
+  cron: z.string().refine(isCronPattern, 'must be a cron pattern such as "0 7 * * *"').default('0 7 * * *'),
+  timezone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Madrid').optional(),
+  output: z.string().min(1).default('./videos'),
+  queue: z
+    .string()
+    .regex(/^(sqlite:.+|rediss?:\/\/.+)$/, 'must be sqlite:<file> or redis://host:port')
+    .default('sqlite:./jobs.db'),
+  afterEach: z.string().min(1).optional(),
+  allowPrivateNetworks: z.boolean().default(false),
+  /** How long a job stays claimed without a sign of life from its worker before another may take it. */
+  leaseSeconds: z.number().min(5).max(3600).default(60),
+  retry: z
+    .strictObject({
+      maxAttempts: z.int().min(1).max(20).default(3),
+      backoffSeconds: z.number().positive().default(60),
+    })
+    .default({ maxAttempts: 3, backoffSeconds: 60 }),
+  render: z
+    .strictObject({
+      fps: FpsSchema.default(DEFAULT_FPS),
+      scale: z.number().positive().max(1).default(1),
+      /** Browser tabs rendering at once; unset lets Remotion choose (half the cores). */
+      concurrency: z.int().min(1).optional(),
+    })
+    .default({ fps: DEFAULT_FPS, scale: 1 }),
+});
+
+export type QueueLocation = { kind: 'sqlite'; file: string } | { kind: 'redis'; url: string };
+
+export type ScheduleConfig = Omit<z.infer<typeof ConfigSchema>, 'queue'> & { queue: QueueLocation; file: string };
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = issue.path.length === 0 ? 'the config' : issue.path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
+  return `${where}: ${issue.message}`;
+}
+
+/** Validate a parsed config; `file` anchors its relative paths. */
+export function parseConfig(raw: unknown, file: string): ScheduleConfig {
+  const result = ConfigSchema.safeParse(raw ?? {});
+  if (!result.success) {
+    const problems = result.error.issues.map(describeIssue).join('; ');
+    throw new UserError(`${file} is not a valid schedule config (${problems})`, 'Fix those fields; feeds.example.yaml shows every field');
+  }
+  const config = result.data;
+  const base = path.dirname(path.resolve(file));
+  const queue: QueueLocation = config.queue.startsWith('sqlite:')
+    ? { kind: 'sqlite', file: path.resolve(base, config.queue.slice('sqlite:'.length)) }
+    : { kind: 'redis', url: config.queue };
+  return { ...config, output: path.resolve(base, config.output), queue, file: path.resolve(file) };
+}
+
+export async function loadConfig(file: string): Promise<ScheduleConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UserError(`The config ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, 'Pass the path of a YAML file to --config');
+  }
+  let raw: unknown;
+  try {
+    // No custom tags, no aliases blown up into huge documents: plain YAML 1.2 data only.
+    raw = parseYaml(text, { maxAliasCount: 100, uniqueKeys: true });
+  } catch (error) {
+    const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}` : '';
+    throw new UserError(`The config ${file} is not valid YAML${where} (${(error as Error).message.split('\n')[0]})`, 'Fix the YAML syntax; feeds.example.yaml shows the expected shape');
+  }
+  return parseConfig(raw, file);
+}

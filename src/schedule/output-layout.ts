@@ -1,0 +1,32 @@
+// Where an item's video lives: OUT/YYYY-MM-DD/<slug>/, the date the item was published (else first seen), the
+// slug from its title plus a short hash of its job key. The path depends only on the item, so every machine and
+// every retry after a crash writes the same folder, and two items with the same title never share one.
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { FeedItem } from './feed-items.ts';
+
+const MAX_SLUG_WORDS_LENGTH = 60;
+
+export function slugify(title: string): string {
+  const words = title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (words.length <= MAX_SLUG_WORDS_LENGTH) return words;
+  const cut = words.slice(0, MAX_SLUG_WORDS_LENGTH);
+  // End on a whole word when one fits.
+  return (cut.includes('-') ? cut.slice(0, cut.lastIndexOf('-')) : cut).replace(/-+$/, '');
+}
+
+export function keyHash(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 8);
+}
+
+/** The item's folder relative to the output root: YYYY-MM-DD/<slug>-<hash>. */
+export function itemFolder(item: Pick<FeedItem, 'key' | 'title' | 'publishedAt'>, firstSeen: Date): string {
+  const day = (item.publishedAt ?? firstSeen.toISOString()).slice(0, 10);
+  const slug = slugify(item.title);
+  return path.join(day, slug === '' ? keyHash(item.key) : `${slug}-${keyHash(item.key)}`);
+}

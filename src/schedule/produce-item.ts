@@ -1,0 +1,73 @@
+// The job itself, the same for both queues: narrate and render one item into OUT/YYYY-MM-DD/<slug>/ (the
+// producer builds it in a temporary sibling and renames it into place), then add job.json, atomically and last.
+// job.json marks a finished folder: a folder with one for this key (the process died after publishing but
+// before the queue heard of it) is taken as the result, never redone; one without is replaced whole by a retry.
+import path from 'node:path';
+import { writeFileAtomically } from '../output/atomic.ts';
+import { PRODUCT_VERSION } from '../output/run-record.ts';
+import type { JobView } from './job.ts';
+import { JOB_RECORD_FILE, JobRecordSchema, readFinishedJob, type JobRecord } from './job-record.ts';
+import type { Fps } from '../contract/video.ts';
+import type { ItemProducer, ProduceStage } from './producer.ts';
+
+export interface ProduceItemOptions {
+  producer: ItemProducer;
+  outputRoot: string;
+  fps: Fps;
+  scale: number;
+  concurrency: number | null;
+  allowPrivateNetworks: boolean;
+  signal: AbortSignal;
+  onStage: (stage: ProduceStage) => void;
+}
+
+export interface ProducedItem {
+  folder: string;
+  record: JobRecord;
+  /** False when the folder was already published by an earlier attempt. */
+  produced: boolean;
+}
+
+export async function produceItem(job: JobView, options: ProduceItemOptions): Promise<ProducedItem> {
+  const target = path.join(options.outputRoot, job.folder);
+  const existing = await readFinishedJob(target, job.key);
+  if (existing !== null) return { folder: target, record: existing, produced: false };
+  const startedAt = new Date();
+  let narratedAt = startedAt;
+  const result = await options.producer.produce({
+    articleUrl: job.itemUrl,
+    voice: job.voice,
+    language: job.language,
+    formats: job.formats,
+    fps: options.fps,
+    scale: options.scale,
+    concurrency: options.concurrency,
+    outDir: target,
+    allowPrivateNetworks: options.allowPrivateNetworks,
+    signal: options.signal,
+    onStage: (stage) => {
+      if (stage === 'rendering') narratedAt = new Date();
+      options.onStage(stage);
+    },
+  });
+  const finishedAt = new Date();
+  const record = JobRecordSchema.parse({
+    version: 1,
+    key: job.key,
+    source: { feed: job.feedUrl, item: job.itemUrl, guid: job.guid, title: job.title, publishedAt: job.publishedAt },
+    times: { firstSeenAt: job.createdAt, startedAt: startedAt.toISOString(), narratedAt: narratedAt.toISOString(), finishedAt: finishedAt.toISOString() },
+    durations: {
+      narrationMs: narratedAt.getTime() - startedAt.getTime(),
+      renderMs: finishedAt.getTime() - narratedAt.getTime(),
+      itemToVideoMs: finishedAt.getTime() - Date.parse(job.createdAt),
+      audioMs: result.narration.audio.durationMs,
+    },
+    attempt: job.attempts,
+    // Relative to the folder, like every path in narration.json, so the folder can move (upload, archive).
+    videos: Object.fromEntries(Object.entries(result.videos).map(([format, file]) => [format, path.relative(target, file)])),
+    model: result.narration.run.model,
+    productVersion: PRODUCT_VERSION,
+  });
+  await writeFileAtomically(path.join(target, JOB_RECORD_FILE), `${JSON.stringify(record, null, 2)}\n`);
+  return { folder: target, record, produced: true };
+}

@@ -1,0 +1,190 @@
+// Several machines: the same jobs on BullMQ over Redis. The job id is a hash of the item key, so an item is
+// queued once however many schedulers see it; completed and failed jobs are kept so a done item is never queued
+// again. A worker that dies stops renewing its job's lock; another worker's stalled-job check puts the job back
+// and it runs again (the published folder makes a rerun after publishing a no-op).
+import { createHash } from 'node:crypto';
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import { UserError } from '../../errors.ts';
+import type { JobSpec, JobState, JobView } from '../job.ts';
+import type { ProducedItem } from '../produce-item.ts';
+import { backoffSeconds, classifyFailure, type RetryPolicy } from '../retry.ts';
+import { errorMessage, type JobHandlers, type JobQueue, type ProcessOptions } from './job-queue.ts';
+
+const QUEUE_NAME = 'kokoro-news-video';
+const CONNECT_TIMEOUT_MS = 5000;
+const IDLE_POLL_MS = 1000;
+
+interface JobData {
+  spec: JobSpec;
+  createdAt: string;
+  afterEachError?: string | null;
+}
+
+interface Progress {
+  stage: 'narrating' | 'rendering';
+}
+
+/** BullMQ, loaded as ESM, takes Redis clients made by the caller. */
+function connect(url: string): Redis {
+  // Workers block on Redis; BullMQ requires retries without a per-request limit.
+  return new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true });
+}
+
+function jobId(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+}
+
+function stateOf(bullState: string, progress: unknown): JobState {
+  if (bullState === 'completed') return 'done';
+  if (bullState === 'failed') return 'failed';
+  if (bullState === 'active') return (progress as Progress | undefined)?.stage ?? 'narrating';
+  return 'queued';
+}
+
+async function toView(job: Job<JobData>): Promise<JobView> {
+  const iso = (time: number | undefined) => (time ? new Date(time).toISOString() : null);
+  const state = stateOf(await job.getState(), job.progress);
+  return {
+    ...job.data.spec,
+    id: job.id!,
+    state,
+    attempts: job.attemptsStarted,
+    lastError: job.failedReason || null,
+    afterEachError: job.data.afterEachError ?? null,
+    createdAt: job.data.createdAt,
+    updatedAt: iso(job.finishedOn ?? job.processedOn ?? job.timestamp)!,
+    startedAt: iso(job.processedOn),
+    finishedAt: state === 'done' || state === 'failed' ? iso(job.finishedOn) : null,
+    nextAttemptAt: state === 'queued' ? iso(job.timestamp + (job.delay ?? 0)) : null,
+  };
+}
+
+export class BullmqQueue implements JobQueue {
+  private readonly queue: Queue<JobData>;
+  private readonly connection: Redis;
+
+  private constructor(
+    private readonly url: string,
+    private readonly policy: RetryPolicy,
+    private readonly leaseMs: number,
+  ) {
+    this.connection = connect(url);
+    this.queue = new Queue<JobData>(QUEUE_NAME, { connection: this.connection });
+  }
+
+  /** Connect, or fail with a clear error when Redis does not answer. */
+  static async open(url: string, policy: RetryPolicy, leaseMs: number): Promise<BullmqQueue> {
+    const queue = new BullmqQueue(url, policy, leaseMs);
+    let lastError = 'no answer';
+    queue.connection.on('error', (error: Error) => (lastError = error.message || lastError));
+    queue.queue.on('error', (error) => (lastError = error.message || lastError));
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(lastError)), CONNECT_TIMEOUT_MS).unref());
+    try {
+      await Promise.race([queue.connection.ping(), timeout]);
+    } catch (error) {
+      queue.connection.disconnect();
+      await queue.queue.close().catch(() => undefined);
+      throw new UserError(`Redis at ${url} is unreachable (${errorMessage(error)})`, 'Start redis-server there, or set queue: to a reachable redis://host:port (or sqlite:<file> on one machine)');
+    }
+    return queue;
+  }
+
+  async enqueue(spec: JobSpec): Promise<boolean> {
+    const id = jobId(spec.key);
+    if ((await this.queue.getJob(id)) !== undefined) return false;
+    await this.queue.add('item', { spec, createdAt: new Date().toISOString() }, {
+      jobId: id,
+      attempts: this.policy.maxAttempts,
+      backoff: { type: 'policy' },
+      removeOnComplete: false,
+      removeOnFail: false,
+    });
+    return true;
+  }
+
+  async list(): Promise<JobView[]> {
+    const jobs = await this.queue.getJobs(['waiting', 'delayed', 'prioritized', 'active', 'completed', 'failed']);
+    const views = await Promise.all(jobs.filter((job): job is Job<JobData> => job !== undefined).map(toView));
+    return views.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  async retry(id: string): Promise<JobView> {
+    const job = await this.queue.getJob(id);
+    if (job === undefined) throw new UserError(`There is no job ${id}`, 'Run npm run jobs to see the job ids');
+    const state = await job.getState();
+    if (state !== 'failed' && state !== 'completed') throw new UserError(`Job ${id} is ${stateOf(state, job.progress)}, not failed or done`, 'Only a failed or done job can be requeued');
+    await job.retry(state, { resetAttemptsMade: true, resetAttemptsStarted: true });
+    return toView((await this.queue.getJob(id))!);
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+    await this.connection.quit();
+  }
+
+  private async isIdle(): Promise<boolean> {
+    const counts = await this.queue.getJobCounts('waiting', 'active', 'prioritized');
+    return Object.values(counts).every((count) => count === 0);
+  }
+
+  async process(handlers: JobHandlers, options: ProcessOptions): Promise<void> {
+    const afterEachRuns = new Set<Promise<void>>();
+    // A job whose lock could not be renewed may already be running on another worker: stop it here, as the
+    // SQLite queue does when its lease is lost, so the work is not done twice.
+    const lockLost = new Map<string, AbortController>();
+    const workerConnection = connect(this.url);
+    const worker = new Worker<JobData, ProducedItem>(
+      QUEUE_NAME,
+      async (job, _token, signal) => {
+        const view = await toView(job);
+        handlers.log(`job ${job.id}: ${view.title} (attempt ${job.attemptsStarted})`);
+        const lost = new AbortController();
+        lockLost.set(job.id!, lost);
+        try {
+          return await handlers.run(view, AbortSignal.any([options.signal, lost.signal, ...(signal ? [signal] : [])]), (stage) => void job.updateProgress({ stage } satisfies Progress));
+        } catch (error) {
+          handlers.log(`job ${job.id}: ${errorMessage(error)}`);
+          if (classifyFailure(error) === 'permanent') throw new UnrecoverableError(errorMessage(error));
+          throw error;
+        } finally {
+          lockLost.delete(job.id!);
+        }
+      },
+      {
+        connection: workerConnection,
+        concurrency: 1,
+        lockDuration: this.leaseMs,
+        stalledInterval: this.leaseMs / 2,
+        maxStalledCount: this.policy.maxAttempts,
+        maxStartedAttempts: this.policy.maxAttempts,
+        settings: { backoffStrategy: (attemptsMade) => backoffSeconds(this.policy, attemptsMade) * 1000 },
+      },
+    );
+    worker.on('error', (error) => handlers.log(`queue error: ${error.message}`));
+    worker.on('lockRenewalFailed', (jobIds) => {
+      for (const id of jobIds) lockLost.get(id)?.abort(new Error(`job ${id}'s lock was lost; another worker may take it`));
+    });
+    // afterEach runs once BullMQ has recorded the job as completed, as the SQLite queue does.
+    worker.on('completed', (job, produced) => {
+      const run = (async () => {
+        handlers.log(`job ${job.id}: done, ${produced.folder}${produced.produced ? '' : ' (published by an earlier attempt)'}`);
+        const afterEachError = await handlers.afterDone(await toView(job), produced);
+        await job.updateData({ ...job.data, afterEachError });
+      })().finally(() => afterEachRuns.delete(run));
+      afterEachRuns.add(run);
+    });
+    const stopped = new Promise<void>((resolve) => options.signal.addEventListener('abort', () => resolve(), { once: true }));
+    try {
+      if (options.untilIdle) {
+        while (!options.signal.aborted && !(await this.isIdle())) await Promise.race([new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS)), stopped]);
+      } else {
+        await stopped;
+      }
+    } finally {
+      await worker.close(options.signal.aborted);
+      await Promise.all(afterEachRuns);
+      await workerConnection.quit();
+    }
+  }
+}

@@ -1,0 +1,32 @@
+// The two queues behind one interface: SQLite on one machine (embedded, the default) and BullMQ over Redis for
+// several. Both run the same job (produceItem), keyed by the same item key, with the same retry policy.
+import type { JobSpec, JobView } from '../job.ts';
+import type { ProducedItem } from '../produce-item.ts';
+import type { ProduceStage } from '../producer.ts';
+
+export interface JobHandlers {
+  /** Make the job's folder; throws on failure (the queue classifies the error and retries or gives up). */
+  run(job: JobView, signal: AbortSignal, onStage: (stage: ProduceStage) => void): Promise<ProducedItem>;
+  /** After the queue has recorded the job as done: the afterEach command; its error, or null. */
+  afterDone(job: JobView, produced: ProducedItem): Promise<string | null>;
+  log(line: string): void;
+}
+
+export interface ProcessOptions {
+  /** Return once no job is ready (a --once pass); else keep waiting for jobs until `signal` aborts. */
+  untilIdle: boolean;
+  signal: AbortSignal;
+}
+
+export interface JobQueue {
+  /** Add the item unless its key was ever queued. True when it is new. */
+  enqueue(spec: JobSpec): Promise<boolean>;
+  process(handlers: JobHandlers, options: ProcessOptions): Promise<void>;
+  list(): Promise<JobView[]>;
+  retry(id: string): Promise<JobView>;
+  close(): Promise<void>;
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

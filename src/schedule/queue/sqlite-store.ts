@@ -1,0 +1,183 @@
+// The embedded job store: one SQLite file (WAL, so several processes share it), one row per item key.
+// Claiming is one IMMEDIATE transaction, so two schedulers never take the same row; a claim is a lease that
+// the holder renews while it works and that lapses when it dies, so the job is taken again, never lost.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../../errors.ts';
+import type { JobSpec, JobState, JobView } from '../job.ts';
+import { nextStep, type FailureKind, type RetryPolicy } from '../retry.ts';
+import { isDeadLocalOwner } from './lease-owner.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS jobs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  key TEXT NOT NULL UNIQUE,
+  spec TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('queued', 'narrating', 'rendering', 'done', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT,
+  after_each_error TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  started_at TEXT,
+  finished_at TEXT,
+  next_attempt_at TEXT,
+  lease_owner TEXT,
+  lease_expires_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS jobs_ready ON jobs (state, next_attempt_at);
+`;
+
+interface Row {
+  id: number;
+  key: string;
+  spec: string;
+  state: JobState;
+  attempts: number;
+  last_error: string | null;
+  after_each_error: string | null;
+  created_at: string;
+  updated_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  next_attempt_at: string | null;
+  lease_owner: string | null;
+  lease_expires_at: number | null;
+}
+
+function toView(row: Row): JobView {
+  return {
+    ...(JSON.parse(row.spec) as JobSpec),
+    id: String(row.id),
+    state: row.state,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    afterEachError: row.after_each_error,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    nextAttemptAt: row.next_attempt_at,
+  };
+}
+
+export class SqliteJobStore {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      this.db = new Database(file);
+      this.db.pragma('journal_mode = WAL');
+      // Another scheduler may hold the write lock for a moment; wait for it rather than fail.
+      this.db.pragma('busy_timeout = 10000');
+      this.db.exec(SCHEMA);
+    } catch (error) {
+      throw new UserError(`The job store ${file} cannot be opened (${(error as Error).message})`, 'Point queue: at a writable sqlite:<file>, or remove a file that is not a SQLite database');
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Add the item unless its key is already known (in any state). True when it was new. */
+  enqueue(spec: JobSpec, now: Date): boolean {
+    const time = now.toISOString();
+    const result = this.db
+      .prepare(`INSERT INTO jobs (key, spec, state, created_at, updated_at, next_attempt_at) VALUES (?, ?, 'queued', ?, ?, ?) ON CONFLICT (key) DO NOTHING`)
+      .run(spec.key, JSON.stringify(spec), time, time, time);
+    return result.changes === 1;
+  }
+
+  /**
+   * Take the next job to work on: first one whose holder died (its lease lapsed, or its process on this host is
+   * gone), else the oldest queued job that is due. A job whose holders died `maxAttempts` times is failed.
+   */
+  claim(owner: string, leaseMs: number, policy: RetryPolicy, now: Date): JobView | null {
+    const take = this.db.transaction((): JobView | null => {
+      const held = this.db.prepare(`SELECT * FROM jobs WHERE state IN ('narrating', 'rendering')`).all() as Row[];
+      for (const row of held) {
+        if (!(row.lease_expires_at! < now.getTime() || isDeadLocalOwner(row.lease_owner ?? ''))) continue;
+        if (row.attempts >= policy.maxAttempts) {
+          this.giveUp(row.id, `the worker stopped during ${row.state} (killed or crashed) on each of ${row.attempts} attempts`, now);
+          continue;
+        }
+        return this.lease(row.id, owner, leaseMs, now);
+      }
+      const due = this.db
+        .prepare(`SELECT id FROM jobs WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1`)
+        .get(now.toISOString()) as { id: number } | undefined;
+      return due === undefined ? null : this.lease(due.id, owner, leaseMs, now);
+    });
+    return take.immediate();
+  }
+
+  private lease(id: number, owner: string, leaseMs: number, now: Date): JobView {
+    const time = now.toISOString();
+    return toView(
+      this.db
+        .prepare(
+          `UPDATE jobs SET state = 'narrating', attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?, started_at = ?, updated_at = ?, next_attempt_at = NULL WHERE id = ? RETURNING *`,
+        )
+        .get(owner, now.getTime() + leaseMs, time, time, id) as Row,
+    );
+  }
+
+  /** Extend the lease, and move to `state` if given. False when the lease was lost (it lapsed and another took it). */
+  renew(id: string, owner: string, leaseMs: number, now: Date, state?: 'narrating' | 'rendering'): boolean {
+    const result = this.db
+      .prepare(`UPDATE jobs SET lease_expires_at = ?, state = COALESCE(?, state), updated_at = ? WHERE id = ? AND lease_owner = ? AND state IN ('narrating', 'rendering')`)
+      .run(now.getTime() + leaseMs, state ?? null, now.toISOString(), Number(id), owner);
+    return result.changes === 1;
+  }
+
+  complete(id: string, owner: string, now: Date): boolean {
+    const result = this.db
+      .prepare(`UPDATE jobs SET state = 'done', last_error = NULL, finished_at = ?, updated_at = ?, lease_owner = NULL, lease_expires_at = NULL WHERE id = ? AND lease_owner = ?`)
+      .run(now.toISOString(), now.toISOString(), Number(id), owner);
+    return result.changes === 1;
+  }
+
+  /** Record a failed attempt: queued again after the backoff, or failed for good. */
+  fail(id: string, owner: string, message: string, kind: FailureKind, policy: RetryPolicy, now: Date): JobState | null {
+    const row = this.db.prepare(`SELECT attempts FROM jobs WHERE id = ? AND lease_owner = ?`).get(Number(id), owner) as { attempts: number } | undefined;
+    if (row === undefined) return null;
+    const step = nextStep(policy, kind, row.attempts, now);
+    if ('giveUp' in step) {
+      this.giveUp(Number(id), message, now);
+      return 'failed';
+    }
+    this.db
+      .prepare(`UPDATE jobs SET state = 'queued', last_error = ?, next_attempt_at = ?, updated_at = ?, lease_owner = NULL, lease_expires_at = NULL WHERE id = ?`)
+      .run(message, step.retryAt.toISOString(), now.toISOString(), Number(id));
+    return 'queued';
+  }
+
+  private giveUp(id: number, message: string, now: Date): void {
+    this.db
+      .prepare(`UPDATE jobs SET state = 'failed', last_error = ?, finished_at = ?, updated_at = ?, lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = NULL WHERE id = ?`)
+      .run(message, now.toISOString(), now.toISOString(), id);
+  }
+
+  recordAfterEach(id: string, error: string | null, now: Date): void {
+    this.db.prepare(`UPDATE jobs SET after_each_error = ?, updated_at = ? WHERE id = ?`).run(error, now.toISOString(), Number(id));
+  }
+
+  list(): JobView[] {
+    return (this.db.prepare(`SELECT * FROM jobs ORDER BY id`).all() as Row[]).map(toView);
+  }
+
+  /** Requeue a failed or done job now, with a fresh count of attempts. */
+  retry(id: string, now: Date): JobView {
+    const row = this.db.prepare(`SELECT * FROM jobs WHERE id = ?`).get(Number(id)) as Row | undefined;
+    if (row === undefined) throw new UserError(`There is no job ${id}`, 'Run npm run jobs to see the job ids');
+    if (row.state !== 'failed' && row.state !== 'done') throw new UserError(`Job ${id} is ${row.state}, not failed or done`, 'Only a failed or done job can be requeued');
+    return toView(
+      this.db
+        .prepare(`UPDATE jobs SET state = 'queued', attempts = 0, last_error = NULL, after_each_error = NULL, finished_at = NULL, next_attempt_at = ?, updated_at = ? WHERE id = ? RETURNING *`)
+        .get(now.toISOString(), now.toISOString(), Number(id)) as Row,
+    );
+  }
+}

@@ -1,0 +1,131 @@
+// A scheduled pass: read every feed, queue the items not seen before, then produce queued jobs until none is
+// ready. `runOnSchedule` repeats passes on the config's cron, never two at once; `work` only produces (more
+// workers on the same queue, on this machine or others).
+import { Cron } from 'croner';
+import { access, constants, mkdir } from 'node:fs/promises';
+import { UserError } from '../errors.ts';
+import { runAfterEach } from './after-each.ts';
+import type { ScheduleConfig } from './config.ts';
+import { selectItems } from './feed-items.ts';
+import { fetchFeedItems } from './feeds.ts';
+import type { JobSpec } from './job.ts';
+import { itemFolder } from './output-layout.ts';
+import { produceItem } from './produce-item.ts';
+import type { ItemProducer } from './producer.ts';
+import { errorMessage, type JobHandlers, type JobQueue } from './queue/job-queue.ts';
+
+export interface SchedulerContext {
+  config: ScheduleConfig;
+  queue: JobQueue;
+  producer: ItemProducer;
+  log: (line: string) => void;
+  signal: AbortSignal;
+}
+
+export interface CollectSummary {
+  queued: number;
+  /** One line per feed that could not be read; the other feeds still ran. */
+  feedErrors: string[];
+}
+
+/** Read every feed and queue its new items. */
+export async function collectItems(context: Pick<SchedulerContext, 'config' | 'queue' | 'log'>, now = new Date()): Promise<CollectSummary> {
+  const summary: CollectSummary = { queued: 0, feedErrors: [] };
+  for (const feed of context.config.feeds) {
+    let read;
+    try {
+      read = await fetchFeedItems(feed.url, { allowPrivateNetworks: context.config.allowPrivateNetworks });
+    } catch (error) {
+      summary.feedErrors.push(errorMessage(error));
+      context.log(`warning: ${errorMessage(error)}`);
+      continue;
+    }
+    for (const skipped of read.skipped) context.log(`warning: ${feed.url}: ${skipped}; skipped`);
+    for (const item of selectItems(read.items, { maxItems: feed.maxItems, maxAgeHours: feed.maxAgeHours, now })) {
+      const spec: JobSpec = {
+        key: item.key,
+        feedUrl: feed.url,
+        itemUrl: item.link,
+        guid: item.guid,
+        title: item.title,
+        publishedAt: item.publishedAt,
+        voice: feed.voice ?? null,
+        language: feed.language ?? null,
+        formats: feed.format,
+        folder: itemFolder(item, now),
+      };
+      if (await context.queue.enqueue(spec)) {
+        summary.queued++;
+        context.log(`queued: ${item.title} (${item.link})`);
+      }
+    }
+  }
+  return summary;
+}
+
+/** Fail before any work when the output folder cannot be written. */
+export async function checkOutputFolder(folder: string): Promise<void> {
+  try {
+    await mkdir(folder, { recursive: true });
+    await access(folder, constants.W_OK);
+  } catch (error) {
+    throw new UserError(`The output folder ${folder} cannot be written (${(error as NodeJS.ErrnoException).code ?? errorMessage(error)})`, 'Set output: in the config to a folder this user can write');
+  }
+}
+
+function handlers(context: SchedulerContext): JobHandlers {
+  const { config } = context;
+  return {
+    run: (job, signal, onStage) =>
+      produceItem(job, {
+        producer: context.producer,
+        outputRoot: config.output,
+        fps: config.render.fps,
+        scale: config.render.scale,
+        concurrency: config.render.concurrency ?? null,
+        allowPrivateNetworks: config.allowPrivateNetworks,
+        signal,
+        onStage,
+      }),
+    afterDone: async (job, produced) => {
+      if (config.afterEach === undefined) return null;
+      const error = await runAfterEach(config.afterEach, produced.folder);
+      if (error !== null) context.log(`job ${job.id}: ${error}`);
+      return error;
+    },
+    log: context.log,
+  };
+}
+
+/** Produce queued jobs: until none is ready (`untilIdle`), or until the context's signal stops it. */
+export async function work(context: SchedulerContext, untilIdle: boolean): Promise<void> {
+  await checkOutputFolder(context.config.output);
+  await context.queue.process(handlers(context), { untilIdle, signal: context.signal });
+}
+
+/** One pass: read the feeds, queue new items, produce until the queue is idle. */
+export async function runPass(context: SchedulerContext): Promise<CollectSummary> {
+  await checkOutputFolder(context.config.output);
+  const summary = await collectItems(context);
+  context.log(`pass: ${summary.queued} new item(s) queued, ${summary.feedErrors.length} feed(s) failed`);
+  await work(context, true);
+  return summary;
+}
+
+/**
+ * Stay up: first finish what an earlier run left (a crash, a reboot), then a pass at every cron time. croner's
+ * `protect` skips a time while the previous pass still runs, so two passes never overlap.
+ */
+export async function runOnSchedule(context: SchedulerContext): Promise<void> {
+  await work(context, true);
+  const { config } = context;
+  let running: Promise<unknown> = Promise.resolve();
+  const job = new Cron(config.cron, { timezone: config.timezone, protect: true }, async () => {
+    running = runPass(context).catch((error: unknown) => context.log(`pass failed: ${errorMessage(error)}`));
+    await running;
+  });
+  context.log(`next pass at ${job.nextRun()?.toISOString() ?? 'never'} (cron "${config.cron}"${config.timezone ? `, ${config.timezone}` : ''})`);
+  await new Promise<void>((resolve) => context.signal.addEventListener('abort', () => resolve(), { once: true }));
+  job.stop();
+  await running;
+}

@@ -1,0 +1,74 @@
+// Running the scheduler as a user does (its CLI, in child processes that tests may SIGKILL) and reading what it
+// left: published folders, anything half-made, and the jobs in its store.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { PROJECT_ROOT } from '../../src/kokoro/model-files.ts';
+import type { JobRecord } from '../../src/schedule/job-record.ts';
+
+export const SCHEDULE_CLI = 'src/cli/schedule.ts';
+export const JOBS_CLI = 'src/cli/jobs.ts';
+
+/** Small, fast renders: every test video is 25 fps at a fifth of full size. */
+export const TEST_RENDER = { fps: 25, scale: 0.2, concurrency: 1 };
+
+export function writeConfig(dir: string, config: Record<string, unknown>): string {
+  const file = path.join(dir, 'feeds.yaml');
+  writeFileSync(file, stringify({ output: './videos', queue: 'sqlite:./jobs.db', allowPrivateNetworks: true, render: TEST_RENDER, ...config }));
+  return file;
+}
+
+export interface RunningScheduler {
+  child: ChildProcess;
+  /** SIGKILL the scheduler and everything it started (its browser too), as a power cut would. */
+  kill(): void;
+  /** Everything it wrote to stderr so far. */
+  log(): string;
+  exited: Promise<number | null>;
+}
+
+export function startScheduler(args: string[]): RunningScheduler {
+  // Its own process group, so a kill takes its browser with it instead of leaving it running.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, SCHEDULE_CLI), ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let stderr = '';
+  child.stdout!.on('data', (data: Buffer) => (stderr += data.toString()));
+  child.stderr!.on('data', (data: Buffer) => (stderr += data.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return { child, kill: () => process.kill(-child.pid!, 'SIGKILL'), log: () => stderr, exited };
+}
+
+export interface OutputTree {
+  /** Published item folders (YYYY-MM-DD/<slug>) holding a job.json. */
+  finished: string[];
+  /** Anything else: temporary siblings, folders without job.json, stray files. */
+  other: string[];
+}
+
+export function readOutput(outputDir: string): OutputTree {
+  const tree: OutputTree = { finished: [], other: [] };
+  if (!existsSync(outputDir)) return tree;
+  for (const day of readdirSync(outputDir)) {
+    for (const entry of readdirSync(path.join(outputDir, day))) {
+      const folder = path.join(day, entry);
+      if (existsSync(path.join(outputDir, folder, 'job.json'))) tree.finished.push(folder);
+      else tree.other.push(folder);
+    }
+  }
+  return tree;
+}
+
+export function readJobRecord(outputDir: string, folder: string): JobRecord {
+  return JSON.parse(readFileSync(path.join(outputDir, folder, 'job.json'), 'utf8')) as JobRecord;
+}
+
+/** Wait until `check` holds, polling; fails after `timeoutMs`. */
+export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
