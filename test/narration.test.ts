@@ -13,6 +13,8 @@ import { Narrator, type NarrateRequest } from '../src/pipeline/narrator.ts';
 import { detectPauses, shareInsidePauses } from '../src/audio/pauses.ts';
 import { boundariesBetween } from '../src/timing/boundaries.ts';
 import { SAMPLES_PER_FRAME } from '../src/kokoro/session.ts';
+import { newRunRecord } from '../src/output/run-record.ts';
+import { NARRATION_FILES } from '../src/output/write-narration.ts';
 
 const SPOKEN_WORD = /[\p{L}\p{N}]+(?:[.,'’-][\p{L}\p{N}]+)*/gu;
 
@@ -58,7 +60,9 @@ describe('narration on the real int8 model', () => {
   let first: Awaited<ReturnType<Narrator['narrate']>>;
   it('narrates a Spanish paragraph with ordered timestamps inside the audio for every word', async () => {
     first = await narrator.narrate(request);
-    const narration = NarrationSchema.parse({ ...first.narration, audio: { ...first.narration.audio, file: 'x.mp3' } });
+    // What the writer adds (file names, run record) is not this test's subject: filled in so the schema applies.
+    const run = newRunRecord({ kind: 'text', text: SPANISH_PARAGRAPH }, null, { file: 'model.onnx', sha256: '0'.repeat(64) });
+    const narration = NarrationSchema.parse({ ...first.narration, audio: { ...first.narration.audio, file: 'x.mp3' }, files: NARRATION_FILES, run });
     assertTimestampsSound(narration);
     assert.equal(narration.sentences.length, 5);
     assert.equal(narration.sentences[2]!.text, '¿Servirá para mejorar la calidad del aire?');
