@@ -21,7 +21,8 @@ const index = z.number().int().nonnegative();
 /**
  * A written word, with the index of the sentence, phrase, cue and section it belongs to. `startMs`/`endMs` sit
  * on the word's audible sound; `frameStartMs`/`frameEndMs` are the frame-exact span Kokoro's durations gave its
- * phonemes in the pass, the bounds that refinement never leaves.
+ * phonemes in the pass. A refined end never passes `frameEndMs`; a start may reach back over sound running into
+ * the word's frames, never before the previous word's `frameEndMs`.
  */
 export const WordSchema = TimedSpanSchema.extend({
   frameStartMs: z.number().nonnegative(),
