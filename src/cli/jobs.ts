@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { loadConfig } from '../schedule/config.ts';
 import type { JobView } from '../schedule/job.ts';
 import { openQueue } from '../schedule/queue/open-queue.ts';
-import { runCommand } from './run.ts';
+import { parseOptions, runCommand } from './run.ts';
 
 interface JobsFlags {
   config: string;
@@ -26,11 +26,8 @@ async function main(): Promise<void> {
     .description("List the scheduler's jobs, or requeue one")
     .requiredOption('--config <file>', 'the YAML config whose queue to read')
     .option('--json', 'print the jobs as JSON (for scripts)')
-    .option('--retry <id>', 'requeue a failed or done job')
-    .exitOverride()
-    .configureOutput({ writeErr: (line) => process.stderr.write(line) });
-  program.parse();
-  const flags = program.opts<JobsFlags>();
+    .option('--retry <id>', 'requeue a failed or done job');
+  const flags = parseOptions<JobsFlags>(program);
   const queue = await openQueue(await loadConfig(flags.config));
   try {
     if (flags.retry !== undefined) {

@@ -10,7 +10,7 @@ import { DEFAULT_MAX_CHARS, Narrator } from '../pipeline/narrator.ts';
 import { DEFAULT_PHRASE_OPTIONS, validatePhraseOptions } from '../text/phrases.ts';
 import { addSourceOptions, addVoiceOptions, checkedVoiceOptions, number, sourceFromFlags, type SourceFlags, type VoiceFlags } from './flags.ts';
 import { createReporter } from './progress.ts';
-import { runCommand } from './run.ts';
+import { parseOptions, runCommand } from './run.ts';
 
 interface NarrateFlags extends SourceFlags, VoiceFlags {
   out: string;
@@ -57,11 +57,8 @@ async function main(): Promise<void> {
     .option('--min-phrase-chars <n>', 'phrases shorter than this join the next one', String(DEFAULT_PHRASE_OPTIONS.minChars))
     .option('--max-phrase-chars <n>', 'phrases longer than this are cut at commas, then words', String(DEFAULT_PHRASE_OPTIONS.maxChars))
     .option('--max-chars <n>', 'refuse texts longer than this', String(DEFAULT_MAX_CHARS))
-    .option('--list-voices', 'print the available voices and exit')
-    .exitOverride()
-    .configureOutput({ writeErr: (line) => process.stderr.write(line) });
-  program.parse();
-  const flags = program.opts<NarrateFlags>();
+    .option('--list-voices', 'print the available voices and exit');
+  const flags = parseOptions<NarrateFlags>(program);
   if (flags.listVoices) {
     const voices = await listVoices();
     if (voices.length === 0) throw new UserError('No voices found', 'Put voices-v1.0.bin in model/ or set KOKORO_VOICES_DIR');

@@ -9,7 +9,7 @@ import { DEFAULT_MAX_MINUTES, VideoProducer } from '../render/produce.ts';
 import { RENDER_MODES, type RenderMode } from '../render/render-video.ts';
 import { addSourceOptions, addVoiceOptions, checkedVoiceOptions, number, sourceFromFlags, type SourceFlags, type VoiceFlags } from './flags.ts';
 import { createReporter } from './progress.ts';
-import { runCommand } from './run.ts';
+import { parseOptions, runCommand } from './run.ts';
 
 interface RenderFlags extends SourceFlags, VoiceFlags {
   from?: string;
@@ -61,11 +61,8 @@ async function main(): Promise<void> {
     .option('--props <json>', 'composition props over the defaults (style, brand, closing card), as JSON')
     .option('--browser <path>', 'Chromium or Chrome executable (default: found, see README)')
     .option('--max-minutes <n>', 'refuse longer videos unless --force', String(DEFAULT_MAX_MINUTES))
-    .option('--force', 'render even over --max-minutes')
-    .exitOverride()
-    .configureOutput({ writeErr: (line) => process.stderr.write(line) });
-  program.parse();
-  const flags = program.opts<RenderFlags>();
+    .option('--force', 'render even over --max-minutes');
+  const flags = parseOptions<RenderFlags>(program);
   const formats = parseFormats(flags.format);
   const fps = FpsSchema.safeParse(number('--fps', flags.fps));
   if (!fps.success) throw new UserError(`--fps ${flags.fps} is not supported`, 'Pass --fps 25, 30 or 60');

@@ -1,6 +1,6 @@
 // Every command ends here: a user's mistake is one line on stderr and exit code 1; anything else is a bug,
 // reported in one line too, with its stack only under --verbose.
-import { CommanderError } from 'commander';
+import { CommanderError, type Command, type OptionValues } from 'commander';
 import { UserError } from '../errors.ts';
 
 export async function runCommand(main: () => Promise<void>): Promise<void> {
@@ -19,4 +19,11 @@ export async function runCommand(main: () => Promise<void>): Promise<void> {
       process.exitCode = 2;
     }
   }
+}
+
+/** Parse the command line; commander's own errors (and --help) end in runCommand with commander's exit code. */
+export function parseOptions<T extends OptionValues>(program: Command): T {
+  program.exitOverride().configureOutput({ writeErr: (line) => process.stderr.write(line) });
+  program.parse();
+  return program.opts<T>();
 }

@@ -8,7 +8,7 @@ import { loadConfig } from '../schedule/config.ts';
 import { ScheduledProducer } from '../schedule/producer.ts';
 import { openQueue } from '../schedule/queue/open-queue.ts';
 import { runOnSchedule, runPass, work } from '../schedule/scheduler.ts';
-import { runCommand } from './run.ts';
+import { parseOptions, runCommand } from './run.ts';
 
 interface ScheduleFlags {
   config: string;
@@ -27,11 +27,8 @@ async function main(): Promise<void> {
     .requiredOption('--config <file>', 'the YAML config (see feeds.example.yaml)')
     .option('--once', 'run one pass (read the feeds, produce the new items) and exit')
     .option('--worker', 'only produce queued jobs, never read the feeds; runs until stopped (with --once: until the queue is idle)')
-    .option('--verbose', 'show the stack of unexpected errors')
-    .exitOverride()
-    .configureOutput({ writeErr: (line) => process.stderr.write(line) });
-  program.parse();
-  const flags = program.opts<ScheduleFlags>();
+    .option('--verbose', 'show the stack of unexpected errors');
+  const flags = parseOptions<ScheduleFlags>(program);
   const config = await loadConfig(flags.config);
   const queue = await openQueue(config);
   const producer = new ScheduledProducer({ log: flags.verbose ? log : undefined, warn: (line) => log(`warning: ${line}`) });
