@@ -60,6 +60,18 @@ export interface RendererOptions {
 
 type Browser = Awaited<ReturnType<typeof openBrowser>>;
 
+/** The composition for one format, with the props that point it at the narration served from `baseUrl`. */
+async function selectNewsVideo(
+  common: Omit<Parameters<typeof selectComposition>[0], 'id' | 'inputProps'>,
+  baseUrl: string,
+  props: Record<string, unknown>,
+  format: VideoFormat,
+  fps: Fps,
+) {
+  const inputProps = { ...props, narrationSrc: `${baseUrl}narration.json`, format, fps };
+  return { inputProps, composition: await selectComposition({ ...common, id: COMPOSITION_ID, inputProps }) };
+}
+
 /** One Remotion bundle and one browser, opened on first use and kept for every render until close(). */
 export class VideoRenderer {
   private opened: Promise<{ serveUrl: string; browser: Browser; choice: BrowserChoice }> | undefined;
@@ -103,8 +115,7 @@ export class VideoRenderer {
     const common = await this.common();
     const server = await serveFolder(folder);
     try {
-      const inputProps = { ...options.props, narrationSrc: `${server.url}narration.json`, format: options.format, fps: options.fps };
-      const composition = await selectComposition({ ...common, id: COMPOSITION_ID, inputProps });
+      const { inputProps, composition } = await selectNewsVideo(common, server.url, options.props ?? {}, options.format, options.fps);
       const format = options.imageFormat === 'jpeg' ? { imageFormat: 'jpeg' as const, jpegQuality: 85 } : { imageFormat: 'png' as const };
       await renderStill({ ...common, ...format, composition, inputProps, output: options.output, frame: options.frame, scale: options.scale ?? 1 });
     } finally {
@@ -130,8 +141,7 @@ export class VideoRenderer {
       let thumbnail = '';
       for (const format of settings.formats) {
         signal?.throwIfAborted();
-        const inputProps = { ...settings.props, narrationSrc: `${server.url}narration.json`, format, fps: settings.fps };
-        const composition = await selectComposition({ ...common, id: COMPOSITION_ID, inputProps });
+        const { inputProps, composition } = await selectNewsVideo(common, server.url, settings.props, format, settings.fps);
         if (!thumbnail) {
           thumbnail = path.join(folder, THUMBNAIL_FILE);
           await renderStill({ ...common, composition, inputProps, output: thumbnail, frame: thumbnailFrame(narration, settings.fps), imageFormat: 'jpeg', jpegQuality: 85, scale: settings.scale });
