@@ -3,15 +3,20 @@
 // narration (made by the product); the renders are real: Chromium, Remotion, ffmpeg, and the highlight read back
 // from the pixels of both videos (the box found by its colour, the word in it read by tesseract).
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_LAYOUT, firstFrameAt, screenAt, screenKey, videoFrames, wordMidpointFrame } from '../remotion/NewsVideo/screen.ts';
 import { NarrationSchema, type Narration } from '../src/contract/narration.ts';
 import { PROJECT_ROOT } from '../src/kokoro/model-files.ts';
 import { BROWSER_DOWNLOAD_ENV } from '../src/render/browser.ts';
 import { concatScript, pictureRuns, runsOfEqualKeys } from '../src/render/distinct-frames.ts';
+import { coverSize, leadImageZoomFilter } from '../src/render/lead-image-zoom-filter.ts';
+import { leadImageTransform } from '../remotion/NewsVideo/lead-image-motion.ts';
+import { ffmpegPath } from '../src/audio/encode.ts';
 import { ffmpegColor, progressBarFilter } from '../src/render/progress-bar-filter.ts';
 import { VideoRenderer, type RenderMode } from '../src/render/render-video.ts';
 import { boxOfColor, extractFrame, ffprobe, ocrRegion, rgbPixels, ssimPerFrame } from './helpers/video.ts';
@@ -24,6 +29,21 @@ const HIGHLIGHT: [number, number, number] = [255, 210, 63];
 
 async function sampleNarration(): Promise<Narration> {
   return NarrationSchema.parse(JSON.parse(await readFile(path.join(SAMPLE, 'narration.json'), 'utf8')));
+}
+
+function withLeadImage(narration: Narration, width: number, height: number): Narration {
+  return { ...narration, article: { ...narration.article!, leadImage: { file: 'lead.jpg', type: 'jpeg', width, height } } };
+}
+
+/** The sample narration in `folder`, with a sharp-edged test picture as its lead image when asked. */
+async function sampleFolder(folder: string, leadImage: boolean): Promise<Narration> {
+  await cp(SAMPLE, folder, { recursive: true });
+  const narration = await sampleNarration();
+  if (!leadImage) return narration;
+  await promisify(execFile)(ffmpegPath(), ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=1600x1000', '-frames:v', '1', '-q:v', '3', path.join(folder, 'lead.jpg')]);
+  const withImage = withLeadImage(narration, 1600, 1000);
+  await writeFile(path.join(folder, 'narration.json'), JSON.stringify(withImage));
+  return withImage;
 }
 
 describe('distinct pictures (pure)', () => {
@@ -55,12 +75,43 @@ describe('distinct pictures (pure)', () => {
     assert.ok(runs.length < frames / 4, `${runs.length} pictures for ${frames} frames`);
   });
 
-  it('renders every title-card frame when a lead image makes the zoom visible', async () => {
-    const sample = await sampleNarration();
-    const narration: Narration = { ...sample, article: { ...sample.article!, leadImage: { file: 'lead.jpg', type: 'jpeg', width: 1200, height: 800 } } };
+  it('renders every title-card frame when the browser draws the lead image zoom, only its lit words when ffmpeg does', async () => {
+    const narration = withLeadImage(await sampleNarration(), 1200, 800);
     const firstBodyFrame = firstFrameAt(narration.words.find((word) => word.section !== 0)!.startMs, FPS);
     const runs = pictureRuns(narration, FPS, DEFAULT_LAYOUT);
     for (let frame = 0; frame < firstBodyFrame; frame++) assert.ok(runs.some((run) => run.first === frame && run.length === 1), `frame ${frame}`);
+    const underPictures = pictureRuns(narration, FPS, DEFAULT_LAYOUT, false);
+    const titleRuns = underPictures.filter((run) => run.first < firstBodyFrame);
+    // One picture before the first title word lights, then one per lit word.
+    const litFrames = narration.words.filter((word) => word.section === 0).map((word) => firstFrameAt(word.startMs, FPS));
+    assert.deepEqual(titleRuns.map((run) => run.first), [...new Set([0, ...litFrames])]);
+    assert.equal(titleRuns.at(-1)!.first + titleRuns.at(-1)!.length, firstBodyFrame, 'no run crosses the end of the title card');
+  });
+
+  it("moves the image in ffmpeg as the browser's CSS transform does, to a fraction of a pixel", () => {
+    const zoom = { width: 1080, height: 1920, imageWidth: 1600, imageHeight: 1000, titleFrames: 91 };
+    // Cover-fit: the shorter side fills the frame, and the overhang is even so the frame stays centred on a pixel.
+    const cover = coverSize(zoom);
+    assert.equal(cover.height, 1920);
+    assert.equal((cover.width - 1080) % 2, 0);
+    assert.ok(Math.abs(cover.width - 1600 * (1920 / 1000)) <= 1, `${cover.width}`);
+    const graph = leadImageZoomFilter('0:v', 'bg', zoom, 'format=yuv420p');
+    assert.match(graph, /^\[0:v\]/);
+    assert.match(graph, /\[bg\]$/);
+    assert.match(graph, /loop=loop=90:size=1/);
+    // Each corner expression, evaluated at frame n, is where CSS scale(s) translate(t) about the centre puts the
+    // frame's corner in the cover-fitted image: centre + (corner - centre) / s - t.
+    const corners = Object.fromEntries([...graph.matchAll(/([xy][0-3])='([^']+)'/g)].map((match) => [match[1]!, match[2]!]));
+    assert.equal(Object.keys(corners).length, 8);
+    for (const frame of [0, 17, 45, 90]) {
+      const { scale, translateXPercent, translateYPercent } = leadImageTransform(frame / 91);
+      const expected = (corner: number, size: number, percent: number) => size / 2 + (corner - size / 2) / scale - (percent / 100) * size;
+      // ffmpeg's frame counter `in` is a reserved word in JavaScript.
+      const at = (name: string) => Function('frame', `return ${corners[name]!.replace(/\bin\b/g, 'frame')};`)(frame) as number;
+      for (const [name, want] of [['x0', expected(0, 1080, translateXPercent)], ['x3', expected(1080, 1080, translateXPercent)], ['y0', expected(0, 1920, translateYPercent)], ['y3', expected(1920, 1920, translateYPercent)]] as const) {
+        assert.ok(Math.abs(at(name) - want) < 0.01, `frame ${frame} ${name}: ${at(name)} vs ${want}`);
+      }
+    }
   });
 
   it('writes an ffconcat script with one second per frame and the last picture listed twice', () => {
@@ -90,16 +141,20 @@ describe('fast render against a plain full render', () => {
   let work: string;
   let narration: Narration;
   const videos: Partial<Record<RenderMode, string>> = {};
+  // With a lead image, ffmpeg draws its zoom under the title card's transparent pictures.
+  const withImage: Partial<Record<RenderMode, string>> = {};
   const renderer = new VideoRenderer();
 
   before(async () => {
     work = await mkdtemp(path.join(tmpdir(), 'render-speed-'));
-    narration = await sampleNarration();
-    for (const mode of ['distinct', 'full'] as const) {
-      const folder = path.join(work, mode);
-      await cp(SAMPLE, folder, { recursive: true });
-      const rendered = await renderer.render(folder, narration, { formats: ['vertical'], fps: FPS, scale: 0.5, concurrency: null, props: {}, mode });
-      videos[mode] = rendered.videos.vertical!;
+    for (const [leadImage, into] of [[false, videos], [true, withImage]] as const) {
+      for (const mode of ['distinct', 'full'] as const) {
+        const folder = path.join(work, `${mode}${leadImage ? '-lead-image' : ''}`);
+        const folderNarration = await sampleFolder(folder, leadImage);
+        if (!leadImage) narration = folderNarration;
+        const rendered = await renderer.render(folder, folderNarration, { formats: ['vertical'], fps: FPS, scale: 0.5, concurrency: null, props: {}, mode });
+        into[mode] = rendered.videos.vertical!;
+      }
     }
   });
   after(() => renderer.close());
@@ -111,12 +166,14 @@ describe('fast render against a plain full render', () => {
     assert.equal(Number(video(fast)['nb_frames']), videoFrames(narration, FPS, DEFAULT_LAYOUT));
   });
 
-  it('looks the same at every frame (SSIM ≥ 0.98), so no picture comes a frame early or late', async () => {
-    const ssim = await ssimPerFrame(videos.distinct!, videos.full!);
-    assert.equal(ssim.length, videoFrames(narration, FPS, DEFAULT_LAYOUT));
-    const worst = ssim.reduce((low, value, frame) => (value < low.value ? { frame, value } : low), { frame: -1, value: 1 });
-    assert.ok(worst.value >= 0.98, `SSIM ${worst.value} at frame ${worst.frame}`);
-  });
+  for (const [name, pair] of [['', videos], [' with a lead image zoomed by ffmpeg', withImage]] as const) {
+    it(`looks the same at every frame (SSIM ≥ 0.98), so no picture comes a frame early or late${name}`, async () => {
+      const ssim = await ssimPerFrame(pair.distinct!, pair.full!);
+      assert.equal(ssim.length, videoFrames(narration, FPS, DEFAULT_LAYOUT));
+      const worst = ssim.reduce((low, value, frame) => (value < low.value ? { frame, value } : low), { frame: -1, value: 1 });
+      assert.ok(worst.value >= 0.98, `SSIM ${worst.value} at frame ${worst.frame}`);
+    });
+  }
 
   it('highlights the same word in both, and moves the highlight on the same frame', async () => {
     await mkdir(ARTIFACTS, { recursive: true });

@@ -56,9 +56,10 @@ const NewsVideoFrame: React.FC<{ narration: Narration; props: NewsVideoProps }> 
   };
 
   return (
-    <AbsoluteFill style={{ backgroundColor: '#0A0D18' }}>
+    // No backdrop under a lead image left to the renderer: the picture must stay transparent there.
+    <AbsoluteFill style={{ backgroundColor: files.leadImage && !props.drawLeadImage ? undefined : '#0A0D18' }}>
       <Html5Audio src={files.audio} />
-      <Background leadImageUrl={files.leadImage} accentColor={props.accentColor} zoom={motion.zoom} />
+      <Background leadImageUrl={files.leadImage} drawImage={props.drawLeadImage} accentColor={props.accentColor} zoom={motion.zoom} />
       {state.card === 'title' && (
         <TitleCard
           content={{ title: state.title, siteName: siteName(narration), credit: credit(narration) }}

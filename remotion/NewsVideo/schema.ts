@@ -42,6 +42,11 @@ export const newsVideoSchema = z.object({
   logoSrc: z.string(),
   accentColor: zColor(),
   showProgressBar: z.boolean(),
+  /**
+   * Off leaves the lead image out of the picture (transparent where it would be): the fast renderer turns it off
+   * for the title card's pictures and draws the image's pan and zoom with ffmpeg underneath.
+   */
+  drawLeadImage: z.boolean(),
   /** Closing card. */
   closingSeconds: z.number().min(1).max(15),
   showSyntheticVoiceLine: z.boolean(),
@@ -66,6 +71,7 @@ export const NEWS_VIDEO_DEFAULTS: Omit<NewsVideoProps, 'narrationSrc'> = {
   logoSrc: '',
   accentColor: '#E63946',
   showProgressBar: true,
+  drawLeadImage: true,
   closingSeconds: 4,
   showSyntheticVoiceLine: true,
   syntheticVoiceLine: '',

@@ -59,7 +59,7 @@ function titleSectionIndex(narration: Narration): number | null {
 }
 
 /** Frames [0, end) show the title card; null when the narration has no title. */
-function titleCardEndFrame(narration: Narration, fps: number): number | null {
+export function titleCardEndFrame(narration: Narration, fps: number): number | null {
   const title = titleSectionIndex(narration);
   if (title === null) return null;
   const firstBodyWord = narration.words.find((word) => word.section !== title);

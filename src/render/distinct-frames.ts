@@ -32,9 +32,12 @@ export function pictureKey(screen: Screen, zoomVisible: boolean): string {
   return `${screenKey(screen.state)}/${screen.motion.fade}${zoom}`;
 }
 
-/** The runs of one NewsVideo: the narration at `fps` with the props' layout. */
-export function pictureRuns(narration: Narration, fps: number, layout: ScreenLayout): PictureRun[] {
-  const zoomVisible = narration.article?.leadImage !== undefined && narration.article.leadImage !== null;
+/**
+ * The runs of one NewsVideo: the narration at `fps` with the props' layout. `zoomInPictures` is false when the
+ * lead image's zoom is drawn under the pictures (by ffmpeg), so the title card changes only with its lit word.
+ */
+export function pictureRuns(narration: Narration, fps: number, layout: ScreenLayout, zoomInPictures = true): PictureRun[] {
+  const zoomVisible = zoomInPictures && narration.article?.leadImage !== undefined && narration.article.leadImage !== null;
   return runsOfEqualKeys(videoFrames(narration, fps, layout), (frame) => pictureKey(screenAt(frame, fps, narration, layout), zoomVisible));
 }
 

@@ -2,15 +2,19 @@
 // exact run of frames (concat demuxer), with the progress bar drawn by ffmpeg and the result encoded as
 // H.264 in the same colour space as a plain Remotion render. A news video shows ~3 pictures a second against
 // 30 frames, so the browser, the slow part, does a fraction of the work; distinct-frames.ts says which frames.
+// The one motion that lasts, the lead image's push-in behind the title, is drawn by ffmpeg too: the browser
+// draws the title card's pictures transparent over no image (PNG), and ffmpeg lays them over the moving image.
 import { renderFrames, type CancelSignal, type ChromeMode, type LogLevel } from '@remotion/renderer';
 import ffmpeg from 'fluent-ffmpeg';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { imageSize } from 'image-size';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Narration } from '../contract/narration.ts';
-import { firstFrameAt, type ScreenLayout } from '../../remotion/NewsVideo/screen.ts';
+import { firstFrameAt, titleCardEndFrame, type ScreenLayout } from '../../remotion/NewsVideo/screen.ts';
 import { ffmpegPath } from '../audio/encode.ts';
 import { UserError } from '../errors.ts';
-import { concatScript, pictureRuns } from './distinct-frames.ts';
+import { concatScript, pictureRuns, type PictureRun } from './distinct-frames.ts';
+import { leadImageZoomFilter, type LeadImageZoom } from './lead-image-zoom-filter.ts';
 import { progressBarFilter } from './progress-bar-filter.ts';
 
 type Browser = NonNullable<Parameters<typeof renderFrames>[0]['puppeteerInstance']>;
@@ -30,14 +34,14 @@ export interface DistinctRenderJob {
   composition: Composition;
   inputProps: Record<string, unknown>;
   narration: Narration;
+  /** The narration's folder: its lead image is read from it and the pictures are made in a scratch folder in it. */
+  folder: string;
   layout: ScreenLayout;
   /** The accent colour of the bar ffmpeg draws; null when the composition draws its own (or none). */
   progressBarColor: string | null;
   scale: number;
   concurrency: number | null;
   x264Preset: string;
-  /** A scratch folder for the pictures; removed afterwards. */
-  workIn: string;
   output: string;
   cancelSignal: CancelSignal;
   signal?: AbortSignal;
@@ -53,60 +57,141 @@ const X264_CRF = 18;
 // What renderMedia runs for colorSpace 'bt709' (@remotion/renderer ffmpeg-args.js): limited-range BT.709.
 const BT709 = 'zscale=matrix=709:range=limited:primariesin=709:primaries=709:transferin=709:transfer=709';
 
+/** The title card over the lead image that ffmpeg moves (frames [0, zoom.titleFrames)): the image and the card's runs. */
+interface Opening {
+  image: string;
+  zoom: LeadImageZoom;
+  runs: PictureRun[];
+}
+
+/**
+ * The lead image when ffmpeg can draw it as the browser does: a JPEG or PNG (ffmpeg reads both the same way)
+ * with no EXIF rotation (browsers apply it, ffmpeg does not). Null leaves the zoom to the browser.
+ */
+async function leadImageForFfmpeg(folder: string, narration: Narration): Promise<{ file: string; width: number; height: number } | null> {
+  const lead = narration.article?.leadImage;
+  if (!lead || (lead.type !== 'jpeg' && lead.type !== 'png')) return null;
+  const file = path.join(folder, lead.file);
+  const size = imageSize(await readFile(file));
+  return (size.orientation ?? 1) === 1 ? { file, width: size.width, height: size.height } : null;
+}
+
 /** The silent MP4 of `job.composition` at `job.output`, by distinct pictures. */
 export async function renderDistinctPictures(remotion: RemotionContext, job: DistinctRenderJob): Promise<void> {
-  const { fps, width, durationInFrames } = job.composition;
-  const runs = pictureRuns(job.narration, fps, job.layout);
+  const { fps, width, height, durationInFrames } = job.composition;
+  const titleFrames = titleCardEndFrame(job.narration, fps);
+  const leadImage = titleFrames === null ? null : await leadImageForFfmpeg(job.folder, job.narration);
+  const runs = pictureRuns(job.narration, fps, job.layout, leadImage === null);
   if (runs.reduce((frames, run) => frames + run.length, 0) !== durationInFrames) {
     throw new Error(`The picture runs cover a different length than the composition's ${durationInFrames} frames`);
   }
-  const pictures = await mkdtemp(path.join(job.workIn, '.pictures-'));
+  let opening: Opening | null = null;
+  if (leadImage !== null && titleFrames !== null) {
+    const cardRuns = runs.filter((run) => run.first < titleFrames);
+    const last = cardRuns.at(-1)!;
+    if (last.first + last.length !== titleFrames) throw new Error(`A picture run crosses the title card's end at frame ${titleFrames}`);
+    const zoom = { width: Math.round(width * job.scale), height: Math.round(height * job.scale), imageWidth: leadImage.width, imageHeight: leadImage.height, titleFrames };
+    opening = { image: leadImage.file, zoom, runs: cardRuns };
+  }
+  const heldRuns = runs.slice(opening?.runs.length ?? 0);
+  const pictures = await mkdtemp(path.join(job.folder, '.pictures-'));
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
   try {
-    await renderFrames({
-      ...remotion,
-      composition: job.composition,
-      inputProps: job.inputProps,
-      frames: runs.map((run) => run.first),
-      outputDir: pictures,
-      imageSequencePattern: '[frame].[ext]',
-      imageFormat: 'jpeg',
-      jpegQuality: PICTURE_JPEG_QUALITY,
-      scale: job.scale,
-      concurrency: job.concurrency,
-      muted: true,
-      cancelSignal: job.cancelSignal,
-      onStart: () => undefined,
-      onFrameUpdate: (rendered) => job.onProgress?.('pictures', rendered, runs.length),
-    });
+    const progress = (offset: number) => (rendered: number) => job.onProgress?.('pictures', offset + rendered, runs.length);
+    const openingScript = opening && (await renderPictures(remotion, job, opening.runs, path.join(pictures, 'opening'), 'over-image', progress(0)));
+    const heldScript = await renderPictures(remotion, job, heldRuns, path.join(pictures, 'held'), 'whole', progress(opening?.runs.length ?? 0));
     job.log?.(`${runs.length} distinct pictures for ${durationInFrames} frames, rendered in ${seconds()} s`);
-    // Zero-padded frame numbers: name order is frame order, the order of the runs.
-    const images = (await readdir(pictures)).filter((name) => name.endsWith('.jpeg')).sort();
-    if (images.length !== runs.length) throw new Error(`Remotion wrote ${images.length} pictures for ${runs.length} runs`);
-    const script = path.join(pictures, 'pictures.ffconcat');
-    await writeFile(script, concatScript(runs, images.map((name) => path.join(pictures, name))));
     const bar =
       job.progressBarColor === null
         ? null
-        : progressBarFilter('held', 'video', { width: Math.round(width * job.scale), scale: job.scale, fullAtFrame: firstFrameAt(job.narration.audio.durationMs, fps), color: job.progressBarColor });
-    await encodeHeldPictures(script, fps, durationInFrames, bar, job);
+        : progressBarFilter('timed', 'video', { width: Math.round(width * job.scale), scale: job.scale, fullAtFrame: firstFrameAt(job.narration.audio.durationMs, fps), color: job.progressBarColor });
+    await encodeHeldPictures({ held: heldScript, opening: opening && openingScript ? { ...opening, script: openingScript } : null }, fps, durationInFrames, bar, job);
     job.log?.(`held and encoded by ffmpeg at ${seconds()} s`);
   } finally {
     await rm(pictures, { recursive: true, force: true });
   }
 }
 
-function encodeHeldPictures(script: string, fps: number, frames: number, bar: string | null, job: DistinctRenderJob): Promise<void> {
-  // Colour conversion first, once per picture (it costs more than the encoder per frame). One second per frame
-  // in the script (distinct-frames.ts): fps=1 holds each picture on exactly its frames, then frame n is re-timed
-  // to n / fps and the bar is laid over each frame.
-  const graph = [`[0:v]${BT709},format=yuv420p,fps=1,settb=1/${fps},setpts=N[held]`, bar ?? '[held]null[video]'].join(';');
+/**
+ * The first frame of each run as a picture in `folder`, and the ffconcat script that holds each for its run.
+ * 'over-image' pictures leave the lead image out and are transparent there (PNG), for ffmpeg to lay over it.
+ */
+async function renderPictures(
+  remotion: RemotionContext,
+  job: DistinctRenderJob,
+  runs: readonly PictureRun[],
+  folder: string,
+  picture: 'whole' | 'over-image',
+  onRendered: (rendered: number) => void,
+): Promise<string> {
+  await mkdir(folder);
+  const transparent = picture === 'over-image';
+  const propsOverride = transparent ? { drawLeadImage: false } : {};
+  await renderFrames({
+    ...remotion,
+    composition: { ...job.composition, props: { ...job.composition.props, ...propsOverride } },
+    inputProps: { ...job.inputProps, ...propsOverride },
+    frames: runs.map((run) => run.first),
+    outputDir: folder,
+    imageSequencePattern: '[frame].[ext]',
+    ...(transparent ? { imageFormat: 'png' as const } : { imageFormat: 'jpeg' as const, jpegQuality: PICTURE_JPEG_QUALITY }),
+    scale: job.scale,
+    concurrency: job.concurrency,
+    muted: true,
+    cancelSignal: job.cancelSignal,
+    onStart: () => undefined,
+    onFrameUpdate: onRendered,
+  });
+  // Zero-padded frame numbers: name order is frame order, the order of the runs.
+  const images = (await readdir(folder)).filter((name) => name.endsWith(transparent ? '.png' : '.jpeg')).sort();
+  if (images.length !== runs.length) throw new Error(`Remotion wrote ${images.length} pictures for ${runs.length} runs`);
+  const script = path.join(folder, 'pictures.ffconcat');
+  await writeFile(script, concatScript(runs, images.map((name) => path.join(folder, name))));
+  return script;
+}
+
+/**
+ * The filtergraph: pictures held on a clock of one second per frame (distinct-frames.ts), so `fps=1` holds each
+ * on exactly its frames; the opening's moving image under its title pictures; then frame n re-timed to n / fps
+ * and the bar laid over each frame. Colour conversion happens once per picture (it costs more than the encoder
+ * per frame), the opening's image included.
+ */
+function filterGraph(inputs: { held: number; opening: { pictures: number; image: number; zoom: LeadImageZoom } | null }, fps: number, bar: string | null): string {
+  const held = `[${inputs.held}:v]${BT709},format=yuv420p,fps=1`;
+  const opening = inputs.opening;
+  const timed = `settb=1/${fps},setpts=N[timed]`;
+  const steps = opening
+    ? [
+        leadImageZoomFilter(`${opening.image}:v`, 'background', opening.zoom, `${BT709},format=yuv420p`),
+        // Alpha blending commutes with RGB -> YUV (an affine map), so the card is converted once per picture.
+        `[${opening.pictures}:v]${BT709},format=yuva420p[card]`,
+        `[background][card]overlay=format=yuv420,trim=end_frame=${opening.zoom.titleFrames}[opening]`,
+        `${held}[held]`,
+        `[opening][held]concat=n=2:v=1:a=0,${timed}`,
+      ]
+    : [`${held},${timed}`];
+  return [...steps, bar ?? '[timed]null[video]'].join(';');
+}
+
+function encodeHeldPictures(
+  scripts: { held: string; opening: (Opening & { script: string }) | null },
+  fps: number,
+  frames: number,
+  bar: string | null,
+  job: DistinctRenderJob,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const command = ffmpeg()
-      .setFfmpegPath(ffmpegPath())
-      .input(script)
-      .inputOptions(['-f', 'concat', '-safe', '0'])
+    const command = ffmpeg().setFfmpegPath(ffmpegPath());
+    const concat = (script: string) => command.input(script).inputOptions(['-f', 'concat', '-safe', '0']);
+    const opening = scripts.opening;
+    if (opening) {
+      concat(opening.script);
+      command.input(opening.image);
+    }
+    concat(scripts.held);
+    const graph = filterGraph({ held: opening ? 2 : 0, opening: opening && { pictures: 0, image: 1, zoom: opening.zoom } }, fps, bar);
+    command
       .complexFilter(graph)
       .outputOptions(['-map', '[video]', '-r', String(fps), '-frames:v', String(frames), '-c:v', 'libx264', '-preset', job.x264Preset, '-crf', String(X264_CRF)])
       .outputOptions(['-colorspace:v', 'bt709', '-color_primaries:v', 'bt709', '-color_trc:v', 'bt709', '-color_range', 'tv'])

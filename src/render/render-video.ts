@@ -164,7 +164,7 @@ export class VideoRenderer {
             scale: settings.scale,
             concurrency: settings.concurrency,
             x264Preset: settings.x264Preset ?? 'veryfast',
-            workIn: folder,
+            folder,
             output: silent,
             cancelSignal,
             signal,
