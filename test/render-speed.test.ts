@@ -13,7 +13,7 @@ import { DEFAULT_LAYOUT, firstFrameAt, screenAt, screenKey, videoFrames, wordMid
 import { NarrationSchema, type Narration } from '../src/contract/narration.ts';
 import { PROJECT_ROOT } from '../src/kokoro/model-files.ts';
 import { BROWSER_DOWNLOAD_ENV } from '../src/render/browser.ts';
-import { concatScript, pictureRuns, runsOfEqualKeys } from '../src/render/distinct-frames.ts';
+import { concatScript, pictureRuns, pipedPicturesPts, runsOfEqualKeys } from '../src/render/distinct-frames.ts';
 import { coverSize, leadImageZoomFilter } from '../src/render/lead-image-zoom-filter.ts';
 import { leadImageTransform } from '../remotion/NewsVideo/lead-image-motion.ts';
 import { ffmpegPath } from '../src/audio/encode.ts';
@@ -122,6 +122,15 @@ describe('distinct pictures (pure)', () => {
     assert.deepEqual(lines.filter((line) => line.startsWith('duration ')).map((line) => Number(line.slice(9))), runs.map((run) => run.length));
     assert.deepEqual(lines.filter((line) => line.startsWith('file ')), ["file '/a/0.jpeg'", "file '/a/it'\\''s.jpeg'", "file '/a/8.jpeg'", "file '/a/8.jpeg'"]);
     assert.throws(() => concatScript(runs, ['/a/0.jpeg']), RangeError);
+  });
+
+  it('times piped picture N at its run\'s first frame, and the repeated last picture at the end', () => {
+    const runs = [{ first: 91, length: 7 }, { first: 98, length: 1 }, { first: 99, length: 22 }];
+    const expression = pipedPicturesPts(runs);
+    // ffmpeg's gte(a,b) is 1 when a >= b; N is the picture's index in the stream.
+    const at = (picture: number) => Function('N', 'gte', `return ${expression};`)(picture, (a: number, b: number) => Number(a >= b)) as number;
+    assert.deepEqual([0, 1, 2, 3].map(at), [0, 7, 8, 30]);
+    assert.throws(() => pipedPicturesPts([]), RangeError);
   });
 
   it("reads the composition's hex colours for ffmpeg and refuses the rest", () => {

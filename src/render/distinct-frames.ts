@@ -53,3 +53,14 @@ export function concatScript(runs: readonly PictureRun[], images: readonly strin
   const entries = runs.map((run, index) => `${quoted(images[index]!)}\nduration ${run.length}`);
   return ['ffconcat version 1.0', ...entries, quoted(images[images.length - 1]!), ''].join('\n');
 }
+
+/**
+ * The `setpts` expression that puts picture N of a piped stream of the runs' pictures on the first frame of
+ * runs[N], counted from the first run, on the same one-second-per-frame clock; picture runs.length (the last one
+ * sent again) lands on the end, so `fps=1` holds the last run to its end. A flat sum of steps, not nested ifs, so
+ * a long video's thousands of pictures stay within what ffmpeg's expression parser takes.
+ */
+export function pipedPicturesPts(runs: readonly PictureRun[]): string {
+  if (runs.length === 0) throw new RangeError('no picture runs');
+  return ['0', ...runs.map((run, index) => `${run.length}*gte(N,${index + 1})`)].join('+');
+}

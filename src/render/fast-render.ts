@@ -1,19 +1,22 @@
 // The default render: each distinct picture of the video drawn once by the browser, then held by ffmpeg for its
-// exact run of frames (concat demuxer), with the progress bar drawn by ffmpeg and the result encoded as
-// H.264 in the same colour space as a plain Remotion render. A news video shows ~3 pictures a second against
-// 30 frames, so the browser, the slow part, does a fraction of the work; distinct-frames.ts says which frames.
+// exact run of frames, with the progress bar drawn by ffmpeg and the result encoded as H.264 in the same colour
+// space as a plain Remotion render. A news video shows ~3 pictures a second against 30 frames, so the browser,
+// the slow part, does a fraction of the work; distinct-frames.ts says which frames. The pictures are piped to
+// ffmpeg as the browser makes them, so the encoder works on one core while the browser draws on the other.
 // The one motion that lasts, the lead image's push-in behind the title, is drawn by ffmpeg too: the browser
 // draws the title card's pictures transparent over no image (PNG), and ffmpeg lays them over the moving image.
 import { renderFrames, type CancelSignal, type ChromeMode, type LogLevel } from '@remotion/renderer';
 import ffmpeg from 'fluent-ffmpeg';
 import { imageSize } from 'image-size';
+import { once } from 'node:events';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { PassThrough } from 'node:stream';
 import path from 'node:path';
 import type { Narration } from '../contract/narration.ts';
 import { firstFrameAt, titleCardEndFrame, type ScreenLayout } from '../../remotion/NewsVideo/screen.ts';
 import { ffmpegPath } from '../audio/encode.ts';
 import { UserError } from '../errors.ts';
-import { concatScript, pictureRuns, type PictureRun } from './distinct-frames.ts';
+import { concatScript, pictureRuns, pipedPicturesPts, type PictureRun } from './distinct-frames.ts';
 import { leadImageZoomFilter, type LeadImageZoom } from './lead-image-zoom-filter.ts';
 import { progressBarFilter } from './progress-bar-filter.ts';
 
@@ -97,16 +100,33 @@ export async function renderDistinctPictures(remotion: RemotionContext, job: Dis
   const pictures = await mkdtemp(path.join(job.folder, '.pictures-'));
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+  let picturesDone = false;
   try {
-    const progress = (offset: number) => (rendered: number) => job.onProgress?.('pictures', offset + rendered, runs.length);
-    const openingScript = opening && (await renderPictures(remotion, job, opening.runs, path.join(pictures, 'opening'), 'over-image', progress(0)));
-    const heldScript = await renderPictures(remotion, job, heldRuns, path.join(pictures, 'held'), 'whole', progress(opening?.runs.length ?? 0));
-    job.log?.(`${runs.length} distinct pictures for ${durationInFrames} frames, rendered in ${seconds()} s`);
+    const onRendered = (offset: number) => (rendered: number) => job.onProgress?.('pictures', offset + rendered, runs.length);
+    const openingScript = opening && (await renderOpeningPictures(remotion, job, opening.runs, path.join(pictures, 'opening'), onRendered(0)));
     const bar =
       job.progressBarColor === null
         ? null
         : progressBarFilter('timed', 'video', { width: Math.round(width * job.scale), scale: job.scale, fullAtFrame: firstFrameAt(job.narration.audio.durationMs, fps), color: job.progressBarColor });
-    await encodeHeldPictures({ held: heldScript, opening: opening && openingScript ? { ...opening, script: openingScript } : null }, fps, durationInFrames, bar, job);
+    const graph = filterGraph({ held: opening ? 2 : 0, heldRuns, opening: opening && { pictures: 0, image: 1, zoom: opening.zoom } }, fps, bar);
+    const graphFile = path.join(pictures, 'graph.txt');
+    await writeFile(graphFile, graph);
+    const heldPictures = new PassThrough();
+    const stopEncoder = new AbortController();
+    const openingInputs = opening && openingScript ? { script: openingScript, image: opening.image } : null;
+    const encoded = encode({ heldPictures, graphFile, opening: openingInputs }, durationInFrames, job, stopEncoder.signal, () => picturesDone);
+    // A failed encoder breaks the pipe, so the browser stops instead of filling it; failed pictures stop the encoder.
+    encoded.catch((error: unknown) => heldPictures.destroy(error instanceof Error ? error : new Error(String(error))));
+    try {
+      await pipeHeldPictures(remotion, job, heldRuns, heldPictures, onRendered(opening?.runs.length ?? 0));
+    } catch (error) {
+      stopEncoder.abort();
+      await encoded.catch(() => undefined);
+      throw error;
+    }
+    picturesDone = true;
+    job.log?.(`${runs.length} distinct pictures for ${durationInFrames} frames, rendered in ${seconds()} s`);
+    await encoded;
     job.log?.(`held and encoded by ffmpeg at ${seconds()} s`);
   } finally {
     await rm(pictures, { recursive: true, force: true });
@@ -114,41 +134,86 @@ export async function renderDistinctPictures(remotion: RemotionContext, job: Dis
 }
 
 /**
- * The first frame of each run as a picture in `folder`, and the ffconcat script that holds each for its run.
- * 'over-image' pictures leave the lead image out and are transparent there (PNG), for ffmpeg to lay over it.
+ * The title card's pictures as transparent PNGs in `folder` (the lead image left out for ffmpeg to move under
+ * them), and the ffconcat script that holds each for its run. They are few and come first, so they are files.
  */
-async function renderPictures(
+async function renderOpeningPictures(
   remotion: RemotionContext,
   job: DistinctRenderJob,
   runs: readonly PictureRun[],
   folder: string,
-  picture: 'whole' | 'over-image',
   onRendered: (rendered: number) => void,
 ): Promise<string> {
   await mkdir(folder);
-  const transparent = picture === 'over-image';
-  const propsOverride = transparent ? { drawLeadImage: false } : {};
+  const withoutImage = { drawLeadImage: false };
   await renderFrames({
-    ...remotion,
-    composition: { ...job.composition, props: { ...job.composition.props, ...propsOverride } },
-    inputProps: { ...job.inputProps, ...propsOverride },
-    frames: runs.map((run) => run.first),
+    ...remotionFrames(remotion, job, runs, onRendered),
+    composition: { ...job.composition, props: { ...job.composition.props, ...withoutImage } },
+    inputProps: { ...job.inputProps, ...withoutImage },
     outputDir: folder,
     imageSequencePattern: '[frame].[ext]',
-    ...(transparent ? { imageFormat: 'png' as const } : { imageFormat: 'jpeg' as const, jpegQuality: PICTURE_JPEG_QUALITY }),
+    imageFormat: 'png',
+  });
+  // Zero-padded frame numbers: name order is frame order, the order of the runs.
+  const images = (await readdir(folder)).filter((name) => name.endsWith('.png')).sort();
+  if (images.length !== runs.length) throw new Error(`Remotion wrote ${images.length} pictures for ${runs.length} runs`);
+  const script = path.join(folder, 'pictures.ffconcat');
+  await writeFile(script, concatScript(runs, images.map((name) => path.join(folder, name))));
+  return script;
+}
+
+/**
+ * The held pictures, whole JPEGs, written to `pipe` in run order as the browser makes them (with several tabs
+ * they may arrive out of order), the last one twice (see pipedPicturesPts); the pipe is ended when all are in.
+ */
+async function pipeHeldPictures(
+  remotion: RemotionContext,
+  job: DistinctRenderJob,
+  runs: readonly PictureRun[],
+  pipe: PassThrough,
+  onRendered: (rendered: number) => void,
+): Promise<void> {
+  const runIndex = new Map(runs.map((run, index) => [run.first, index]));
+  const waiting = new Map<number, Buffer>();
+  let next = 0;
+  let last: Buffer | undefined;
+  const write = async (picture: Buffer) => {
+    if (pipe.destroyed) throw pipe.errored ?? new Error('ffmpeg stopped reading the pictures');
+    if (!pipe.write(picture)) await once(pipe, 'drain');
+  };
+  await renderFrames({
+    ...remotionFrames(remotion, job, runs, onRendered),
+    composition: job.composition,
+    inputProps: job.inputProps,
+    outputDir: null,
+    imageFormat: 'jpeg',
+    jpegQuality: PICTURE_JPEG_QUALITY,
+    onFrameBuffer: async (picture, frame) => {
+      waiting.set(runIndex.get(frame)!, picture);
+      for (let ready = waiting.get(next); ready !== undefined; ready = waiting.get(next)) {
+        waiting.delete(next++);
+        last = ready;
+        await write(ready);
+      }
+    },
+  });
+  if (next !== runs.length || last === undefined) throw new Error(`Remotion gave ${next} pictures for ${runs.length} runs`);
+  await write(last);
+  pipe.end();
+}
+
+/** What both picture renders give renderFrames: the shared browser, which frames, and how. */
+function remotionFrames(remotion: RemotionContext, job: DistinctRenderJob, runs: readonly PictureRun[], onRendered: (rendered: number) => void) {
+  return {
+    ...remotion,
+    frames: runs.map((run) => run.first),
     scale: job.scale,
     concurrency: job.concurrency,
     muted: true,
     cancelSignal: job.cancelSignal,
     onStart: () => undefined,
     onFrameUpdate: onRendered,
-  });
-  // Zero-padded frame numbers: name order is frame order, the order of the runs.
-  const images = (await readdir(folder)).filter((name) => name.endsWith(transparent ? '.png' : '.jpeg')).sort();
-  if (images.length !== runs.length) throw new Error(`Remotion wrote ${images.length} pictures for ${runs.length} runs`);
-  const script = path.join(folder, 'pictures.ffconcat');
-  await writeFile(script, concatScript(runs, images.map((name) => path.join(folder, name))));
-  return script;
+  };
 }
 
 /**
@@ -157,10 +222,15 @@ async function renderPictures(
  * and the bar laid over each frame. Colour conversion happens once per picture (it costs more than the encoder
  * per frame), the opening's image included.
  */
-function filterGraph(inputs: { held: number; opening: { pictures: number; image: number; zoom: LeadImageZoom } | null }, fps: number, bar: string | null): string {
-  const held = `[${inputs.held}:v]${BT709},format=yuv420p,fps=1`;
+function filterGraph(
+  inputs: { held: number; heldRuns: readonly PictureRun[]; opening: { pictures: number; image: number; zoom: LeadImageZoom } | null },
+  fps: number,
+  bar: string | null,
+): string {
+  const held = `[${inputs.held}:v]settb=1,setpts='${pipedPicturesPts(inputs.heldRuns)}',${BT709},format=yuv420p,fps=1`;
   const opening = inputs.opening;
-  const timed = `settb=1/${fps},setpts=N[timed]`;
+  // fps=${fps} changes no frame; it states the rate, which the MP4 then carries as a plain render's does.
+  const timed = `settb=1/${fps},setpts=N,fps=${fps}[timed]`;
   const steps = opening
     ? [
         leadImageZoomFilter(`${opening.image}:v`, 'background', opening.zoom, `${BT709},format=yuv420p`),
@@ -174,31 +244,31 @@ function filterGraph(inputs: { held: number; opening: { pictures: number; image:
   return [...steps, bar ?? '[timed]null[video]'].join(';');
 }
 
-function encodeHeldPictures(
-  scripts: { held: string; opening: (Opening & { script: string }) | null },
-  fps: number,
+/** ffmpeg reading the piped held pictures (and the opening's pictures and image), encoding to `job.output`. */
+function encode(
+  inputs: { heldPictures: PassThrough; graphFile: string; opening: { script: string; image: string } | null },
   frames: number,
-  bar: string | null,
   job: DistinctRenderJob,
+  stopped: AbortSignal,
+  picturesDone: () => boolean,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const command = ffmpeg().setFfmpegPath(ffmpegPath());
-    const concat = (script: string) => command.input(script).inputOptions(['-f', 'concat', '-safe', '0']);
-    const opening = scripts.opening;
-    if (opening) {
-      concat(opening.script);
-      command.input(opening.image);
-    }
-    concat(scripts.held);
-    const graph = filterGraph({ held: opening ? 2 : 0, opening: opening && { pictures: 0, image: 1, zoom: opening.zoom } }, fps, bar);
+    if (inputs.opening) command.input(inputs.opening.script).inputOptions(['-f', 'concat', '-safe', '0']).input(inputs.opening.image);
+    command.input(inputs.heldPictures).inputOptions(['-f', 'image2pipe', '-c:v', 'mjpeg', '-framerate', '1']);
     command
-      .complexFilter(graph)
-      .outputOptions(['-map', '[video]', '-r', String(fps), '-frames:v', String(frames), '-c:v', 'libx264', '-preset', job.x264Preset, '-crf', String(X264_CRF)])
+      // The graph's timestamps are the frames' own (n / fps): passed through, not re-synced to a rate (ffmpeg's
+      // constant-rate sync offsets a piped stream's start by a frame interval of its 1 fps input).
+      .outputOptions(['-filter_complex_script', inputs.graphFile, '-map', '[video]', '-vsync', 'passthrough', '-frames:v', String(frames)])
+      .outputOptions(['-c:v', 'libx264', '-preset', job.x264Preset, '-crf', String(X264_CRF)])
       .outputOptions(['-colorspace:v', 'bt709', '-color_primaries:v', 'bt709', '-color_trc:v', 'bt709', '-color_range', 'tv'])
       .format('mp4')
-      .on('progress', (progress: { frames?: number }) => job.onProgress?.('encode', progress.frames ?? 0, frames))
+      .on('progress', (progress: { frames?: number }) => {
+        if (picturesDone()) job.onProgress?.('encode', progress.frames ?? 0, frames);
+      })
       .on('error', (error: Error) => {
         job.signal?.removeEventListener('abort', stop);
+        stopped.removeEventListener('abort', stop);
         reject(
           job.signal?.aborted
             ? job.signal.reason
@@ -207,10 +277,12 @@ function encodeHeldPictures(
       })
       .on('end', () => {
         job.signal?.removeEventListener('abort', stop);
+        stopped.removeEventListener('abort', stop);
         resolve();
       });
     const stop = () => command.kill('SIGKILL');
     job.signal?.addEventListener('abort', stop, { once: true });
+    stopped.addEventListener('abort', stop, { once: true });
     command.save(job.output);
   });
 }
