@@ -1,7 +1,6 @@
 // The Remotion bundle (webpack) takes tens of seconds to build, so it is built once per version of the code
 // that goes into it and cached: the key is a hash of the composition, the contract it imports, public/ and the
 // lockfile. Every render of every format, and every job of the scheduler, reuses it.
-import { bundle } from '@remotion/bundler';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
@@ -37,6 +36,8 @@ export async function cachedBundle(onProgress?: (percent: number) => void): Prom
   await mkdir(CACHE_DIRECTORY, { recursive: true });
   const building = `${target}.${process.pid}.partial`;
   await rm(building, { recursive: true, force: true });
+  // webpack is loaded only to build: most starts find the bundle cached.
+  const { bundle } = await import('@remotion/bundler');
   await bundle({ entryPoint: ENTRY_POINT, outDir: building, publicDir: path.join(PROJECT_ROOT, 'public'), onProgress });
   // Another process may have finished the same bundle first: theirs is as good as ours.
   if (existsSync(target)) await rm(building, { recursive: true, force: true });

@@ -10,8 +10,8 @@ import { UserError } from '../errors.ts';
 import type { Device } from '../kokoro/session.ts';
 import { publishFolder } from '../output/publish.ts';
 import { NARRATION_FILE } from '../output/write-narration.ts';
-import { narrateIntoFolder, type NarrationJob } from '../pipeline/narrate-folder.ts';
-import { Narrator, type NarrateProgress } from '../pipeline/narrator.ts';
+import type { NarrationJob } from '../pipeline/narrate-folder.ts';
+import type { NarrateProgress, Narrator } from '../pipeline/narrator.ts';
 import { VideoRenderer, type RenderProgress, type RenderSettings } from './render-video.ts';
 
 export const DEFAULT_MAX_MINUTES = 15;
@@ -82,18 +82,37 @@ export function checkLength(narration: Narration, maxMinutes: number, force: boo
 }
 
 export class VideoProducer {
-  private readonly narrator: Narrator;
+  private narrator?: Promise<Narrator>;
   private readonly renderer: VideoRenderer;
 
   constructor(private readonly options: ProducerOptions = {}) {
-    this.narrator = new Narrator({
-      device: options.device ?? 'cpu',
-      model: options.model,
-      log: options.log,
-      warn: options.warn,
-      onDownloadProgress: options.onDownloadProgress,
-    });
     this.renderer = new VideoRenderer({ browser: options.browser, verbose: options.verbose, log: options.log });
+  }
+
+  /** The narration pipeline, loaded on first use: its modules take seconds to load, and `--from` needs none. */
+  private narrate(job: NarrationJob, folder: string, signal: AbortSignal | undefined): Promise<Narration> {
+    this.narrator ??= import('../pipeline/narrator.ts').then(
+      ({ Narrator }) =>
+        new Narrator({
+          device: this.options.device ?? 'cpu',
+          model: this.options.model,
+          log: this.options.log,
+          warn: this.options.warn,
+          onDownloadProgress: this.options.onDownloadProgress,
+        }),
+    );
+    // The browser and the bundle get ready while the voice is synthesized (a failure shows when rendering starts).
+    this.renderer.prepare();
+    return Promise.all([this.narrator, import('../pipeline/narrate-folder.ts')]).then(([narrator, { narrateIntoFolder }]) =>
+      narrateIntoFolder(narrator, job, folder, {
+        // Between passes is where a narration can stop cleanly.
+        onProgress: (progress) => {
+          signal?.throwIfAborted();
+          this.options.onProgress?.(progress);
+        },
+        warn: this.options.warn,
+      }),
+    );
   }
 
   async produce(request: ProduceRequest): Promise<ProduceResult> {
@@ -101,16 +120,7 @@ export class VideoProducer {
     const outDir = path.resolve(request.outDir);
     const built = await publishFolder(outDir, async (folder) => {
       const narration =
-        'from' in request.narration
-          ? await copyNarration(request.narration.from, folder)
-          : await narrateIntoFolder(this.narrator, request.narration, folder, {
-              // Between passes is where a narration can stop cleanly.
-              onProgress: (progress) => {
-                signal?.throwIfAborted();
-                this.options.onProgress?.(progress);
-              },
-              warn: this.options.warn,
-            });
+        'from' in request.narration ? await copyNarration(request.narration.from, folder) : await this.narrate(request.narration, folder, signal);
       signal?.throwIfAborted();
       checkLength(narration, request.maxMinutes ?? DEFAULT_MAX_MINUTES, request.force ?? false);
       const rendered = await this.renderer.render(
@@ -141,6 +151,6 @@ export class VideoProducer {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.renderer.close(), this.narrator.release()]);
+    await Promise.all([this.renderer.close(), this.narrator?.then((narrator) => narrator.release())]);
   }
 }

@@ -60,6 +60,10 @@ export interface RendererOptions {
 
 type Browser = Awaited<ReturnType<typeof openBrowser>>;
 
+// Held pictures are mostly skipped blocks for x264: 'superfast' spends about a third less CPU than 'veryfast' on
+// them at the same CRF, for a file that is still well under 1 Mbit/s (bench/render.ts measures both modes).
+const HELD_PICTURES_X264_PRESET = 'superfast';
+
 /** The composition for one format, with the props that point it at the narration served from `baseUrl`. */
 async function selectNewsVideo(
   common: Omit<Parameters<typeof selectComposition>[0], 'id' | 'inputProps'>,
@@ -80,6 +84,11 @@ export class VideoRenderer {
 
   private logLevel(): LogLevel {
     return this.options.verbose ? 'verbose' : 'error';
+  }
+
+  /** Start opening the bundle and the browser now; a render waits for them, and reports their failure. */
+  prepare(): void {
+    this.open().catch(() => undefined);
   }
 
   private open(onProgress?: (progress: RenderProgress) => void): Promise<{ serveUrl: string; browser: Browser; choice: BrowserChoice }> {
@@ -163,7 +172,7 @@ export class VideoRenderer {
             progressBarColor: props.showProgressBar ? props.accentColor : null,
             scale: settings.scale,
             concurrency: settings.concurrency,
-            x264Preset: settings.x264Preset ?? 'veryfast',
+            x264Preset: settings.x264Preset ?? HELD_PICTURES_X264_PRESET,
             folder,
             output: silent,
             cancelSignal,

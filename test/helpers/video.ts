@@ -20,9 +20,9 @@ export interface ProbedStream {
   color_range?: string;
 }
 
-export async function ffprobe(file: string): Promise<{ streams: ProbedStream[]; format: { duration: string } }> {
+export async function ffprobe(file: string): Promise<{ streams: ProbedStream[]; format: { duration: string; bit_rate: string } }> {
   const { stdout } = await run(path.join(REMOTION_BINARIES, 'ffprobe'), ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file], { env: binaryEnv });
-  return JSON.parse(stdout) as { streams: ProbedStream[]; format: { duration: string } };
+  return JSON.parse(stdout) as { streams: ProbedStream[]; format: { duration: string; bit_rate: string } };
 }
 
 /** Raw RGB pixels of an image (any format ffmpeg reads). */
