@@ -99,7 +99,7 @@ describe('lead image', () => {
     try {
       for (const imageUrl of [server.url('/foto.jpg'), server.url('/foto.jpg').replace('127.0.0.1', 'localhost')]) {
         const saved = path.join(dir, 'pagina.html');
-        await writeFile(saved, `<!doctype html><html lang="es"><head><title>Breve</title><meta property="og:image" content="${imageUrl}"></head><body><article><h1>Breve</h1><p>Hoy abre la biblioteca.</p></article></body></html>`);
+        await writeFile(saved, page(imageUrl));
         const folder = await mkdtemp(path.join(dir, 'n-'));
         const warnings: string[] = [];
         const requests = server.userAgents.length;
