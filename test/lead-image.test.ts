@@ -3,14 +3,17 @@
 // by a real HTTP server on 127.0.0.1, and the real narrate CLI.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { ffmpegPath } from '../src/audio/encode.ts';
+import { DEFAULT_FETCH_LIMITS } from '../src/article/fetch.ts';
 import { describeImage, downloadLeadImage } from '../src/article/lead-image.ts';
 import { NarrationSchema } from '../src/contract/narration.ts';
+import { narrateIntoFolder } from '../src/pipeline/narrate-folder.ts';
+import { Narrator } from '../src/pipeline/narrator.ts';
 import { runCli } from './helpers/env.ts';
 import { send, startServer, type TestServer } from './helpers/server.ts';
 
@@ -87,4 +90,28 @@ describe('lead image', () => {
       assert.deepEqual(await readdir(folder), []);
     });
   }
+
+  // A page read unattended (the scheduler, allowPrivateNetworks off) may not send the image fetch into this
+  // machine's network. The page is a saved file here: on 127.0.0.1 itself it would be refused before its image.
+  it('refuses an image on a private address when private networks are not allowed: a warning, no image, no request', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lead-private-'));
+    const narrator = new Narrator({ device: 'cpu' });
+    try {
+      for (const imageUrl of [server.url('/foto.jpg'), server.url('/foto.jpg').replace('127.0.0.1', 'localhost')]) {
+        const saved = path.join(dir, 'pagina.html');
+        await writeFile(saved, page(imageUrl));
+        const folder = await mkdtemp(path.join(dir, 'n-'));
+        const warnings: string[] = [];
+        const requests = server.userAgents.length;
+        const narration = await narrateIntoFolder(narrator, { source: { kind: 'article', location: saved }, fetchLimits: { ...DEFAULT_FETCH_LIMITS, allowPrivateNetworks: false } }, folder, { warn: (line) => warnings.push(line) });
+        assert.equal(narration.article?.leadImage ?? null, null);
+        assert.equal(warnings.length, 1, warnings.join('\n'));
+        assert.match(warnings[0]!, /the lead image was dropped: .* resolves to (127\.0\.0\.1|::1), a loopback, private or link-local address/);
+        assert.deepEqual((await readdir(folder)).filter((file) => file.startsWith('lead.')), []);
+        assert.equal(server.userAgents.length, requests, 'no request reached the image server');
+      }
+    } finally {
+      await narrator.release();
+    }
+  });
 });

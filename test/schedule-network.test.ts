@@ -7,6 +7,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_FETCH_LIMITS, fetchPage } from '../src/article/fetch.ts';
 import { isPublicAddress } from '../src/article/private-address.ts';
+import { PrivateAddressError, publicOnlyLookup } from '../src/article/public-connection.ts';
 import { ScheduledProducer } from '../src/schedule/producer.ts';
 import { classifyFailure } from '../src/schedule/retry.ts';
 import './helpers/env.ts';
@@ -54,6 +55,25 @@ describe('fetching with and without private networks', () => {
     await assert.rejects(fetchPage('http://[::1]:9/', guarded), /resolves to ::1/);
     await assert.rejects(fetchPage('http://169.254.169.254/latest/meta-data/', guarded), /resolves to 169\.254\.169\.254/);
     assert.equal(server.userAgents.length, before);
+  });
+
+  it('checks a host name in the lookup of the connection itself, so the address checked is the one connected to', async () => {
+    // The real system resolver: localhost is this machine, whichever family answers first.
+    const lookup = publicOnlyLookup();
+    for (const all of [false, true]) {
+      const error = await new Promise<unknown>((resolve) => lookup('localhost', { all }, (failure) => resolve(failure)));
+      assert.ok(error instanceof PrivateAddressError, String(error));
+      assert.match(error.address, /^(127\.0\.0\.1|::1)$/);
+    }
+    // A stand-in resolver (no public host resolves in this offline test): a public answer passes through as the
+    // connection asked for it, one address or all of them.
+    const answers = [{ address: '8.8.8.8', family: 4 }, { address: '2001:4860:4860::8888', family: 6 }];
+    const publicLookup = publicOnlyLookup((_host, _options, callback) => callback(null, answers));
+    assert.deepEqual(await new Promise((resolve) => publicLookup('news.example', {}, (...result) => resolve(result))), [null, '8.8.8.8', 4]);
+    assert.deepEqual(await new Promise((resolve) => publicLookup('news.example', { all: true }, (...result) => resolve(result))), [null, answers]);
+    // One private address among public ones is enough to refuse the host.
+    const mixed = publicOnlyLookup((_host, _options, callback) => callback(null, [...answers, { address: '10.0.0.7', family: 4 }]));
+    assert.ok((await new Promise((resolve) => mixed('news.example', {}, (failure) => resolve(failure)))) instanceof PrivateAddressError);
   });
 
   it('stops a redirect loop', async () => {

@@ -1,9 +1,10 @@
 // Fetching a page the way a polite reader does: a clear User-Agent, a time limit, a size limit, redirects
 // followed, and only HTML accepted. Every failure says what went wrong and what to do.
-import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
+import { fetch, type RequestInit, type Response } from 'undici';
 import { UserError } from '../errors.ts';
 import { isPublicAddress } from './private-address.ts';
+import { PrivateAddressError, PUBLIC_ONLY_AGENT } from './public-connection.ts';
 
 export const USER_AGENT = 'kokoro-news-video/0.1 (article narration; +https://www.npmjs.com/package/kokoro-news-video)';
 
@@ -44,8 +45,17 @@ export interface FetchedPage {
   bytes: Uint8Array;
 }
 
+function privateAddressRefused(url: URL, address: string): UserError {
+  return new UserError(
+    `${url.href} resolves to ${address}, a loopback, private or link-local address that an unattended fetch may not reach`,
+    'Set allowPrivateNetworks: true in the config only if this source really is on your own network',
+  );
+}
+
 function networkProblem(url: URL, error: unknown, limits: FetchLimits): UserError {
-  const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as { name?: string }).name;
+  const reason = (error as { cause?: unknown }).cause;
+  if (reason instanceof PrivateAddressError) return privateAddressRefused(url, reason.address);
+  const cause = (reason as { code?: string } | undefined)?.code ?? (error as { name?: string }).name;
   if (cause === 'ENOTFOUND' || cause === 'EAI_AGAIN') return new UserError(`The host ${url.hostname} could not be found (DNS)`, 'Check the URL, or your network');
   if (cause === 'ECONNREFUSED') return new UserError(`${url.host} refused the connection`, 'Check the URL and that the site is up');
   if (cause === 'TimeoutError' || cause === 'AbortError' || cause === 'UND_ERR_HEADERS_TIMEOUT' || cause === 'UND_ERR_BODY_TIMEOUT') {
@@ -54,32 +64,23 @@ function networkProblem(url: URL, error: unknown, limits: FetchLimits): UserErro
   return new UserError(`${url.href} could not be fetched (${cause ?? String(error)})`, 'Check the URL, or save the page and pass the file to --article');
 }
 
-/** Refuse `url` when its host is, or resolves to, an address that is not on the public internet. */
-async function assertPublicHost(url: URL): Promise<void> {
+/** A host given as an IP address is connected to without a DNS lookup, so PUBLIC_ONLY_AGENT's check never sees it. */
+function refusePrivateLiteral(url: URL): void {
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  let addresses: string[];
-  try {
-    addresses = isIP(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
-  } catch (error) {
-    throw networkProblem(url, error, DEFAULT_FETCH_LIMITS);
-  }
-  const refused = addresses.find((address) => !isPublicAddress(address));
-  if (refused !== undefined) {
-    throw new UserError(
-      `${url.href} resolves to ${refused}, a loopback, private or link-local address that an unattended fetch may not reach`,
-      'Set allowPrivateNetworks: true in the config only if this source really is on your own network',
-    );
-  }
+  if (isIP(host) !== 0 && !isPublicAddress(host)) throw privateAddressRefused(url, host);
 }
 
-/** Follow redirects one hop at a time so each hop's address can be checked before it is requested. */
+/**
+ * Follow redirects one hop at a time so each hop is checked: an IP literal here, a host name by the lookup of the
+ * connection itself (PUBLIC_ONLY_AGENT), so the address checked is the address connected to.
+ */
 async function fetchFollowing(start: URL, init: RequestInit, allowPrivateNetworks: boolean, limits: FetchLimits): Promise<{ response: Response; url: URL }> {
   let url = start;
   for (let hop = 0; ; hop++) {
-    if (!allowPrivateNetworks) await assertPublicHost(url);
+    if (!allowPrivateNetworks) refusePrivateLiteral(url);
     let response: Response;
     try {
-      response = await fetch(url, { ...init, redirect: 'manual' });
+      response = await fetch(url, { ...init, redirect: 'manual', dispatcher: allowPrivateNetworks ? undefined : PUBLIC_ONLY_AGENT });
     } catch (error) {
       throw networkProblem(url, error, limits);
     }

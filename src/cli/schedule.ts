@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { UserError } from '../errors.ts';
 import { loadConfig } from '../schedule/config.ts';
+import { logLine as log } from '../schedule/log-line.ts';
 import { ScheduledProducer } from '../schedule/producer.ts';
 import { openQueue } from '../schedule/queue/open-queue.ts';
 import { runOnSchedule, runPass, work } from '../schedule/scheduler.ts';
@@ -15,10 +16,6 @@ interface ScheduleFlags {
   once?: boolean;
   worker?: boolean;
   verbose?: boolean;
-}
-
-function log(line: string): void {
-  process.stderr.write(`${new Date().toISOString()} ${line}\n`);
 }
 
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 // One narration from source to files: read the source, narrate it, fetch the lead image, write every file
 // into `folder` (which the caller publishes whole). Shared by `narrate`, `render` and the scheduler.
 import type { Narration, TimingMethod } from '../contract/narration.ts';
-import { downloadLeadImage } from '../article/lead-image.ts';
+import { downloadLeadImage, LEAD_IMAGE_LIMITS } from '../article/lead-image.ts';
 import type { FetchLimits } from '../article/fetch.ts';
 import { resolveLanguage } from '../phonemes/languages.ts';
 import { newRunRecord } from '../output/run-record.ts';
@@ -51,7 +51,9 @@ export async function narrateIntoFolder(narrator: Narrator, job: NarrationJob, f
   validateRequest(request);
   const result = await narrator.narrate(request, hooks.onProgress);
   const leadImageUrl = source.article?.leadImageUrl;
-  const leadImage = leadImageUrl ? await downloadLeadImage(leadImageUrl, folder, hooks.warn ?? (() => undefined)) : null;
+  // The image's address came from the page, so it is held to the page's rule on private networks.
+  const imageLimits: FetchLimits = { ...LEAD_IMAGE_LIMITS, allowPrivateNetworks: job.fetchLimits?.allowPrivateNetworks };
+  const leadImage = leadImageUrl ? await downloadLeadImage(leadImageUrl, folder, hooks.warn ?? (() => undefined), imageLimits) : null;
   return writeNarrationFiles(folder, result, {
     wav: job.wav,
     seedCompat: job.seedCompat,

@@ -10,13 +10,17 @@ import { JOB_RECORD_FILE, JobRecordSchema, readFinishedJob, type JobRecord } fro
 import type { Fps } from '../contract/video.ts';
 import type { ItemProducer, ProduceStage } from './producer.ts';
 
-export interface ProduceItemOptions {
-  producer: ItemProducer;
+/** What a job needs besides its item, from the config: plain data, so it can be handed to another process. */
+export interface ProduceSettings {
   outputRoot: string;
   fps: Fps;
   scale: number;
   concurrency: number | null;
   allowPrivateNetworks: boolean;
+}
+
+export interface ProduceItemOptions extends ProduceSettings {
+  producer: ItemProducer;
   signal: AbortSignal;
   onStage: (stage: ProduceStage) => void;
 }

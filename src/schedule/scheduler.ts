@@ -10,7 +10,7 @@ import { selectItems } from './feed-items.ts';
 import { fetchFeedItems } from './feeds.ts';
 import type { JobSpec } from './job.ts';
 import { itemFolder } from './output-layout.ts';
-import { produceItem } from './produce-item.ts';
+import { produceItem, type ProduceSettings } from './produce-item.ts';
 import type { ItemProducer } from './producer.ts';
 import { errorMessage, type JobHandlers, type JobQueue } from './queue/job-queue.ts';
 
@@ -75,18 +75,16 @@ export async function checkOutputFolder(folder: string): Promise<void> {
 
 function handlers(context: SchedulerContext): JobHandlers {
   const { config } = context;
+  const settings: ProduceSettings = {
+    outputRoot: config.output,
+    fps: config.render.fps,
+    scale: config.render.scale,
+    concurrency: config.render.concurrency ?? null,
+    allowPrivateNetworks: config.allowPrivateNetworks,
+  };
   return {
-    run: (job, signal, onStage) =>
-      produceItem(job, {
-        producer: context.producer,
-        outputRoot: config.output,
-        fps: config.render.fps,
-        scale: config.render.scale,
-        concurrency: config.render.concurrency ?? null,
-        allowPrivateNetworks: config.allowPrivateNetworks,
-        signal,
-        onStage,
-      }),
+    settings,
+    run: (job, signal, onStage) => produceItem(job, { ...settings, producer: context.producer, signal, onStage }),
     afterDone: async (job, produced) => {
       if (config.afterEach === undefined) return null;
       const error = await runAfterEach(config.afterEach, produced.folder);

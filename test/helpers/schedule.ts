@@ -1,6 +1,6 @@
 // Running the scheduler as a user does (its CLI, in child processes that tests may SIGKILL) and reading what it
 // left: published folders, anything half-made, and the jobs in its store.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -21,21 +21,46 @@ export function writeConfig(dir: string, config: Record<string, unknown>): strin
 
 export interface RunningScheduler {
   child: ChildProcess;
-  /** SIGKILL the scheduler and everything it started (its browser too), as a power cut would. */
+  /** SIGKILL the scheduler and everything it started (BullMQ's child, the browser), as a power cut would. */
   kill(): void;
   /** Everything it wrote to stderr so far. */
   log(): string;
   exited: Promise<number | null>;
 }
 
+/**
+ * `root` and every process started under it, listed before any is killed (a killed process's children are handed
+ * to init and can no longer be found from it). Remotion starts its browser in a process group of its own, so
+ * killing the scheduler's group alone would leave the browser running.
+ */
+function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const line of execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' }).trim().split('\n')) {
+    const [pid, parent] = line.trim().split(/\s+/).map(Number) as [number, number];
+    children.set(parent, [...(children.get(parent) ?? []), pid]);
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!) ?? []));
+  return tree;
+}
+
+function killTree(root: number): void {
+  for (const pid of processTree(root)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
 export function startScheduler(args: string[]): RunningScheduler {
-  // Its own process group, so a kill takes its browser with it instead of leaving it running.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, SCHEDULE_CLI), ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, SCHEDULE_CLI), ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stdout!.on('data', (data: Buffer) => (stderr += data.toString()));
   child.stderr!.on('data', (data: Buffer) => (stderr += data.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return { child, kill: () => process.kill(-child.pid!, 'SIGKILL'), log: () => stderr, exited };
+  return { child, kill: () => killTree(child.pid!), log: () => stderr, exited };
 }
 
 export interface OutputTree {

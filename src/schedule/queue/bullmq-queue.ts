@@ -1,29 +1,25 @@
 // Several machines: the same jobs on BullMQ over Redis. The job id is a hash of the item key, so an item is
 // queued once however many schedulers see it; completed and failed jobs are kept so a done item is never queued
-// again. A worker that dies stops renewing its job's lock; another worker's stalled-job check puts the job back
-// and it runs again (the published folder makes a rerun after publishing a no-op).
+// again. Each job runs in BullMQ's sandboxed processor (bullmq-processor.ts, a child process per worker), so the
+// worker's own event loop only talks to Redis and renews the job's lock on time. A worker that dies stops
+// renewing it; another worker's stalled-job check puts the job back and it runs again (the published folder makes
+// a rerun after publishing a no-op).
 import { createHash } from 'node:crypto';
-import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { fileURLToPath } from 'node:url';
+import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { UserError } from '../../errors.ts';
-import type { JobSpec, JobState, JobView } from '../job.ts';
+import type { JobSpec, JobView } from '../job.ts';
 import type { ProducedItem } from '../produce-item.ts';
-import { backoffSeconds, classifyFailure, type RetryPolicy } from '../retry.ts';
+import { backoffSeconds, type RetryPolicy } from '../retry.ts';
+import { SETTINGS_VARIABLE, stateOf, viewOf, type JobData } from './bullmq-job.ts';
 import { errorMessage, type JobHandlers, type JobQueue, type ProcessOptions } from './job-queue.ts';
 
 const QUEUE_NAME = 'kokoro-news-video';
 const CONNECT_TIMEOUT_MS = 5000;
 const IDLE_POLL_MS = 1000;
-
-interface JobData {
-  spec: JobSpec;
-  createdAt: string;
-  afterEachError?: string | null;
-}
-
-interface Progress {
-  stage: 'narrating' | 'rendering';
-}
+const MAX_STALLS = 2;
+const PROCESSOR_FILE = fileURLToPath(new URL('./bullmq-processor.ts', import.meta.url));
 
 /** BullMQ, loaded as ESM, takes Redis clients made by the caller. */
 function connect(url: string): Redis {
@@ -35,29 +31,8 @@ function jobId(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
-function stateOf(bullState: string, progress: unknown): JobState {
-  if (bullState === 'completed') return 'done';
-  if (bullState === 'failed') return 'failed';
-  if (bullState === 'active') return (progress as Progress | undefined)?.stage ?? 'narrating';
-  return 'queued';
-}
-
 async function toView(job: Job<JobData>): Promise<JobView> {
-  const iso = (time: number | undefined) => (time ? new Date(time).toISOString() : null);
-  const state = stateOf(await job.getState(), job.progress);
-  return {
-    ...job.data.spec,
-    id: job.id!,
-    state,
-    attempts: job.attemptsStarted,
-    lastError: job.failedReason || null,
-    afterEachError: job.data.afterEachError ?? null,
-    createdAt: job.data.createdAt,
-    updatedAt: iso(job.finishedOn ?? job.processedOn ?? job.timestamp)!,
-    startedAt: iso(job.processedOn),
-    finishedAt: state === 'done' || state === 'failed' ? iso(job.finishedOn) : null,
-    nextAttemptAt: state === 'queued' ? iso(job.timestamp + (job.delay ?? 0)) : null,
-  };
+  return viewOf(job, stateOf(await job.getState(), job.progress));
 }
 
 export class BullmqQueue implements JobQueue {
@@ -130,40 +105,27 @@ export class BullmqQueue implements JobQueue {
 
   async process(handlers: JobHandlers, options: ProcessOptions): Promise<void> {
     const afterEachRuns = new Set<Promise<void>>();
+    const workerConnection = connect(this.url);
+    const worker = new Worker<JobData, ProducedItem>(QUEUE_NAME, PROCESSOR_FILE, {
+      connection: workerConnection,
+      concurrency: 1,
+      lockDuration: this.leaseMs,
+      stalledInterval: this.leaseMs / 2,
+      // A worker killed mid-job (a reboot, a deploy) is not the job's fault: the job runs again and the lost run
+      // is not a failed attempt. A job whose workers died under it twice is likely what kills them (out of
+      // memory): it fails instead of taking down one worker after another.
+      maxStalledCount: MAX_STALLS,
+      settings: { backoffStrategy: (attemptsMade) => backoffSeconds(this.policy, attemptsMade) * 1000 },
+      // The child inherits this process's environment and its --import of tsx; the settings travel with it.
+      workerForkOptions: { env: { ...process.env, [SETTINGS_VARIABLE]: JSON.stringify(handlers.settings) } },
+    });
+    worker.on('active', (job) => handlers.log(`job ${job.id}: ${job.data.spec.title} (attempt ${job.attemptsStarted})`));
+    worker.on('failed', (job, error) => handlers.log(`job ${job?.id ?? '?'}: ${error.message}`));
+    worker.on('error', (error) => handlers.log(`queue error: ${error.message}`));
     // A job whose lock could not be renewed may already be running on another worker: stop it here, as the
     // SQLite queue does when its lease is lost, so the work is not done twice.
-    const lockLost = new Map<string, AbortController>();
-    const workerConnection = connect(this.url);
-    const worker = new Worker<JobData, ProducedItem>(
-      QUEUE_NAME,
-      async (job, _token, signal) => {
-        const view = await toView(job);
-        handlers.log(`job ${job.id}: ${view.title} (attempt ${job.attemptsStarted})`);
-        const lost = new AbortController();
-        lockLost.set(job.id!, lost);
-        try {
-          return await handlers.run(view, AbortSignal.any([options.signal, lost.signal, ...(signal ? [signal] : [])]), (stage) => void job.updateProgress({ stage } satisfies Progress));
-        } catch (error) {
-          handlers.log(`job ${job.id}: ${errorMessage(error)}`);
-          if (classifyFailure(error) === 'permanent') throw new UnrecoverableError(errorMessage(error));
-          throw error;
-        } finally {
-          lockLost.delete(job.id!);
-        }
-      },
-      {
-        connection: workerConnection,
-        concurrency: 1,
-        lockDuration: this.leaseMs,
-        stalledInterval: this.leaseMs / 2,
-        maxStalledCount: this.policy.maxAttempts,
-        maxStartedAttempts: this.policy.maxAttempts,
-        settings: { backoffStrategy: (attemptsMade) => backoffSeconds(this.policy, attemptsMade) * 1000 },
-      },
-    );
-    worker.on('error', (error) => handlers.log(`queue error: ${error.message}`));
     worker.on('lockRenewalFailed', (jobIds) => {
-      for (const id of jobIds) lockLost.get(id)?.abort(new Error(`job ${id}'s lock was lost; another worker may take it`));
+      for (const id of jobIds) worker.cancelJob(id, `job ${id}'s lock was lost; another worker may take it`);
     });
     // afterEach runs once BullMQ has recorded the job as completed, as the SQLite queue does.
     worker.on('completed', (job, produced) => {
@@ -182,6 +144,7 @@ export class BullmqQueue implements JobQueue {
         await stopped;
       }
     } finally {
+      if (options.signal.aborted) worker.cancelAllJobs('the scheduler is stopping');
       await worker.close(options.signal.aborted);
       await Promise.all(afterEachRuns);
       await workerConnection.quit();

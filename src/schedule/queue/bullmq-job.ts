@@ -1,0 +1,52 @@
+// What a BullMQ job holds and how it reads as a JobView: shared by the queue (in the scheduler's process) and
+// the sandboxed processor (in the child process that runs the job), which sees the job only as plain JSON.
+import type { JobSpec, JobState, JobView } from '../job.ts';
+
+/** The environment variable that carries the worker's ProduceSettings to the processor's child process. */
+export const SETTINGS_VARIABLE = 'KOKORO_NEWS_VIDEO_JOB_SETTINGS';
+
+export interface JobData {
+  spec: JobSpec;
+  createdAt: string;
+  afterEachError?: string | null;
+}
+
+export interface Progress {
+  stage: 'narrating' | 'rendering';
+}
+
+/** The fields of a BullMQ job that a JobView needs: a Job and a SandboxedJob both have them. */
+export interface JobFields {
+  id?: string;
+  data: JobData;
+  attemptsStarted: number;
+  failedReason?: string;
+  timestamp: number;
+  delay?: number;
+  processedOn?: number;
+  finishedOn?: number;
+}
+
+export function stateOf(bullState: string, progress: unknown): JobState {
+  if (bullState === 'completed') return 'done';
+  if (bullState === 'failed') return 'failed';
+  if (bullState === 'active') return (progress as Progress | undefined)?.stage ?? 'narrating';
+  return 'queued';
+}
+
+export function viewOf(job: JobFields, state: JobState): JobView {
+  const iso = (time: number | undefined) => (time ? new Date(time).toISOString() : null);
+  return {
+    ...job.data.spec,
+    id: job.id!,
+    state,
+    attempts: job.attemptsStarted,
+    lastError: job.failedReason || null,
+    afterEachError: job.data.afterEachError ?? null,
+    createdAt: job.data.createdAt,
+    updatedAt: iso(job.finishedOn ?? job.processedOn ?? job.timestamp)!,
+    startedAt: iso(job.processedOn),
+    finishedAt: state === 'done' || state === 'failed' ? iso(job.finishedOn) : null,
+    nextAttemptAt: state === 'queued' ? iso(job.timestamp + (job.delay ?? 0)) : null,
+  };
+}
