@@ -2,7 +2,7 @@
 // method) timing on the same texts. The reference is the audio itself, independent of both methods: the
 // audible edges around every pause found by energy (src/audio/pauses.ts: 10 ms windows, 35 dB under the
 // 90th-percentile window, runs of at least 80 ms). A phrase start is compared with the nearest place where
-// sound comes back after a pause, a phrase end with the nearest place where it stops.
+// sound comes back after a pause, a phrase end with the nearest place where it stops. `-- --texts a,b` picks texts.
 import { runCommand } from '../src/cli/run.ts';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,7 +17,7 @@ import { buildTimeline } from '../src/timing/timeline.ts';
 import { samplesToMs, spanOfWords } from '../src/timing/spans.ts';
 import { lineChartPng } from './chart.ts';
 
-const TEXTS = ['corto', 'medio', 'largo'] as const;
+const TEXTS: readonly string[] = ['corto', 'medio', 'largo'];
 const RESULTS = path.join(import.meta.dirname, 'results');
 
 interface MethodTimes {
@@ -103,8 +103,12 @@ async function main(): Promise<void> {
   await narrator.narrate({ text: 'Hola.', language: 'es', voice: 'ef_dora', speed: 1, timing: 'exact' });
   await mkdir(RESULTS, { recursive: true });
   process.stdout.write(`${TABLE_HEADER.join('\n')}\n`);
-  const summary: Record<string, unknown> = {};
-  for (const name of TEXTS) {
+  // `-- --texts largo` measures some texts; the figures of the others stay in timing.json from their last run.
+  const textsArgument = process.argv.indexOf('--texts');
+  const texts = textsArgument > 0 ? process.argv[textsArgument + 1]!.split(',') : TEXTS;
+  const previous = await readFile(path.join(RESULTS, 'timing.json'), 'utf8').catch(() => '{}');
+  const summary = Object.fromEntries(Object.entries(JSON.parse(previous) as Record<string, unknown>).filter(([key]) => !texts.includes(key.split('/')[0]!)));
+  for (const name of texts) {
     const text = await readFile(path.join(import.meta.dirname, 'texts', `${name}.txt`), 'utf8');
     process.stderr.write(`bench:timing: ${name} (${text.length} characters)...\n`);
     const { samples, durationMs, methods } = await measureText(narrator, text);
