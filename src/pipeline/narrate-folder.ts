@@ -1,7 +1,6 @@
 // One narration from source to files: read the source, narrate it, fetch the lead image, write every file
 // into `folder` (which the caller publishes whole). Shared by `narrate`, `render` and the scheduler.
 import type { Narration, TimingMethod } from '../contract/narration.ts';
-import { downloadLeadImage } from '../article/lead-image.ts';
 import type { FetchLimits } from '../article/fetch.ts';
 import { resolveLanguage } from '../phonemes/languages.ts';
 import { newRunRecord } from '../output/run-record.ts';
@@ -51,7 +50,10 @@ export async function narrateIntoFolder(narrator: Narrator, job: NarrationJob, f
   validateRequest(request);
   const result = await narrator.narrate(request, hooks.onProgress);
   const leadImageUrl = source.article?.leadImageUrl;
-  const leadImage = leadImageUrl ? await downloadLeadImage(leadImageUrl, folder, hooks.warn ?? (() => undefined)) : null;
+  // Loaded only for an article with a lead image: a narration of plain text skips its imports.
+  const leadImage = leadImageUrl
+    ? await (await import('../article/lead-image.ts')).downloadLeadImage(leadImageUrl, folder, hooks.warn ?? (() => undefined))
+    : null;
   return writeNarrationFiles(folder, result, {
     wav: job.wav,
     seedCompat: job.seedCompat,
