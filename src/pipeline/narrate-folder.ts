@@ -48,17 +48,22 @@ export async function narrateIntoFolder(narrator: Narrator, job: NarrationJob, f
     maxChars: job.maxChars,
   };
   validateRequest(request);
-  const result = await narrator.narrate(request, hooks.onProgress);
-  const leadImageUrl = source.article?.leadImageUrl;
-  // Loaded only for an article with a lead image: a narration of plain text skips its imports.
-  const leadImage = leadImageUrl
-    ? await (await import('../article/lead-image.ts')).downloadLeadImage(leadImageUrl, folder, hooks.warn ?? (() => undefined))
-    : null;
-  return writeNarrationFiles(folder, result, {
-    wav: job.wav,
-    seedCompat: job.seedCompat,
-    article: source.article,
-    leadImage,
-    run: newRunRecord(job.source, source.location, await narrator.model()),
-  });
+  // The passes wait for the timeline in a temporary file inside the folder, which is removed with it if the run fails.
+  const result = await narrator.narrate(request, { onProgress: hooks.onProgress, scratchFolder: folder });
+  try {
+    const leadImageUrl = source.article?.leadImageUrl;
+    // Loaded only for an article with a lead image: a narration of plain text skips its imports.
+    const leadImage = leadImageUrl
+      ? await (await import('../article/lead-image.ts')).downloadLeadImage(leadImageUrl, folder, hooks.warn ?? (() => undefined))
+      : null;
+    return await writeNarrationFiles(folder, result, {
+      wav: job.wav,
+      seedCompat: job.seedCompat,
+      article: source.article,
+      leadImage,
+      run: newRunRecord(job.source, source.location, await narrator.model()),
+    });
+  } finally {
+    await result.track.release();
+  }
 }
