@@ -11,7 +11,8 @@ import { layOutTrack, type NarrationTrack } from '../audio/track.ts';
 import { buildCues, DEFAULT_CUE_RULES, type CueRules } from '../captions/cues.ts';
 import { chunkWords } from '../kokoro/chunks.ts';
 import { resolveModel, type ModelPrecision, type ResolvedModel } from '../kokoro/model-files.ts';
-import { openKokoro, SAMPLE_RATE, SAMPLES_PER_FRAME, type Device, type KokoroEngine } from '../kokoro/session.ts';
+import { openKokoroOnWorker } from '../kokoro/engine-worker.ts';
+import { SAMPLE_RATE, SAMPLES_PER_FRAME, type Device, type KokoroEngine } from '../kokoro/session.ts';
 import { loadVoice, styleFor, type VoiceTable } from '../kokoro/voices.ts';
 import { resolveLanguage } from '../phonemes/languages.ts';
 import { phonemize } from '../phonemes/phonemize.ts';
@@ -125,7 +126,7 @@ export class Narrator {
       log: this.options.log,
     }).then(async (model) => ({
       model,
-      engine: await openKokoro(model.path, { device: this.options.device, warn: this.options.warn }).catch((error: unknown) => {
+      engine: await openKokoroOnWorker(model.path, { device: this.options.device, warn: this.options.warn }).catch((error: unknown) => {
         throw new UserError(
           `The model ${model.path} could not be loaded (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
           'Delete it so a fresh copy is fetched, or pass another --model',
