@@ -93,26 +93,28 @@ describe('a two-pass narration kept on disk until the timeline is known', () => 
     const scratch = await mkdtemp(path.join(tmpdir(), 'narrate-scratch-'));
     try {
       const streamed = await narrator.narrate(request, { scratchFolder: scratch });
-      assert.equal((await readdir(scratch)).length, 1, 'the passes wait in one scratch file');
-      assert.deepEqual(streamed.narration, inMemory.narration);
-      // Reference layout, independent of the track: each pass at its chunk's start in one buffer, silence between.
-      const expected = new Float32Array(Math.round(streamed.narration.audio.durationMs * 24));
-      passes.forEach((pass, index) => expected.set(pass.samples, Math.round(streamed.narration.chunks[index]!.startMs * 24)));
-      assert.ok(streamed.narration.chunks[1]!.startMs > streamed.narration.chunks[0]!.endMs, 'a pause is laid between the passes');
-      assert.equal(streamed.track.totalSamples, expected.length);
-      assert.deepEqual(await collectSamples(streamed.track), expected);
-      const wavFile = path.join(scratch, 'audio.wav');
-      await writeWav(streamed.track, wavFile);
-      const wav = await readFile(wavFile);
-      const reference = new wavefile.WaveFile();
-      reference.fromScratch(1, 24_000, '16', new Int16Array(expected.length));
-      assert.deepEqual(wav.subarray(0, 44), Buffer.from(reference.toBuffer()).subarray(0, 44), 'the header wavefile writes for these samples');
-      assert.equal(wav.length, 44 + expected.length * 2);
-      const pcm = new Int16Array(wav.buffer, wav.byteOffset + 44, expected.length);
-      const worst = expected.reduce((max, sample, index) => Math.max(max, Math.abs(pcm[index]! - Math.max(-1, Math.min(1, sample)) * 32767)), 0);
-      assert.ok(worst <= 1.01, `a WAV sample is ${worst} steps from its float sample`);
-      await streamed.track.release();
-      assert.deepEqual(await readdir(scratch), ['audio.wav']);
+      try {
+        assert.equal((await readdir(scratch)).length, 1, 'the passes wait in one scratch file');
+        assert.deepEqual(streamed.narration, inMemory.narration);
+        // Reference layout, independent of the track: each pass at its chunk's start in one buffer, silence between.
+        const expected = new Float32Array(Math.round(streamed.narration.audio.durationMs * 24));
+        passes.forEach((pass, index) => expected.set(pass.samples, Math.round(streamed.narration.chunks[index]!.startMs * 24)));
+        assert.equal(streamed.track.totalSamples, expected.length);
+        assert.deepEqual(await collectSamples(streamed.track), expected);
+        const wavFile = path.join(scratch, 'audio.wav');
+        await writeWav(streamed.track, wavFile);
+        const wav = await readFile(wavFile);
+        const reference = new wavefile.WaveFile();
+        reference.fromScratch(1, 24_000, '16', new Int16Array(expected.length));
+        assert.deepEqual(wav.subarray(0, 44), Buffer.from(reference.toBuffer()).subarray(0, 44), 'the header wavefile writes for these samples');
+        assert.equal(wav.length, 44 + expected.length * 2);
+        const pcm = new Int16Array(wav.buffer, wav.byteOffset + 44, expected.length);
+        const worst = expected.reduce((max, sample, index) => Math.max(max, Math.abs(pcm[index]! - Math.max(-1, Math.min(1, sample)) * 32767)), 0);
+        assert.ok(worst <= 1.01, `a WAV sample is ${worst} steps from its float sample`);
+      } finally {
+        await streamed.track.release();
+      }
+      assert.deepEqual(await readdir(scratch), ['audio.wav'], 'release removes the scratch file');
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }
