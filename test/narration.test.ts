@@ -108,9 +108,13 @@ describe('a two-pass narration kept on disk until the timeline is known', () => 
         reference.fromScratch(1, 24_000, '16', new Int16Array(expected.length));
         assert.deepEqual(wav.subarray(0, 44), Buffer.from(reference.toBuffer()).subarray(0, 44), 'the header wavefile writes for these samples');
         assert.equal(wav.length, 44 + expected.length * 2);
-        const pcm = new Int16Array(wav.buffer, wav.byteOffset + 44, expected.length);
-        const worst = expected.reduce((max, sample, index) => Math.max(max, Math.abs(pcm[index]! - Math.max(-1, Math.min(1, sample)) * 32767)), 0);
-        assert.ok(worst <= 1.01, `a WAV sample is ${worst} steps from its float sample`);
+        // 16-bit PCM as the WAV writer has always made it: clipped to [-1, 1], negatives x 32768, positives x 32767, rounded.
+        const pcm = new Int16Array(wav.buffer.slice(wav.byteOffset + 44, wav.byteOffset + wav.length));
+        const expectedPcm = Int16Array.from(expected, (sample) => {
+          const clipped = Math.max(-1, Math.min(1, sample));
+          return Math.round(clipped < 0 ? clipped * 0x8000 : clipped * 0x7fff);
+        });
+        assert.ok(pcm.every((value, index) => value === expectedPcm[index]), 'every WAV sample is its float sample in 16 bits');
       } finally {
         await streamed.track.release();
       }
