@@ -7,6 +7,7 @@ import { runCommand } from '../src/cli/run.ts';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { TimedSpan } from '../src/contract/narration.ts';
+import { collectSamples } from '../src/audio/track.ts';
 import { detectPauses, edgeOffsetsAtPauses, shareInsidePauses, type Pause, type TimedEdges } from '../src/audio/pauses.ts';
 import { SAMPLE_RATE, SAMPLES_PER_FRAME } from '../src/kokoro/session.ts';
 import { Narrator, type NarrateRequest } from '../src/pipeline/narrator.ts';
@@ -90,7 +91,7 @@ async function measureText(narrator: Narrator, text: string) {
     },
     { label: 'calibrated', ...calibrated.narration, wallSeconds: calibratedSeconds, scalingFactor: calibrated.narration.calibration!.scalingFactor },
   ];
-  return { samples: exact.samples, durationMs: exact.narration.audio.durationMs, methods };
+  return { samples: await collectSamples(exact.track), durationMs: exact.narration.audio.durationMs, methods };
 }
 
 const TABLE_HEADER = [

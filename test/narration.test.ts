@@ -1,7 +1,7 @@
 // The narration engine end to end on the real Kokoro-82M int8 model (no mocks): a Spanish paragraph through
 // the API, the bundled > 510-token article through the CLI, checked against the audio itself.
 import assert from 'node:assert/strict';
-import { readFile, mkdtemp } from 'node:fs/promises';
+import { readFile, readdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -10,7 +10,10 @@ import { decodeAudio, runCli } from './helpers/env.ts';
 import { SPANISH_PARAGRAPH } from './helpers/texts.ts';
 import { NarrationSchema, SeedTimestampsSchema, type Narration } from '../src/contract/narration.ts';
 import { Narrator, type NarrateRequest } from '../src/pipeline/narrator.ts';
+import wavefile from 'wavefile';
 import { detectPauses, shareInsidePauses } from '../src/audio/pauses.ts';
+import { writeWav } from '../src/audio/encode.ts';
+import { collectSamples } from '../src/audio/track.ts';
 import { boundariesBetween } from '../src/timing/boundaries.ts';
 import { SAMPLES_PER_FRAME } from '../src/kokoro/session.ts';
 import { newRunRecord } from '../src/output/run-record.ts';
@@ -66,13 +69,59 @@ describe('narration on the real int8 model', () => {
     assertTimestampsSound(narration);
     assert.equal(narration.sentences.length, 5);
     assert.equal(narration.sentences[2]!.text, '¿Servirá para mejorar la calidad del aire?');
-    assert.equal(first.samples.length / 24, narration.audio.durationMs);
+    assert.equal(first.track.totalSamples / 24, narration.audio.durationMs);
   });
 
   it('gives the same output for the same input', async () => {
     const second = await narrator.narrate(request);
     assert.deepEqual(second.narration, first.narration);
-    assert.deepEqual(second.samples, first.samples);
+    assert.deepEqual(await collectSamples(second.track), await collectSamples(first.track));
+  });
+});
+
+describe('a two-pass narration kept on disk until the timeline is known', () => {
+  const narrator = new Narrator({ device: 'cpu' });
+  after(() => narrator.release());
+  const text = `${SPANISH_PARAGRAPH}\n\n${SPANISH_PARAGRAPH}`;
+  const request: NarrateRequest = { text, language: 'es', voice: 'ef_dora', speed: 1, timing: 'exact' };
+
+  it('gives the narration and samples of passes held in memory, writes them as WAV, and leaves no scratch file', async () => {
+    const words = await narrator.phonemizeText(text, 'es');
+    const passes = await narrator.synthesizeWords(words, 'ef_dora', 1);
+    assert.equal(passes.length, 2);
+    const inMemory = await narrator.buildNarration(request, words, passes);
+    const scratch = await mkdtemp(path.join(tmpdir(), 'narrate-scratch-'));
+    try {
+      const streamed = await narrator.narrate(request, { scratchFolder: scratch });
+      try {
+        assert.equal((await readdir(scratch)).length, 1, 'the passes wait in one scratch file');
+        assert.deepEqual(streamed.narration, inMemory.narration);
+        // Reference layout, independent of the track: each pass at its chunk's start in one buffer, silence between.
+        const expected = new Float32Array(Math.round(streamed.narration.audio.durationMs * 24));
+        passes.forEach((pass, index) => expected.set(pass.samples, Math.round(streamed.narration.chunks[index]!.startMs * 24)));
+        assert.equal(streamed.track.totalSamples, expected.length);
+        assert.deepEqual(await collectSamples(streamed.track), expected);
+        const wavFile = path.join(scratch, 'audio.wav');
+        await writeWav(streamed.track, wavFile);
+        const wav = await readFile(wavFile);
+        const reference = new wavefile.WaveFile();
+        reference.fromScratch(1, 24_000, '16', new Int16Array(expected.length));
+        assert.deepEqual(wav.subarray(0, 44), Buffer.from(reference.toBuffer()).subarray(0, 44), 'the header wavefile writes for these samples');
+        assert.equal(wav.length, 44 + expected.length * 2);
+        // 16-bit PCM as the WAV writer has always made it: clipped to [-1, 1], negatives x 32768, positives x 32767, rounded.
+        const pcm = new Int16Array(wav.buffer.slice(wav.byteOffset + 44, wav.byteOffset + wav.length));
+        const expectedPcm = Int16Array.from(expected, (sample) => {
+          const clipped = Math.max(-1, Math.min(1, sample));
+          return Math.round(clipped < 0 ? clipped * 0x8000 : clipped * 0x7fff);
+        });
+        assert.ok(pcm.every((value, index) => value === expectedPcm[index]), 'every WAV sample is its float sample in 16 bits');
+      } finally {
+        await streamed.track.release();
+      }
+      assert.deepEqual(await readdir(scratch), ['audio.wav'], 'release removes the scratch file');
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import './helpers/env.ts';
 import { LONG_SENTENCE, STRUCTURED_ARTICLE } from './helpers/structured.ts';
 import { detectPauses, edgeOffsetsAtPauses, shareInsidePauses, type Pause } from '../src/audio/pauses.ts';
+import { collectSamples } from '../src/audio/track.ts';
 import type { PhonemizedWord, SynthesizedChunk } from '../src/contract/pipeline.ts';
 import { SAMPLES_PER_FRAME } from '../src/kokoro/session.ts';
 import { Narrator, type NarrateRequest, type NarrationAudio } from '../src/pipeline/narrator.ts';
@@ -27,7 +28,7 @@ async function narrate(text: string): Promise<Narrated> {
   const words = await narrator.phonemizeText(text, 'es');
   const passes = await narrator.synthesizeWords(words, 'ef_dora', 1);
   const result = await narrator.buildNarration(request, words, passes);
-  return { words, passes, result, pauses: detectPauses(result.samples, result.narration.audio.sampleRate) };
+  return { words, passes, result, pauses: detectPauses(await collectSamples(result.track), result.narration.audio.sampleRate) };
 }
 
 function p90(values: readonly number[]): number {

@@ -8,6 +8,7 @@ import { buildTimeline, median, naturalPauseFrames } from '../src/timing/timelin
 import { audibleSpans } from '../src/timing/refine.ts';
 import { calibratedTimes, createLayout } from '../src/timing/calibration.ts';
 import { trimmedBounds } from '../src/audio/trim.ts';
+import { windowLevelsDb } from '../src/audio/pauses.ts';
 import { endOverClosingPunctuation, samplesToMs, spanOfWords } from '../src/timing/spans.ts';
 import { boundariesBetween } from '../src/timing/boundaries.ts';
 import { syntheticWords } from './helpers/words.ts';
@@ -104,7 +105,7 @@ describe('audible word edges', () => {
   samples.fill(0.5, 40, 120);
   samples[170] = 1e-4;
   const refine = (...spans: Array<[number, number]>) =>
-    audibleSpans(samples, 1000, spans.map(([startSample, endSample]) => ({ startSample, endSample }))).map((span) => [span.startSample, span.endSample]);
+    audibleSpans(windowLevelsDb(samples, 1000, 5), 5, spans.map(([startSample, endSample]) => ({ startSample, endSample }))).map((span) => [span.startSample, span.endSample]);
 
   it('moves each edge inside the word\'s own span to its first and last audible window', () => {
     assert.deepEqual(refine([20, 150]), [[40, 120]]);

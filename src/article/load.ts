@@ -8,7 +8,6 @@ import { ArticleSchema, type Article } from '../contract/narration.ts';
 import { UserError } from '../errors.ts';
 import { decodeUtf8 } from '../text/utf8.ts';
 import { decodeHtml } from './charset.ts';
-import { extractArticle } from './extract.ts';
 import { DEFAULT_FETCH_LIMITS, fetchPage, type FetchLimits } from './fetch.ts';
 import { articleLanguage } from './language.ts';
 import { narrationText, parsePlainArticle, type PlainArticle } from './markdown.ts';
@@ -33,7 +32,9 @@ function fromPlain(plain: PlainArticle, declaredLanguage: string | null): Articl
 }
 
 /** `fetchedFrom` is the page's final URL when it came over HTTP; a saved page is known by its canonical URL. */
-function fromHtml(html: string, pageUrl: string, declaredLanguage: string | null, fetchedFrom: string | null = null): Article {
+async function fromHtml(html: string, pageUrl: string, declaredLanguage: string | null, fetchedFrom: string | null = null): Promise<Article> {
+  // Imported here, not at the top: jsdom takes about 1.5 s to load, which a narration of plain text never needs.
+  const { extractArticle } = await import('./extract.ts');
   const extracted = extractArticle(html, pageUrl);
   const language = articleLanguage(declaredLanguage ?? extracted.declaredLanguage, [extracted.title, ...extracted.paragraphs].join('\n'));
   const { declaredLanguage: _declared, ...metadata } = extracted;

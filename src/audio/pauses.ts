@@ -21,6 +21,11 @@ export interface PauseOptions extends SilenceLevel {
 /** The measure issue 8 states: 10 ms windows, silent 35 dB under the 90th-percentile window, pauses of 80 ms. */
 export const DEFAULT_PAUSE_OPTIONS: PauseOptions = { windowMs: 10, speechPercentile: 90, belowSpeechDb: 35, minPauseMs: 80 };
 
+/** Added to every window's mean power so that digital silence has a finite level. */
+const POWER_FLOOR = 1e-12;
+/** The level windowLevelsDb gives a window of digital silence. */
+export const SILENCE_LEVEL_DB = 10 * Math.log10(POWER_FLOOR);
+
 export function windowLevelsDb(samples: Float32Array, sampleRate: number, windowMs: number): number[] {
   const size = Math.max(1, Math.round((sampleRate * windowMs) / 1000));
   const levels: number[] = [];
@@ -28,7 +33,7 @@ export function windowLevelsDb(samples: Float32Array, sampleRate: number, window
     const end = Math.min(samples.length, start + size);
     let energy = 0;
     for (let index = start; index < end; index++) energy += samples[index]! * samples[index]!;
-    levels.push(10 * Math.log10(energy / (end - start) + 1e-12));
+    levels.push(10 * Math.log10(energy / (end - start) + POWER_FLOOR));
   }
   return levels;
 }

@@ -43,3 +43,6 @@ export interface SynthesizedChunk {
   samples: Float32Array;
   durations: number[];
 }
+
+/** What timing needs of a pass: its words and frame counts, not its samples (which may be on disk by then). */
+export type PassFrames = Omit<SynthesizedChunk, 'samples'>;

@@ -10,7 +10,8 @@ import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { UserError } from '../errors.ts';
 import { produceAtomically } from '../output/atomic.ts';
-import { download, sha256OfFile, type ProgressReporter } from './download.ts';
+import { download, type ProgressReporter } from './download.ts';
+import { rememberedSha256 } from './file-hash.ts';
 
 const run = promisify(execFile);
 
@@ -58,7 +59,7 @@ export interface ModelRequest {
   log?: (line: string) => void;
 }
 
-/** Check a file against what is known of it; returns its sha256 when that was computed to check it. */
+/** Check a file against what is known of it; returns its sha256 when that was read to check it. */
 export async function verifyFile(file: string, expected: KnownFile): Promise<string | undefined> {
   const { size } = await stat(file);
   if (expected.bytes !== undefined && size !== expected.bytes) {
@@ -68,7 +69,7 @@ export async function verifyFile(file: string, expected: KnownFile): Promise<str
     );
   }
   if (expected.sha256 !== undefined) {
-    const sha256 = await sha256OfFile(file);
+    const sha256 = await rememberedSha256(file);
     if (sha256 !== expected.sha256) {
       throw new UserError(
         `${file} has sha256 ${sha256}, expected ${expected.sha256}: the file is corrupt`,
@@ -87,7 +88,7 @@ export interface ResolvedModel {
 }
 
 async function withSha256(file: string, verified: string | undefined): Promise<ResolvedModel> {
-  return { path: file, sha256: verified ?? (await sha256OfFile(file)) };
+  return { path: file, sha256: verified ?? (await rememberedSha256(file)) };
 }
 
 /** The path of a usable Kokoro ONNX model, fetched into the model folder if needed. */

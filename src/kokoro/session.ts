@@ -1,11 +1,11 @@
 // The ONNX session behind a narrow interface: token ids, a style row and a speed in; audio and the frame
 // count of every input token out. Knows nothing about text.
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ort from 'onnxruntime-node';
 import { writeFileAtomically } from '../output/atomic.ts';
-import { sha256OfFile } from './download.ts';
+import { rememberedSha256 } from './file-hash.ts';
 import { withFloatWeights } from './float-weights.ts';
 import { findDurationTensor, namedInt64OutputAppendix, summarizeGraph, type GraphSummary } from './onnx-graph.ts';
 import { PAD_TOKEN_ID } from '../phonemes/kokoro-vocab.ts';
@@ -34,19 +34,6 @@ interface OpenOptions {
   warn?: (line: string) => void;
 }
 
-/** sha256 of a model, remembered beside it by size and mtime so a 300 MB file is hashed once. */
-async function modelSha256(modelPath: string): Promise<string> {
-  const { size, mtimeMs } = await stat(modelPath);
-  const sidecar = `${modelPath}.sha256.json`;
-  if (existsSync(sidecar)) {
-    const remembered = JSON.parse(await readFile(sidecar, 'utf8')) as { size: number; mtimeMs: number; sha256: string };
-    if (remembered.size === size && remembered.mtimeMs === mtimeMs) return remembered.sha256;
-  }
-  const sha256 = await sha256OfFile(modelPath);
-  await writeFileAtomically(sidecar, JSON.stringify({ size, mtimeMs, sha256 }));
-  return sha256;
-}
-
 /** The edits below, named so that a cached copy made by an older version of them is never picked up. */
 const PREPARED_SUFFIX = 'float-conv.durations-v1';
 /** The graph output this project gives the duration tensor when the export has none. */
@@ -68,7 +55,7 @@ function durationsOutputEdit(summary: GraphSummary, modelPath: string): { tensor
  * export with float weights that already outputs durations is used as it is.
  */
 async function preparedModel(modelPath: string): Promise<string> {
-  const sha256 = await modelSha256(modelPath);
+  const sha256 = await rememberedSha256(modelPath);
   const cached = path.join(path.dirname(modelPath), `${path.basename(modelPath, '.onnx')}.${PREPARED_SUFFIX}-${sha256.slice(0, 16)}.onnx`);
   if (existsSync(cached)) return cached;
   const bytes = await readFile(modelPath);

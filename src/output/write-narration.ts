@@ -12,7 +12,7 @@ import {
   type RunRecord,
   type SeedTimestamps,
 } from '../contract/narration.ts';
-import { encodeMp3, encodeWav } from '../audio/encode.ts';
+import { encodeMp3, writeWav } from '../audio/encode.ts';
 import { toSrt, toWebVtt } from '../captions/formats.ts';
 import { toRemotionCaptions } from '../captions/remotion-captions.ts';
 import type { NarrationAudio } from '../pipeline/narrator.ts';
@@ -60,8 +60,8 @@ export async function writeNarrationFiles(folder: string, result: NarrationAudio
   });
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
   const write = (name: string, data: string | Uint8Array) => writeFile(path.join(folder, name), data);
-  await encodeMp3(result.samples, narration.audio.sampleRate, path.join(folder, AUDIO_FILE));
-  if (options.wav) await write('audio.wav', encodeWav(result.samples, narration.audio.sampleRate));
+  await encodeMp3(result.track, path.join(folder, AUDIO_FILE));
+  if (options.wav) await writeWav(result.track, path.join(folder, 'audio.wav'));
   const timestamps = json(seedTimestamps(narration));
   await write(NARRATION_FILES.timestamps, timestamps);
   if (options.seedCompat) {

@@ -1,7 +1,6 @@
 // One narration from source to files: read the source, narrate it, fetch the lead image, write every file
 // into `folder` (which the caller publishes whole). Shared by `narrate`, `render` and the scheduler.
 import type { Narration, TimingMethod } from '../contract/narration.ts';
-import { downloadLeadImage, LEAD_IMAGE_LIMITS } from '../article/lead-image.ts';
 import type { FetchLimits } from '../article/fetch.ts';
 import { resolveLanguage } from '../phonemes/languages.ts';
 import { newRunRecord } from '../output/run-record.ts';
@@ -49,16 +48,25 @@ export async function narrateIntoFolder(narrator: Narrator, job: NarrationJob, f
     maxChars: job.maxChars,
   };
   validateRequest(request);
-  const result = await narrator.narrate(request, hooks.onProgress);
-  const leadImageUrl = source.article?.leadImageUrl;
-  // The image's address came from the page, so it is held to the page's rule on private networks.
-  const imageLimits: FetchLimits = { ...LEAD_IMAGE_LIMITS, allowPrivateNetworks: job.fetchLimits?.allowPrivateNetworks };
-  const leadImage = leadImageUrl ? await downloadLeadImage(leadImageUrl, folder, hooks.warn ?? (() => undefined), imageLimits) : null;
-  return writeNarrationFiles(folder, result, {
-    wav: job.wav,
-    seedCompat: job.seedCompat,
-    article: source.article,
-    leadImage,
-    run: newRunRecord(job.source, source.location, await narrator.model()),
-  });
+  // The passes wait for the timeline in a temporary file inside the folder, which is removed with it if the run fails.
+  const result = await narrator.narrate(request, { onProgress: hooks.onProgress, scratchFolder: folder });
+  try {
+    // Loaded only for an article with a lead image: a narration of plain text skips its imports. The image's
+    // address came from the page, so it is held to the page's rule on private networks.
+    const leadImageUrl = source.article?.leadImageUrl;
+    const leadImage = leadImageUrl
+      ? await import('../article/lead-image.ts').then(({ downloadLeadImage, LEAD_IMAGE_LIMITS }) =>
+          downloadLeadImage(leadImageUrl, folder, hooks.warn ?? (() => undefined), { ...LEAD_IMAGE_LIMITS, allowPrivateNetworks: job.fetchLimits?.allowPrivateNetworks }),
+        )
+      : null;
+    return await writeNarrationFiles(folder, result, {
+      wav: job.wav,
+      seedCompat: job.seedCompat,
+      article: source.article,
+      leadImage,
+      run: newRunRecord(job.source, source.location, await narrator.model()),
+    });
+  } finally {
+    await result.track.release();
+  }
 }

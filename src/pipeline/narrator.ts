@@ -3,13 +3,16 @@
 // engine and voice loader; the timing math is in src/timing.
 import path from 'node:path';
 import { NARRATION_VERSION, type Narration, type TimingMethod } from '../contract/narration.ts';
-import type { PhonemizedWord, SynthesizedChunk } from '../contract/pipeline.ts';
+import type { PassFrames, PhonemizedWord, SynthesizedChunk } from '../contract/pipeline.ts';
 import { UserError } from '../errors.ts';
-import { assembleAudio } from '../audio/assemble.ts';
+import { windowLevelsDb } from '../audio/pauses.ts';
+import { diskPassStore, memoryPassStore, type PassStore } from '../audio/pass-store.ts';
+import { layOutTrack, type NarrationTrack } from '../audio/track.ts';
 import { buildCues, DEFAULT_CUE_RULES, type CueRules } from '../captions/cues.ts';
 import { chunkWords } from '../kokoro/chunks.ts';
 import { resolveModel, type ModelPrecision, type ResolvedModel } from '../kokoro/model-files.ts';
-import { openKokoro, SAMPLE_RATE, SAMPLES_PER_FRAME, type Device, type KokoroEngine } from '../kokoro/session.ts';
+import { openKokoroOnWorker } from '../kokoro/engine-worker.ts';
+import { SAMPLE_RATE, SAMPLES_PER_FRAME, type Device, type KokoroEngine } from '../kokoro/session.ts';
 import { loadVoice, styleFor, type VoiceTable } from '../kokoro/voices.ts';
 import { resolveLanguage } from '../phonemes/languages.ts';
 import { phonemize } from '../phonemes/phonemize.ts';
@@ -18,7 +21,7 @@ import { splitAtBreaks } from '../text/packing.ts';
 import { spokenLocaleFor, spokenRuleFor } from '../text/spoken-rules.ts';
 import { toSpokenText } from '../text/spoken-form.ts';
 import { buildTimeline } from '../timing/timeline.ts';
-import { audibleSpans } from '../timing/refine.ts';
+import { AUDIBLE_EDGE_OPTIONS, audibleSpans, narrationLevels } from '../timing/refine.ts';
 import { samplesToMs, spanOfWords } from '../timing/spans.ts';
 import { calibrate } from '../timing/calibration.ts';
 import { sectionRuns, sectionSpans, wordIndices } from '../timing/structure.ts';
@@ -57,7 +60,26 @@ export type SynthesizedNarration = Omit<Narration, 'audio' | 'files' | 'article'
 
 export interface NarrationAudio {
   narration: SynthesizedNarration;
-  samples: Float32Array;
+  /** The audio, read block by block; released by whoever writes it. */
+  track: NarrationTrack;
+}
+
+export interface NarrateOptions {
+  onProgress?: (progress: NarrateProgress) => void;
+  /** Where the passes' samples wait for the timeline, in a temporary file; in memory when not given. */
+  scratchFolder?: string;
+}
+
+/** A pass once its samples are in the store: what timing needs, and its audio's window levels for word edges. */
+interface StoredPass extends PassFrames {
+  levels: number[];
+}
+
+/** Word edges are read on 5 ms windows: 120 samples, so a 600-sample frame is 5 whole windows. */
+const EDGE_WINDOW_SAMPLES = (SAMPLE_RATE * AUDIBLE_EDGE_OPTIONS.windowMs) / 1000;
+
+function storedPass({ chunk, durations, samples }: SynthesizedChunk): StoredPass {
+  return { chunk, durations, levels: windowLevelsDb(samples, SAMPLE_RATE, AUDIBLE_EDGE_OPTIONS.windowMs) };
 }
 
 export interface NarratorOptions {
@@ -104,7 +126,7 @@ export class Narrator {
       log: this.options.log,
     }).then(async (model) => ({
       model,
-      engine: await openKokoro(model.path, { device: this.options.device, warn: this.options.warn }).catch((error: unknown) => {
+      engine: await openKokoroOnWorker(model.path, { device: this.options.device, warn: this.options.warn }).catch((error: unknown) => {
         throw new UserError(
           `The model ${model.path} could not be loaded (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
           'Delete it so a fresh copy is fetched, or pass another --model',
@@ -141,50 +163,81 @@ export class Narrator {
     return (await phonemize(spoken, kokoroLanguage)).words;
   }
 
-  /** Synthesize words as Kokoro chunks, one pass each, in order. */
+  /** Synthesize words as Kokoro chunks, one pass each, in order, handing each pass to `take` as it comes. */
+  private async eachPass(
+    words: PhonemizedWord[],
+    voice: string,
+    speed: number,
+    take: (pass: SynthesizedChunk) => Promise<void>,
+    onChunk?: (done: number, total: number) => void,
+  ): Promise<void> {
+    const [engine, table] = await Promise.all([this.kokoro(), this.voice(voice)]);
+    const chunks = chunkWords(words);
+    for (const [index, chunk] of chunks.entries()) {
+      await take({ chunk, ...(await engine.synthesize(chunk.tokenIds, styleFor(table, chunk.tokenIds.length), speed)) });
+      onChunk?.(index + 1, chunks.length);
+    }
+  }
+
+  /** Synthesize words as Kokoro chunks, one pass each, in order, every pass's samples kept in memory. */
   async synthesizeWords(
     words: PhonemizedWord[],
     voice: string,
     speed: number,
     onChunk?: (done: number, total: number) => void,
   ): Promise<SynthesizedChunk[]> {
-    const [engine, table] = await Promise.all([this.kokoro(), this.voice(voice)]);
-    const chunks = chunkWords(words);
     const synthesized: SynthesizedChunk[] = [];
-    for (const chunk of chunks) {
-      const pass = await engine.synthesize(chunk.tokenIds, styleFor(table, chunk.tokenIds.length), speed);
-      synthesized.push({ chunk, ...pass });
-      onChunk?.(synthesized.length, chunks.length);
-    }
+    await this.eachPass(words, voice, speed, async (pass) => void synthesized.push(pass), onChunk);
     return synthesized;
   }
 
-  async narrate(request: NarrateRequest, onProgress?: (progress: NarrateProgress) => void): Promise<NarrationAudio> {
+  async narrate(request: NarrateRequest, options: NarrateOptions = {}): Promise<NarrationAudio> {
     validateRequest(request);
-    await this.voice(request.voice);
+    // The model and the voice load while the text is phonemized (a failure is reported when they are awaited).
+    const loading = Promise.all([this.kokoro(), this.voice(request.voice)]);
+    loading.catch(() => undefined);
     const words = await this.phonemizeText(request.text, request.language, request.locale);
-    const synthesized = await this.synthesizeWords(words, request.voice, request.speed, (done, total) =>
-      onProgress?.({ stage: 'synthesis', done, total }),
-    );
-    return this.buildNarration(request, words, synthesized, onProgress);
+    await loading;
+    const store = options.scratchFolder ? await diskPassStore(options.scratchFolder) : memoryPassStore();
+    try {
+      const passes: StoredPass[] = [];
+      const keep = async (pass: SynthesizedChunk) => {
+        await store.add(pass.samples);
+        passes.push(storedPass(pass));
+      };
+      await this.eachPass(words, request.voice, request.speed, keep, (done, total) => options.onProgress?.({ stage: 'synthesis', done, total }));
+      return await this.narrationFrom(request, words, passes, store, options.onProgress);
+    } catch (error) {
+      await store.release();
+      throw error;
+    }
   }
 
-  /** From the passes to the narration: audio laid out, words timed (exact, or calibrated), spans and cues. */
+  /** From passes already in memory to the narration (benches and tests that synthesize passes themselves). */
   async buildNarration(
     request: NarrateRequest,
     words: PhonemizedWord[],
     synthesized: SynthesizedChunk[],
     onProgress?: (progress: NarrateProgress) => void,
   ): Promise<NarrationAudio> {
-    const timeline = buildTimeline(synthesized, SAMPLES_PER_FRAME);
-    const samples = assembleAudio(
-      synthesized.map((chunk) => chunk.samples),
-      timeline.chunkOffsets,
-      timeline.totalSamples,
-    );
+    const store = memoryPassStore();
+    for (const pass of synthesized) await store.add(pass.samples);
+    return this.narrationFrom(request, words, synthesized.map(storedPass), store, onProgress);
+  }
+
+  /** From the passes to the narration: audio laid out, words timed (exact, or calibrated), spans and cues. */
+  private async narrationFrom(
+    request: NarrateRequest,
+    words: PhonemizedWord[],
+    passes: StoredPass[],
+    store: PassStore,
+    onProgress?: (progress: NarrateProgress) => void,
+  ): Promise<NarrationAudio> {
+    const timeline = buildTimeline(passes, SAMPLES_PER_FRAME);
     const ms = (sample: number) => samplesToMs(sample, SAMPLE_RATE);
     // Each word is timed where its sound is, within bounds set by the frame-exact spans (timeline.words).
-    const audible = audibleSpans(samples, SAMPLE_RATE, timeline.words);
+    const levels = narrationLevels(passes.map((pass) => pass.levels), timeline.gapsBefore, EDGE_WINDOW_SAMPLES);
+    const audible = audibleSpans(levels, EDGE_WINDOW_SAMPLES, timeline.words);
     let timedWords = words.map((word, index) => ({
       ...word,
       startMs: ms(audible[index]!.startSample),
@@ -198,7 +251,7 @@ export class Narrator {
       const result = await calibrate({
         phrases: phraseRuns(words, phraseOptions),
         synthesizePhrase: (phraseWords) => this.synthesizeWords(phraseWords, request.voice, request.speed),
-        totalMs: ms(samples.length),
+        totalMs: ms(timeline.totalSamples),
         phraseSilenceMs,
         onPhrase: (done, total) => onProgress?.({ stage: 'calibration', done, total }),
       });
@@ -215,7 +268,7 @@ export class Narrator {
     const cues = buildCues(text, phrases, timedWords, request.cueRules ?? DEFAULT_CUE_RULES);
     const indices = wordIndices(timedWords, { sentences: sentenceWords, phrases: phraseWords, sections: sectionWords }, cues);
     return {
-      samples,
+      track: layOutTrack(store, { sampleRate: SAMPLE_RATE, offsets: timeline.chunkOffsets, totalSamples: timeline.totalSamples }),
       narration: {
         version: NARRATION_VERSION,
         text,
@@ -224,7 +277,7 @@ export class Narrator {
         voice: request.voice,
         speed: request.speed,
         timing: request.timing,
-        audio: { sampleRate: SAMPLE_RATE, durationMs: ms(samples.length) },
+        audio: { sampleRate: SAMPLE_RATE, durationMs: ms(timeline.totalSamples) },
         words: timedWords.map((word, index) => ({
           ...spanOfWords(text, [word], false),
           frameStartMs: ms(timeline.words[index]!.startSample),
@@ -235,9 +288,9 @@ export class Narrator {
         sentences: sentenceWords.map((run) => spanOfWords(text, run)),
         sections: sectionSpans(text, sectionWords, request.titled ?? false),
         cues,
-        chunks: synthesized.map(({ chunk, samples: chunkSamples }, index) => ({
+        chunks: passes.map(({ chunk, durations }, index) => ({
           startMs: ms(timeline.chunkOffsets[index]!),
-          endMs: ms(timeline.chunkOffsets[index]! + chunkSamples.length),
+          endMs: ms(timeline.chunkOffsets[index]! + durations.reduce((sum, frames) => sum + frames, 0) * SAMPLES_PER_FRAME),
           charStart: chunk.words[0]!.charStart,
           charEnd: chunk.words.at(-1)!.charEnd,
           tokenCount: chunk.tokenIds.length,

@@ -5,7 +5,7 @@
 // over the sound that runs on, unbroken, into them from the frames of the space and punctuation before it
 // (frames no word owns). Bounds: [end of the previous word's frames, end of the word's own frames], so words
 // stay ordered and never overlap, and the frame-exact spans stay what the refinement is bounded by.
-import { silenceThresholdDb, windowLevelsDb, type SilenceLevel } from '../audio/pauses.ts';
+import { SILENCE_LEVEL_DB, silenceThresholdDb, type SilenceLevel } from '../audio/pauses.ts';
 
 export interface SampleSpan {
   startSample: number;
@@ -21,29 +21,47 @@ export interface AudibleEdgeOptions extends SilenceLevel {
 export const AUDIBLE_EDGE_OPTIONS: AudibleEdgeOptions = { windowMs: 5, speechPercentile: 90, belowSpeechDb: 35 };
 
 /**
- * The audible part of each span of `samples` (spans ordered, not overlapping, as frame-exact words are). A span
- * with nothing audible in it (a word the decoder rendered as near silence) keeps its bounds.
+ * The audible part of each span (spans ordered, not overlapping, as frame-exact words are), read from `levels`:
+ * the level in dB of every `windowSamples`-sample window of the whole narration, from its first sample (see
+ * windowLevelsDb). Every span edge falls on a window edge (a frame is a whole number of windows), so the
+ * levels are gathered pass by pass as passes are synthesized and the narration never has to be in memory whole.
+ * A span with nothing audible in it (a word the decoder rendered as near silence) keeps its bounds.
  */
 export function audibleSpans(
-  samples: Float32Array,
-  sampleRate: number,
+  levels: readonly number[],
+  windowSamples: number,
   spans: readonly SampleSpan[],
-  options: AudibleEdgeOptions = AUDIBLE_EDGE_OPTIONS,
+  options: SilenceLevel = AUDIBLE_EDGE_OPTIONS,
 ): SampleSpan[] {
-  const threshold = silenceThresholdDb(windowLevelsDb(samples, sampleRate, options.windowMs), options);
-  const windowSamples = Math.max(1, Math.round((sampleRate * options.windowMs) / 1000));
-  const audible = (from: number, to: number) => windowLevelsDb(samples.subarray(from, to), sampleRate, options.windowMs)[0]! >= threshold;
+  const threshold = silenceThresholdDb(levels, options);
+  const windowAt = (sample: number) => {
+    if (sample % windowSamples !== 0) throw new Error(`span edge ${sample} is not on a ${windowSamples}-sample window edge`);
+    return sample / windowSamples;
+  };
   return spans.map((span, index) => {
-    // Windows aligned to the word's own first sample, so an end always falls on or inside its frames.
-    const levels = windowLevelsDb(samples.subarray(span.startSample, span.endSample), sampleRate, options.windowMs);
-    const first = levels.findIndex((level) => level >= threshold);
+    const firstWindow = windowAt(span.startSample);
+    const own = levels.slice(firstWindow, windowAt(span.endSample));
+    const first = own.findIndex((level) => level >= threshold);
     if (first === -1) return { ...span };
-    const last = levels.findLastIndex((level) => level >= threshold);
-    let startSample = span.startSample + first * windowSamples;
+    const last = own.findLastIndex((level) => level >= threshold);
+    let startWindow = firstWindow + first;
     if (first === 0) {
-      const earliest = spans[index - 1]?.endSample ?? 0;
-      while (startSample - windowSamples >= earliest && audible(startSample - windowSamples, startSample)) startSample -= windowSamples;
+      const earliest = windowAt(spans[index - 1]?.endSample ?? 0);
+      while (startWindow - 1 >= earliest && levels[startWindow - 1]! >= threshold) startWindow--;
     }
-    return { startSample, endSample: Math.min(span.endSample, span.startSample + (last + 1) * windowSamples) };
+    return { startSample: startWindow * windowSamples, endSample: Math.min(span.endSample, span.startSample + (last + 1) * windowSamples) };
   });
+}
+
+/**
+ * The window levels of the whole narration, from each pass's own (windowLevelsDb of its samples) and the
+ * silence the timeline puts before it (`gapsBefore`, in samples, a whole number of windows).
+ */
+export function narrationLevels(passLevels: ReadonlyArray<readonly number[]>, gapsBefore: readonly number[], windowSamples: number): number[] {
+  const levels: number[] = [];
+  passLevels.forEach((own, index) => {
+    for (let window = 0; window < gapsBefore[index]! / windowSamples; window++) levels.push(SILENCE_LEVEL_DB);
+    for (const level of own) levels.push(level);
+  });
+  return levels;
 }

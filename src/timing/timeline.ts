@@ -1,6 +1,6 @@
 // Passes -> one audio timeline. Every chunk is placed at its real sample position; between two chunks the
 // pause is made as long as the pause Kokoro itself makes inside a pass at a break of the same strength.
-import type { BreakStrength, SynthesizedChunk } from '../contract/pipeline.ts';
+import type { BreakStrength, PassFrames } from '../contract/pipeline.ts';
 import { frameEdges, pausesInChunk, wordFrameSpans } from './frames.ts';
 
 export interface TimedWordSamples {
@@ -30,7 +30,7 @@ export function median(values: readonly number[]): number | undefined {
  * own passes); undefined where no pass holds such a break. A paragraph end and a sentence end stand in for each
  * other when only one was seen. Between two words Kokoro makes no pause, so a cut there gets none.
  */
-export function naturalPauseFrames(chunks: readonly SynthesizedChunk[]): Record<BreakStrength, number | undefined> {
+export function naturalPauseFrames(chunks: readonly PassFrames[]): Record<BreakStrength, number | undefined> {
   const medianAfter = (strength: BreakStrength) => median(chunks.flatMap(({ chunk, durations }) => pausesInChunk(chunk, durations, strength)));
   const sentence = medianAfter('sentence');
   const paragraph = medianAfter('paragraph');
@@ -42,7 +42,7 @@ export function naturalPauseFrames(chunks: readonly SynthesizedChunk[]): Record<
  * the start of the next before its first word) is topped up to the natural pause for the break the pass was
  * cut at (a clause cut gets the clause pause, a cut between words none); never shortened.
  */
-export function buildTimeline(chunks: readonly SynthesizedChunk[], samplesPerFrame: number): Timeline {
+export function buildTimeline(chunks: readonly PassFrames[], samplesPerFrame: number): Timeline {
   const pauseFrames = naturalPauseFrames(chunks);
   const spans = chunks.map(({ chunk, durations }) => wordFrameSpans(chunk, durations));
   const chunkOffsets: number[] = [];
