@@ -114,7 +114,9 @@ export async function renderDistinctPictures(remotion: RemotionContext, job: Dis
     const heldPictures = new PassThrough();
     const stopEncoder = new AbortController();
     const openingInputs = opening && openingScript ? { script: openingScript, image: opening.image } : null;
-    const encoded = encode({ heldPictures, graphFile, opening: openingInputs }, durationInFrames, job, stopEncoder.signal, () => picturesDone);
+    // The encoder is killed when the job is cancelled or when the pictures fail.
+    const killEncoder = AbortSignal.any([stopEncoder.signal, ...(job.signal ? [job.signal] : [])]);
+    const encoded = encode({ heldPictures, graphFile, opening: openingInputs }, durationInFrames, job, killEncoder, () => picturesDone);
     // A failed encoder breaks the pipe, so the browser stops instead of filling it; failed pictures stop the encoder.
     encoded.catch((error: unknown) => heldPictures.destroy(error instanceof Error ? error : new Error(String(error))));
     try {
@@ -249,7 +251,7 @@ function encode(
   inputs: { heldPictures: PassThrough; graphFile: string; opening: { script: string; image: string } | null },
   frames: number,
   job: DistinctRenderJob,
-  stopped: AbortSignal,
+  kill: AbortSignal,
   picturesDone: () => boolean,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -267,8 +269,7 @@ function encode(
         if (picturesDone()) job.onProgress?.('encode', progress.frames ?? 0, frames);
       })
       .on('error', (error: Error) => {
-        job.signal?.removeEventListener('abort', stop);
-        stopped.removeEventListener('abort', stop);
+        kill.removeEventListener('abort', stop);
         reject(
           job.signal?.aborted
             ? job.signal.reason
@@ -276,13 +277,11 @@ function encode(
         );
       })
       .on('end', () => {
-        job.signal?.removeEventListener('abort', stop);
-        stopped.removeEventListener('abort', stop);
+        kill.removeEventListener('abort', stop);
         resolve();
       });
     const stop = () => command.kill('SIGKILL');
-    job.signal?.addEventListener('abort', stop, { once: true });
-    stopped.addEventListener('abort', stop, { once: true });
+    kill.addEventListener('abort', stop, { once: true });
     command.save(job.output);
   });
 }

@@ -90,7 +90,7 @@ export class VideoProducer {
   }
 
   /** The narration pipeline, loaded on first use: its modules take seconds to load, and `--from` needs none. */
-  private narrate(job: NarrationJob, folder: string, signal: AbortSignal | undefined): Promise<Narration> {
+  private async narrate(job: NarrationJob, folder: string, signal: AbortSignal | undefined): Promise<Narration> {
     this.narrator ??= import('../pipeline/narrator.ts').then(
       ({ Narrator }) =>
         new Narrator({
@@ -103,16 +103,15 @@ export class VideoProducer {
     );
     // The browser and the bundle get ready while the voice is synthesized (a failure shows when rendering starts).
     this.renderer.prepare();
-    return Promise.all([this.narrator, import('../pipeline/narrate-folder.ts')]).then(([narrator, { narrateIntoFolder }]) =>
-      narrateIntoFolder(narrator, job, folder, {
-        // Between passes is where a narration can stop cleanly.
-        onProgress: (progress) => {
-          signal?.throwIfAborted();
-          this.options.onProgress?.(progress);
-        },
-        warn: this.options.warn,
-      }),
-    );
+    const [narrator, { narrateIntoFolder }] = await Promise.all([this.narrator, import('../pipeline/narrate-folder.ts')]);
+    return narrateIntoFolder(narrator, job, folder, {
+      // Between passes is where a narration can stop cleanly.
+      onProgress: (progress) => {
+        signal?.throwIfAborted();
+        this.options.onProgress?.(progress);
+      },
+      warn: this.options.warn,
+    });
   }
 
   async produce(request: ProduceRequest): Promise<ProduceResult> {

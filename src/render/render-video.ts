@@ -60,8 +60,8 @@ export interface RendererOptions {
 
 type Browser = Awaited<ReturnType<typeof openBrowser>>;
 
-// Held pictures are mostly skipped blocks for x264: 'superfast' spends about a third less CPU than 'veryfast' on
-// them at the same CRF, for a file that is still well under 1 Mbit/s (bench/render.ts measures both modes).
+// Held pictures are mostly skipped blocks for x264: on the sample's held pictures 'superfast' took 7.6 CPU-seconds
+// against 11.9 for 'veryfast' at the same CRF, for a file still well under 1 Mbit/s (bench/render.ts reports it).
 const HELD_PICTURES_X264_PRESET = 'superfast';
 
 /** The composition for one format, with the props that point it at the narration served from `baseUrl`. */
