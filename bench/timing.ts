@@ -2,7 +2,9 @@
 // method) timing on the same texts. The reference is the audio itself, independent of both methods: the
 // audible edges around every pause found by energy (src/audio/pauses.ts: 10 ms windows, 35 dB under the
 // 90th-percentile window, runs of at least 80 ms). A phrase start is compared with the nearest place where
-// sound comes back after a pause, a phrase end with the nearest place where it stops. `-- --texts a,b` picks texts.
+// sound comes back after a pause, a phrase end with the nearest place where it stops; between two phrases only
+// where the voice pauses there (see joinHasPause): a phrase cut between words with no pause has no audible edge
+// to compare with. `-- --texts a,b` picks texts.
 import { runCommand } from '../src/cli/run.ts';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,6 +22,8 @@ import { lineChartPng } from './chart.ts';
 
 const TEXTS: readonly string[] = ['corto', 'medio', 'largo'];
 const RESULTS = path.join(import.meta.dirname, 'results');
+
+type FrameWord = TimedEdges & { charStart: number; charEnd: number };
 
 interface MethodTimes {
   label: string;
@@ -39,13 +43,35 @@ function nearest(time: number, candidates: readonly number[]): number {
   return candidates.reduce((best, candidate) => (Math.abs(candidate - time) < Math.abs(best - time) ? candidate : best), Infinity);
 }
 
-/** |error| of every phrase start and end against the nearest audible onset and offset, with where it occurs. */
-function boundaryErrors(phrases: readonly TimedSpan[], pauses: readonly Pause[], durationMs: number): Array<[atSeconds: number, errorMs: number]> {
+/**
+ * Whether the voice pauses where the text passes from the word ending at `charEnd` to the one starting at
+ * `charStart`: a detected pause lies within those two words' frames, as Kokoro's durations placed them. The
+ * frames locate the join, the audio decides; both methods are measured on the same joins.
+ */
+function joinHasPause(frameWords: readonly FrameWord[], pauses: readonly Pause[], charEnd: number, charStart: number): boolean {
+  const before = frameWords.findLast((word) => word.charEnd <= charEnd);
+  const after = frameWords.find((word) => word.charStart >= charStart);
+  if (!before || !after) return true;
+  return pauses.some((pause) => pause.startMs >= before.startMs && pause.endMs <= after.endMs);
+}
+
+/**
+ * |error| of phrase starts and ends against the nearest audible onset and offset, with where each occurs: the
+ * text's first start and last end, and both sides of every join between phrases where the voice pauses.
+ */
+function boundaryErrors(
+  phrases: readonly TimedSpan[],
+  pauses: readonly Pause[],
+  durationMs: number,
+  frameWords: readonly FrameWord[],
+): Array<[atSeconds: number, errorMs: number]> {
   const onsets = pauses.filter((pause) => pause.endMs < durationMs).map((pause) => pause.endMs);
   const offsets = pauses.filter((pause) => pause.startMs > 0).map((pause) => pause.startMs);
-  return phrases.flatMap((phrase) => [
-    [phrase.startMs / 1000, Math.abs(phrase.startMs - nearest(phrase.startMs, onsets))],
-    [phrase.endMs / 1000, Math.abs(phrase.endMs - nearest(phrase.endMs, offsets))],
+  const pausedBefore = (index: number) => index === 0 || joinHasPause(frameWords, pauses, phrases[index - 1]!.charEnd, phrases[index]!.charStart);
+  const pausedAfter = (index: number) => index === phrases.length - 1 || pausedBefore(index + 1);
+  return phrases.flatMap((phrase, index): Array<[number, number]> => [
+    ...(pausedBefore(index) ? [[phrase.startMs / 1000, Math.abs(phrase.startMs - nearest(phrase.startMs, onsets))] as [number, number]] : []),
+    ...(pausedAfter(index) ? [[phrase.endMs / 1000, Math.abs(phrase.endMs - nearest(phrase.endMs, offsets))] as [number, number]] : []),
   ]);
 }
 
@@ -91,12 +117,12 @@ async function measureText(narrator: Narrator, text: string) {
     },
     { label: 'calibrated', ...calibrated.narration, wallSeconds: calibratedSeconds, scalingFactor: calibrated.narration.calibration!.scalingFactor },
   ];
-  return { samples: await collectSamples(exact.track), durationMs: exact.narration.audio.durationMs, methods };
+  return { samples: await collectSamples(exact.track), durationMs: exact.narration.audio.durationMs, methods, frameWords };
 }
 
 const TABLE_HEADER = [
-  '| text | method | phrase edge error, mean (ms) | p95 (ms) | max (ms) | drift (ms/min) | sentence boundaries in pauses | word ends at pauses, median / p90 (ms) | word starts at pauses, median / p90 (ms) | wall (s) | wall vs exact |',
-  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  '| text | method | phrase edges at pauses | phrase edge error, mean (ms) | p95 (ms) | max (ms) | drift (ms/min) | sentence boundaries in pauses | word ends at pauses, median / p90 (ms) | word starts at pauses, median / p90 (ms) | wall (s) | wall vs exact |',
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
 ];
 
 async function main(): Promise<void> {
@@ -112,12 +138,12 @@ async function main(): Promise<void> {
   for (const name of texts) {
     const text = await readFile(path.join(import.meta.dirname, 'texts', `${name}.txt`), 'utf8');
     process.stderr.write(`bench:timing: ${name} (${text.length} characters)...\n`);
-    const { samples, durationMs, methods } = await measureText(narrator, text);
+    const { samples, durationMs, methods, frameWords } = await measureText(narrator, text);
     const pauses = detectPauses(samples, SAMPLE_RATE);
     const exactWall = methods[0]!.wallSeconds;
     const chartErrors: Record<string, Array<[number, number]>> = {};
     for (const method of methods) {
-      const errors = boundaryErrors(method.phrases, pauses, durationMs);
+      const errors = boundaryErrors(method.phrases, pauses, durationMs, frameWords);
       chartErrors[method.label] = errors;
       const values = errors.map(([, error]) => error);
       const edges = edgeOffsetsAtPauses(method.words, pauses);
@@ -127,6 +153,7 @@ async function main(): Promise<void> {
         characters: text.length,
         audioSeconds: durationMs / 1000,
         phrases: method.phrases.length,
+        phraseEdgesMeasured: errors.length,
         pauses: pauses.length,
         meanErrorMs: values.reduce((sum, value) => sum + value, 0) / values.length,
         p95ErrorMs: percentile(values, 95),
@@ -142,7 +169,7 @@ async function main(): Promise<void> {
       };
       summary[`${name}/${method.label}`] = row;
       process.stdout.write(
-        `| ${name} | ${method.label} | ${row.meanErrorMs.toFixed(1)} | ${row.p95ErrorMs.toFixed(1)} | ${row.maxErrorMs.toFixed(1)} | ` +
+        `| ${name} | ${method.label} | ${row.phraseEdgesMeasured} | ${row.meanErrorMs.toFixed(1)} | ${row.p95ErrorMs.toFixed(1)} | ${row.maxErrorMs.toFixed(1)} | ` +
           `${row.driftMsPerMinute.toFixed(1)} | ${(row.sentenceBoundariesInPauses * 100).toFixed(1)}% | ` +
           `${row.wordEndsAtPausesMedianMs.toFixed(0)} / ${row.wordEndsAtPausesP90Ms.toFixed(0)} | ` +
           `${row.wordStartsAtPausesMedianMs.toFixed(0)} / ${row.wordStartsAtPausesP90Ms.toFixed(0)} | ${row.wallSeconds.toFixed(1)} | ` +

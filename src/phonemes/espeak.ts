@@ -1,5 +1,6 @@
-// eSpeak NG compiled to WASM: one instance per process, reused, since starting it costs ~150 ms.
-import createEspeakModule from '@echogarden/espeak-ng-emscripten';
+// eSpeak NG compiled to WASM: one instance per process, reused, since starting it costs ~150 ms. Its module is
+// imported on first use, not with this file: loading it takes about 0.5 s, which a narration spends while the
+// Kokoro session loads on its worker thread instead of before that thread is started.
 
 /** One word as eSpeak read it: where it starts in the text (in code points) and its IPA phonemes. */
 export interface EspeakWord {
@@ -23,7 +24,8 @@ let workerPromise: Promise<EspeakWorker> | undefined;
 let currentVoice: string | undefined;
 
 async function espeakWorker(): Promise<EspeakWorker> {
-  workerPromise ??= createEspeakModule().then((module: { eSpeakNGWorker: new () => EspeakWorker }) => {
+  workerPromise ??= import('@echogarden/espeak-ng-emscripten').then(async ({ default: createEspeakModule }) => {
+    const module: { eSpeakNGWorker: new () => EspeakWorker } = await createEspeakModule();
     const worker = new module.eSpeakNGWorker();
     // Only the events are used; the fastest rate makes eSpeak render the least audio on the way.
     worker.set_rate(450);

@@ -33,6 +33,9 @@ export interface NarrationHooks {
 }
 
 export async function narrateIntoFolder(narrator: Narrator, job: NarrationJob, folder: string, hooks: NarrationHooks = {}): Promise<Narration> {
+  // A page takes a while to fetch and extract: the session loads on its own thread meanwhile. Other sources are
+  // read at once, and a bad one should fail without waiting for a model load first.
+  if (job.source.kind === 'article') narrator.preload();
   const source = await readSource(job.source, { language: job.language, limits: job.fetchLimits });
   const language = resolveLanguage(job.language ?? source.article?.language ?? 'es');
   const request: NarrateRequest = {

@@ -136,6 +136,11 @@ export class Narrator {
     return this.engine;
   }
 
+  /** Starts loading the model on its thread now, e.g. while the text is fetched; a failure surfaces where it is used. */
+  preload(): void {
+    this.loaded().catch(() => undefined);
+  }
+
   private async kokoro(): Promise<KokoroEngine> {
     return (await this.loaded()).engine;
   }
@@ -301,6 +306,8 @@ export class Narrator {
   }
 
   async release(): Promise<void> {
-    if (this.engine) await (await this.engine).engine.release();
+    // A model that failed to load was reported where it was needed, or was never needed (a preload).
+    const loaded = await this.engine?.catch(() => undefined);
+    await loaded?.engine.release();
   }
 }
