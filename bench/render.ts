@@ -8,22 +8,21 @@
 // with a lead image served on 127.0.0.1 (narration included), and `render --from` of what it made.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { DEFAULT_LAYOUT, videoFrames } from '../remotion/NewsVideo/screen.ts';
-import { ffmpegPath } from '../src/audio/encode.ts';
 import { runCommand } from '../src/cli/run.ts';
-import { NarrationSchema, type Narration } from '../src/contract/narration.ts';
+import type { Narration } from '../src/contract/narration.ts';
 import type { VideoFormat } from '../src/contract/video.ts';
 import { PROJECT_ROOT } from '../src/kokoro/model-files.ts';
 import { pictureRuns } from '../src/render/distinct-frames.ts';
 import { VideoRenderer, type RenderMode } from '../src/render/render-video.ts';
 import { send, startServer } from '../test/helpers/server.ts';
+import { copySampleNarration, writeTestPicture } from '../test/helpers/sample.ts';
 import { ffprobe, ssimPerFrame } from '../test/helpers/video.ts';
 
-const SAMPLE = path.join(PROJECT_ROOT, 'public', 'sample');
 const FPS = 30;
 
 interface Case {
@@ -41,17 +40,10 @@ const CASES: readonly Case[] = [
   { format: 'landscape', label: '1280x720', scale: 2 / 3, leadImage: false, modes: ['distinct'] },
 ];
 
-/** A copy of the sample narration, with a generated photo-like lead image when asked (the sample has none). */
+/** A copy of the sample narration in a folder of its own, with a generated lead image when asked. */
 async function narrationFolder(leadImage: boolean): Promise<{ folder: string; narration: Narration }> {
   const folder = await mkdtemp(path.join(tmpdir(), 'bench-render-'));
-  await cp(SAMPLE, folder, { recursive: true });
-  const file = path.join(folder, 'narration.json');
-  const narration = NarrationSchema.parse(JSON.parse(await readFile(file, 'utf8')));
-  if (!leadImage) return { folder, narration };
-  await promisify(execFile)(ffmpegPath(), ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=1600x1000', '-frames:v', '1', '-q:v', '3', path.join(folder, 'lead.jpg')]);
-  const withImage: Narration = { ...narration, article: { ...narration.article!, leadImage: { file: 'lead.jpg', type: 'jpeg', width: 1600, height: 1000 } } };
-  await writeFile(file, JSON.stringify(withImage, null, 2));
-  return { folder, narration: withImage };
+  return { folder, narration: await copySampleNarration(folder, leadImage) };
 }
 
 /** Wall time of `npm run render -- ...args` as a process, and the duration of the video it made. */
@@ -66,7 +58,7 @@ async function timedRender(args: readonly string[], out: string): Promise<{ seco
 async function endToEnd(): Promise<string[]> {
   const work = await mkdtemp(path.join(tmpdir(), 'bench-render-article-'));
   const image = path.join(work, 'lead.jpg');
-  await promisify(execFile)(ffmpegPath(), ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=1200x800', '-frames:v', '1', '-q:v', '3', image]);
+  await writeTestPicture(image, 1200, 800);
   const server = await startServer({
     '/noticia': send(readFileSync(path.join(PROJECT_ROOT, 'test', 'fixtures', 'noticia-es.html'), 'utf8'), 'text/html; charset=utf-8'),
     '/img/biblioteca-grande.jpg': send(readFileSync(image), 'image/jpeg'),

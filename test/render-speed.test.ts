@@ -3,48 +3,26 @@
 // narration (made by the product); the renders are real: Chromium, Remotion, ffmpeg, and the highlight read back
 // from the pixels of both videos (the box found by its colour, the word in it read by tesseract).
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_LAYOUT, firstFrameAt, screenAt, screenKey, videoFrames, wordMidpointFrame } from '../remotion/NewsVideo/screen.ts';
-import { NarrationSchema, type Narration } from '../src/contract/narration.ts';
+import type { Narration } from '../src/contract/narration.ts';
 import { PROJECT_ROOT } from '../src/kokoro/model-files.ts';
 import { BROWSER_DOWNLOAD_ENV } from '../src/render/browser.ts';
 import { concatScript, pictureRuns, pipedPicturesPts, runsOfEqualKeys } from '../src/render/distinct-frames.ts';
 import { coverSize, leadImageZoomFilter } from '../src/render/lead-image-zoom-filter.ts';
 import { leadImageTransform } from '../remotion/NewsVideo/lead-image-motion.ts';
-import { ffmpegPath } from '../src/audio/encode.ts';
 import { ffmpegColor, progressBarFilter } from '../src/render/progress-bar-filter.ts';
 import { VideoRenderer, type RenderMode } from '../src/render/render-video.ts';
+import { copySampleNarration, sampleNarration, withLeadImage } from './helpers/sample.ts';
 import { boxOfColor, extractFrame, ffprobe, ocrRegion, rgbPixels, ssimPerFrame } from './helpers/video.ts';
 
 process.env[BROWSER_DOWNLOAD_ENV] = 'never';
-const SAMPLE = path.join(PROJECT_ROOT, 'public', 'sample');
 const ARTIFACTS = path.join(PROJECT_ROOT, 'out', 'test-artifacts', 'render-speed');
 const FPS = 30;
 const HIGHLIGHT: [number, number, number] = [255, 210, 63];
-
-async function sampleNarration(): Promise<Narration> {
-  return NarrationSchema.parse(JSON.parse(await readFile(path.join(SAMPLE, 'narration.json'), 'utf8')));
-}
-
-function withLeadImage(narration: Narration, width: number, height: number): Narration {
-  return { ...narration, article: { ...narration.article!, leadImage: { file: 'lead.jpg', type: 'jpeg', width, height } } };
-}
-
-/** The sample narration in `folder`, with a sharp-edged test picture as its lead image when asked. */
-async function sampleFolder(folder: string, leadImage: boolean): Promise<Narration> {
-  await cp(SAMPLE, folder, { recursive: true });
-  const narration = await sampleNarration();
-  if (!leadImage) return narration;
-  await promisify(execFile)(ffmpegPath(), ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=1600x1000', '-frames:v', '1', '-q:v', '3', path.join(folder, 'lead.jpg')]);
-  const withImage = withLeadImage(narration, 1600, 1000);
-  await writeFile(path.join(folder, 'narration.json'), JSON.stringify(withImage));
-  return withImage;
-}
 
 describe('distinct pictures (pure)', () => {
   it('groups equal consecutive keys into runs that cover every frame in order', () => {
@@ -159,7 +137,7 @@ describe('fast render against a plain full render', () => {
     for (const [leadImage, into] of [[false, videos], [true, withImage]] as const) {
       for (const mode of ['distinct', 'full'] as const) {
         const folder = path.join(work, `${mode}${leadImage ? '-lead-image' : ''}`);
-        const folderNarration = await sampleFolder(folder, leadImage);
+        const folderNarration = await copySampleNarration(folder, leadImage);
         if (!leadImage) narration = folderNarration;
         const rendered = await renderer.render(folder, folderNarration, { formats: ['vertical'], fps: FPS, scale: 0.5, concurrency: null, props: {}, mode });
         into[mode] = rendered.videos.vertical!;
