@@ -64,6 +64,7 @@ describe('timeline', () => {
     // silence at the join: after "b" (1 + 1 frames) + before "c" (2 frames) = 4 -> gap of 6 frames
     assert.deepEqual(timeline.gapsBefore, [0, 60]);
     assert.deepEqual(timeline.chunkOffsets, [0, 170 + 60]);
+    assert.deepEqual(timeline.chunkEnds, [170, 170 + 60 + 70]);
     assert.equal(timeline.totalSamples, 170 + 60 + 70);
     assert.deepEqual(
       timeline.words.map((word) => [word.startSample, word.endSample]),

@@ -293,9 +293,9 @@ export class Narrator {
         sentences: sentenceWords.map((run) => spanOfWords(text, run)),
         sections: sectionSpans(text, sectionWords, request.titled ?? false),
         cues,
-        chunks: passes.map(({ chunk, durations }, index) => ({
+        chunks: passes.map(({ chunk }, index) => ({
           startMs: ms(timeline.chunkOffsets[index]!),
-          endMs: ms(timeline.chunkOffsets[index]! + durations.reduce((sum, frames) => sum + frames, 0) * SAMPLES_PER_FRAME),
+          endMs: ms(timeline.chunkEnds[index]!),
           charStart: chunk.words[0]!.charStart,
           charEnd: chunk.words.at(-1)!.charEnd,
           tokenCount: chunk.tokenIds.length,

@@ -12,6 +12,8 @@ export interface TimedWordSamples {
 export interface Timeline {
   /** Sample at which each chunk's audio starts in the final audio. */
   chunkOffsets: number[];
+  /** Sample at which each chunk's audio ends (its offset plus its frames). */
+  chunkEnds: number[];
   /** Silence inserted before each chunk (0 for the first). */
   gapsBefore: number[];
   totalSamples: number;
@@ -46,6 +48,7 @@ export function buildTimeline(chunks: readonly PassFrames[], samplesPerFrame: nu
   const pauseFrames = naturalPauseFrames(chunks);
   const spans = chunks.map(({ chunk, durations }) => wordFrameSpans(chunk, durations));
   const chunkOffsets: number[] = [];
+  const chunkEnds: number[] = [];
   const gapsBefore: number[] = [];
   const words: TimedWordSamples[] = [];
   let cursor = 0;
@@ -66,6 +69,7 @@ export function buildTimeline(chunks: readonly PassFrames[], samplesPerFrame: nu
       words.push({ chunkIndex, startSample: cursor + startFrame * samplesPerFrame, endSample: cursor + endFrame * samplesPerFrame });
     }
     cursor += frameEdges(durations).at(-1)! * samplesPerFrame;
+    chunkEnds.push(cursor);
   });
-  return { chunkOffsets, gapsBefore, totalSamples: cursor, words };
+  return { chunkOffsets, chunkEnds, gapsBefore, totalSamples: cursor, words };
 }
