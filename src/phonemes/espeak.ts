@@ -1,6 +1,6 @@
 // eSpeak NG compiled to WASM: one instance per process, reused, since starting it costs ~150 ms. Its module is
-// imported on first use, not with this file: loading it takes about 0.5 s, which a narration spends while the
-// Kokoro session loads on its worker thread instead of before that thread is started.
+// imported on first use, not with this file: loading it takes about 0.5 s, which commands that never phonemize
+// (`--help`, an option refused) no longer pay, and which a narration pays after its Kokoro worker has started.
 
 /** One word as eSpeak read it: where it starts in the text (in code points) and its IPA phonemes. */
 export interface EspeakWord {

@@ -82,6 +82,7 @@ async function leadImageForFfmpeg(folder: string, narration: Narration): Promise
 /** The silent MP4 of `job.composition` at `job.output`, by distinct pictures. */
 export async function renderDistinctPictures(remotion: RemotionContext, job: DistinctRenderJob): Promise<void> {
   const { fps, width, height, durationInFrames } = job.composition;
+  const frameWidth = Math.round(width * job.scale);
   const titleFrames = titleCardEndFrame(job.narration, fps);
   const leadImage = titleFrames === null ? null : await leadImageForFfmpeg(job.folder, job.narration);
   const runs = pictureRuns(job.narration, fps, job.layout, leadImage === null);
@@ -93,7 +94,7 @@ export async function renderDistinctPictures(remotion: RemotionContext, job: Dis
     const cardRuns = runs.filter((run) => run.first < titleFrames);
     const last = cardRuns.at(-1)!;
     if (last.first + last.length !== titleFrames) throw new Error(`A picture run crosses the title card's end at frame ${titleFrames}`);
-    const zoom = { width: Math.round(width * job.scale), height: Math.round(height * job.scale), imageWidth: leadImage.width, imageHeight: leadImage.height, titleFrames };
+    const zoom = { width: frameWidth, height: Math.round(height * job.scale), imageWidth: leadImage.width, imageHeight: leadImage.height, titleFrames };
     opening = { image: leadImage.file, zoom, runs: cardRuns };
   }
   const heldRuns = runs.slice(opening?.runs.length ?? 0);
@@ -107,7 +108,7 @@ export async function renderDistinctPictures(remotion: RemotionContext, job: Dis
     const bar =
       job.progressBarColor === null
         ? null
-        : progressBarFilter('timed', 'video', { width: Math.round(width * job.scale), scale: job.scale, fullAtFrame: firstFrameAt(job.narration.audio.durationMs, fps), color: job.progressBarColor });
+        : progressBarFilter('timed', 'video', { width: frameWidth, scale: job.scale, fullAtFrame: firstFrameAt(job.narration.audio.durationMs, fps), color: job.progressBarColor });
     const graph = filterGraph({ held: opening ? 2 : 0, heldRuns, opening: opening && { pictures: 0, image: 1, zoom: opening.zoom } }, fps, bar);
     const graphFile = path.join(pictures, 'graph.txt');
     await writeFile(graphFile, graph);
