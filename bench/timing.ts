@@ -181,8 +181,8 @@ async function main(): Promise<void> {
     await writeFile(
       path.join(RESULTS, 'timing-drift.png'),
       lineChartPng(`Phrase edge error along the text "${name}"`, 'position in the audio (s)', '|error| against the audible edges (ms)', [
-        { label: 'exact (durations, refined on the audio)', color: '#1b7837', points: chartErrors['exact']! },
-        { label: 'calibrated (the seed\'s method)', color: '#c51b7d', points: chartErrors['calibrated']! },
+        { label: 'exact (durations, refined on the audio)', color: '#1b7837', points: chartErrors.exact! },
+        { label: 'calibrated (the seed\'s method)', color: '#c51b7d', points: chartErrors.calibrated! },
       ]),
     );
   }

@@ -98,7 +98,7 @@ describe('a two-pass narration kept on disk until the timeline is known', () => 
         assert.deepEqual(streamed.narration, inMemory.narration);
         // Reference layout, independent of the track: each pass at its chunk's start in one buffer, silence between.
         const expected = new Float32Array(Math.round(streamed.narration.audio.durationMs * 24));
-        passes.forEach((pass, index) => expected.set(pass.samples, Math.round(streamed.narration.chunks[index]!.startMs * 24)));
+        for (const [index, pass] of passes.entries()) expected.set(pass.samples, Math.round(streamed.narration.chunks[index]!.startMs * 24));
         assert.equal(streamed.track.totalSamples, expected.length);
         assert.deepEqual(await collectSamples(streamed.track), expected);
         const wavFile = path.join(scratch, 'audio.wav');

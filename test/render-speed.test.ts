@@ -150,7 +150,7 @@ describe('fast render against a plain full render', () => {
     const [fast, full] = await Promise.all([ffprobe(videos.distinct!), ffprobe(videos.full!)]);
     const video = (probe: typeof fast) => probe.streams.find((stream) => stream.codec_type === 'video')! as unknown as Record<string, unknown>;
     for (const key of ['width', 'height', 'nb_frames', 'r_frame_rate', 'pix_fmt', 'color_range', 'color_space']) assert.equal(video(fast)[key], video(full)[key], key);
-    assert.equal(Number(video(fast)['nb_frames']), videoFrames(narration, FPS, DEFAULT_LAYOUT));
+    assert.equal(Number(video(fast).nb_frames), videoFrames(narration, FPS, DEFAULT_LAYOUT));
   });
 
   for (const [name, pair] of [['', videos], [' with a lead image zoomed by ffmpeg', withImage]] as const) {

@@ -199,7 +199,7 @@ describe('subtitle pages', () => {
     const narration = structuredClone(news);
     const cueIndex = narration.words.find((word) => word.section === 1)!.cue;
     const cue = narration.cues[cueIndex]!;
-    cue.lines = [cue.lines[0]!.toUpperCase() + ' ', cue.lines[1]!];
+    cue.lines = [`${cue.lines[0]!.toUpperCase()} `, cue.lines[1]!];
     const first = narration.words.findIndex((word) => word.cue === cueIndex);
     const state = subtitles(screenAt(wordMidpointFrame(narration, first, 30), 30, narration, DEFAULT_LAYOUT).state);
     assert.deepEqual(state.lines.map(lineText), news.cues[cueIndex]!.lines);

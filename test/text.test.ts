@@ -81,7 +81,7 @@ describe('Kokoro chunks', () => {
     // Each clause is 239 tokens: two fit in one pass, the third goes to the next.
     assert.deepEqual(chunks.map((chunk) => chunk.words.length), [80, 40]);
     assert.ok(chunks.every((chunk) => chunk.words.at(-1)!.breakAfter !== 'none'));
-    const giant = syntheticWords('palabra '.repeat(300).trim() + '.', 5);
+    const giant = syntheticWords(`${'palabra '.repeat(300).trim()}.`, 5);
     const pieces = chunkWords(giant);
     assert.ok(pieces.every((chunk) => chunk.tokenIds.length <= 510));
     assert.equal(pieces.flatMap((chunk) => chunk.words).length, 300);

@@ -10,7 +10,7 @@ import { listVoices, loadVoice, parseVoiceSpec, styleFor, STYLE_ROWS, STYLE_SIZE
 
 function npy(data: Float32Array): Buffer {
   let header = "{'descr': '<f4', 'fortran_order': False, 'shape': (510, 1, 256), }";
-  header += ' '.repeat(63 - ((10 + header.length) % 64)) + '\n';
+  header += `${' '.repeat(63 - ((10 + header.length) % 64))}\n`;
   const prefix = Buffer.alloc(10);
   prefix.write('\x93NUMPY', 0, 'latin1');
   prefix[6] = 1;

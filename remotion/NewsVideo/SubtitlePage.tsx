@@ -38,6 +38,7 @@ export const SubtitlePage: React.FC<{ lines: TextLine[]; litWord: number | null;
         }}
       >
         {lines.map((line, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a page's lines are fixed for the page and never reorder.
           <div key={index}>
             <Line line={line} litWord={litWord} highlight={look.highlight} />
           </div>

@@ -29,8 +29,8 @@ const FILES: ReadonlyArray<{ family: FontFamily; weight: string; latin: string; 
 ];
 
 /** Load every bundled face; each load holds the render (delayRender) until its font is ready. */
-export function loadBundledFonts(): Promise<void[]> {
-  return Promise.all(
+export async function loadBundledFonts(): Promise<void> {
+  await Promise.all(
     FILES.flatMap(({ family, weight, latin, latinExt }) => [
       loadFont({ family, weight, url: latin, unicodeRange: LATIN, format: 'woff2' }),
       loadFont({ family, weight, url: latinExt, unicodeRange: LATIN_EXT, format: 'woff2' }),

@@ -66,7 +66,7 @@ function leadImage(document: Document, content: Document, base: string): string 
 }
 
 function paragraphsOf(content: Document, title: string): string[] {
-  content.querySelectorAll(NOT_BODY).forEach((element) => element.remove());
+  for (const element of content.querySelectorAll(NOT_BODY)) element.remove();
   const blocks = [...content.querySelectorAll(BLOCKS)].filter((element) => !element.querySelector(BLOCKS));
   const seen = new Set<string>();
   const paragraphs: string[] = [];

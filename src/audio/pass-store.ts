@@ -18,7 +18,9 @@ export function memoryPassStore(): PassStore {
   return {
     add: async (samples) => void passes.push(samples),
     read: async (index) => passes[index]!,
-    release: async () => void (passes.length = 0),
+    release: async () => {
+      passes.length = 0;
+    },
   };
 }
 

@@ -32,7 +32,7 @@ export interface CollectSummary {
 export async function collectItems(context: Pick<SchedulerContext, 'config' | 'queue' | 'log'>, now = new Date()): Promise<CollectSummary> {
   const summary: CollectSummary = { queued: 0, feedErrors: [] };
   for (const feed of context.config.feeds) {
-    let read;
+    let read: Awaited<ReturnType<typeof fetchFeedItems>>;
     try {
       read = await fetchFeedItems(feed.url, { allowPrivateNetworks: context.config.allowPrivateNetworks });
     } catch (error) {

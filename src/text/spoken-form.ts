@@ -2,6 +2,7 @@
 // language-specific rules (numbers, dates, abbreviations) rewrite the rest.
 import { SpokenTextBuilder, type SpokenText } from './spoken-text.ts';
 
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each joiner, selector and skin tone is removed on its own, whatever it joins.
 const UNSPOKEN = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]+/gu;
 
 export interface SpokenOptions {

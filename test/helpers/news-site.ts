@@ -18,27 +18,27 @@ const BODY = [
   'El presupuesto total asciende a tres millones de euros, financiados en parte con fondos europeos y regionales.',
 ];
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 export function articleHtml(title: string): string {
-  return `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>${escape(title)}</title>
+  return `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <meta property="og:site_name" content="Diario de Prueba"></head><body><header><nav><a href="/">Portada</a></nav></header>
-<main><article><h1>${escape(title)}</h1>${BODY.map((paragraph) => `<p>${escape(paragraph)}</p>`).join('')}</article></main>
+<main><article><h1>${escapeHtml(title)}</h1>${BODY.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('')}</article></main>
 <footer><p>© Diario de Prueba</p></footer></body></html>`;
 }
 
 export function rssFeed(site: string, items: SiteItem[]): string {
   const entries = items
-    .map((item) => `<item><title>${escape(item.title)}</title><link>${site}/articulos/${item.slug}.html</link><guid isPermaLink="false">${escape(item.guid)}</guid><pubDate>${item.publishedAt.toUTCString()}</pubDate><description>Resumen.</description></item>`)
+    .map((item) => `<item><title>${escapeHtml(item.title)}</title><link>${site}/articulos/${item.slug}.html</link><guid isPermaLink="false">${escapeHtml(item.guid)}</guid><pubDate>${item.publishedAt.toUTCString()}</pubDate><description>Resumen.</description></item>`)
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Diario de Prueba</title><link>${site}/</link><description>Portada</description>\n${entries}\n</channel></rss>`;
 }
 
 export function atomFeed(site: string, items: SiteItem[]): string {
   const entries = items
-    .map((item) => `<entry><title>${escape(item.title)}</title><id>${escape(item.guid)}</id><link rel="alternate" href="${site}/articulos/${item.slug}.html"/><published>${item.publishedAt.toISOString()}</published><updated>${item.publishedAt.toISOString()}</updated></entry>`)
+    .map((item) => `<entry><title>${escapeHtml(item.title)}</title><id>${escapeHtml(item.guid)}</id><link rel="alternate" href="${site}/articulos/${item.slug}.html"/><published>${item.publishedAt.toISOString()}</published><updated>${item.publishedAt.toISOString()}</updated></entry>`)
     .join('\n');
   return `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Diario de Prueba</title><id>urn:diario</id><updated>${new Date().toISOString()}</updated>\n${entries}\n</feed>`;
 }
