@@ -22,7 +22,8 @@ export function lineChartPng(title: string, xLabel: string, yLabel: string, seri
     `<rect width="100%" height="100%" fill="white"/>`,
     `<text x="${width / 2}" y="32" text-anchor="middle" font-size="18">${title}</text>`,
     ...ticks(yMax).map(
-      (y) => `<line x1="${margin.left}" x2="${width - margin.right}" y1="${sy(y)}" y2="${sy(y)}" stroke="#ddd"/>` +
+      (y) =>
+        `<line x1="${margin.left}" x2="${width - margin.right}" y1="${sy(y)}" y2="${sy(y)}" stroke="#ddd"/>` +
         `<text x="${margin.left - 8}" y="${sy(y) + 5}" text-anchor="end">${y.toFixed(0)}</text>`,
     ),
     ...ticks(xMax).map((x) => `<text x="${sx(x)}" y="${height - margin.bottom + 22}" text-anchor="middle">${x.toFixed(0)}</text>`),
@@ -31,10 +32,12 @@ export function lineChartPng(title: string, xLabel: string, yLabel: string, seri
     `<text x="${width / 2}" y="${height - 20}" text-anchor="middle">${xLabel}</text>`,
     `<text transform="translate(22 ${height / 2}) rotate(-90)" text-anchor="middle">${yLabel}</text>`,
     ...series.map(
-      (line) => `<polyline fill="none" stroke="${line.color}" stroke-width="2.5" points="${line.points.map(([x, y]) => `${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join(' ')}"/>`,
+      (line) =>
+        `<polyline fill="none" stroke="${line.color}" stroke-width="2.5" points="${line.points.map(([x, y]) => `${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join(' ')}"/>`,
     ),
     ...series.map(
-      (line, index) => `<rect x="${margin.left + 20}" y="${margin.top + 10 + index * 24}" width="18" height="4" fill="${line.color}"/>` +
+      (line, index) =>
+        `<rect x="${margin.left + 20}" y="${margin.top + 10 + index * 24}" width="18" height="4" fill="${line.color}"/>` +
         `<text x="${margin.left + 46}" y="${margin.top + 16 + index * 24}">${line.label}</text>`,
     ),
     '</svg>',

@@ -9,9 +9,13 @@ import { speakSpanish } from '../src/text/es/spoken-es.ts';
 import { toSpokenText } from '../src/text/spoken-form.ts';
 
 const news = readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/spanish/news-sentences.tsv'), 'utf8')
-  .split('\n').filter((line) => line.trim() && !line.startsWith('#')).map((line) => line.split('\t')[2]!);
+  .split('\n')
+  .filter((line) => line.trim() && !line.startsWith('#'))
+  .map((line) => line.split('\t')[2]!);
 const textsDirectory = path.join(PROJECT_ROOT, 'bench/texts');
-const texts = readdirSync(textsDirectory).filter((name) => name.endsWith('.txt')).map((name) => readFileSync(path.join(textsDirectory, name), 'utf8'));
+const texts = readdirSync(textsDirectory)
+  .filter((name) => name.endsWith('.txt'))
+  .map((name) => readFileSync(path.join(textsDirectory, name), 'utf8'));
 const corpus = [...news, ...texts];
 const characters = corpus.reduce((sum, text) => sum + text.length, 0);
 

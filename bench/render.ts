@@ -49,7 +49,11 @@ async function narrationFolder(leadImage: boolean): Promise<{ folder: string; na
 /** Wall time of `npm run render -- ...args` as a process, and the duration of the video it made. */
 async function timedRender(args: readonly string[], out: string): Promise<{ seconds: number; videoSeconds: number }> {
   const start = performance.now();
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src', 'cli', 'render.ts'), ...args, '--format', 'vertical', '--out', out], { cwd: PROJECT_ROOT });
+  await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', path.join(PROJECT_ROOT, 'src', 'cli', 'render.ts'), ...args, '--format', 'vertical', '--out', out],
+    { cwd: PROJECT_ROOT },
+  );
   const seconds = (performance.now() - start) / 1000;
   return { seconds, videoSeconds: Number((await ffprobe(path.join(out, 'video.mp4'))).format.duration) };
 }
@@ -79,7 +83,14 @@ async function endToEnd(): Promise<string[]> {
 
 async function main(): Promise<void> {
   const renderer = new VideoRenderer();
-  const settings = (format: VideoFormat, scale: number, mode: RenderMode) => ({ formats: [format], fps: FPS as 30, scale, concurrency: null, props: {}, mode });
+  const settings = (format: VideoFormat, scale: number, mode: RenderMode) => ({
+    formats: [format],
+    fps: FPS as 30,
+    scale,
+    concurrency: null,
+    props: {},
+    mode,
+  });
   const load = () => loadavg()[0]!.toFixed(1);
   try {
     const warmUp = await narrationFolder(false);

@@ -90,7 +90,19 @@ async function benchText(name: string, runs: number, python: string, work: strin
     const out = path.join(work, `narrate-${name}`);
     const { seconds } = await timedProcess(
       process.execPath,
-      ['--import', 'tsx', '--import', path.join(import.meta.dirname, 'peak-rss.ts'), 'src/cli/narrate.ts', '--file', textFile, '--voice', VOICE, '--out', out],
+      [
+        '--import',
+        'tsx',
+        '--import',
+        path.join(import.meta.dirname, 'peak-rss.ts'),
+        'src/cli/narrate.ts',
+        '--file',
+        textFile,
+        '--voice',
+        VOICE,
+        '--out',
+        out,
+      ],
       { BENCH_PEAK_RSS_FILE: rssFile },
     );
     const narration = JSON.parse(await readFile(path.join(out, 'narration.json'), 'utf8')) as { audio: { durationMs: number } };
@@ -109,7 +121,13 @@ async function benchText(name: string, runs: number, python: string, work: strin
     result.ourPass.push((JSON.parse(stdout) as { passSeconds: number }).passSeconds);
   };
   const kokoroOnnxPass = async () => {
-    const { stdout } = await timedProcess(python, [path.join(import.meta.dirname, 'parity', 'kokoro_onnx_bench.py'), 'pass', model, voiceFile, tokensFile]);
+    const { stdout } = await timedProcess(python, [
+      path.join(import.meta.dirname, 'parity', 'kokoro_onnx_bench.py'),
+      'pass',
+      model,
+      voiceFile,
+      tokensFile,
+    ]);
     result.kokoroOnnxPass.push((JSON.parse(stdout) as { passSeconds: number }).passSeconds);
   };
   // The first narrate also makes the cached float-convolution model if it is missing; its time is not counted.

@@ -69,10 +69,12 @@ function boundaryErrors(
   const offsets = pauses.filter((pause) => pause.startMs > 0).map((pause) => pause.startMs);
   const pausedBefore = (index: number) => index === 0 || joinHasPause(frameWords, pauses, phrases[index - 1]!.charEnd, phrases[index]!.charStart);
   const pausedAfter = (index: number) => index === phrases.length - 1 || pausedBefore(index + 1);
-  return phrases.flatMap((phrase, index): Array<[number, number]> => [
-    ...(pausedBefore(index) ? [[phrase.startMs / 1000, Math.abs(phrase.startMs - nearest(phrase.startMs, onsets))] as [number, number]] : []),
-    ...(pausedAfter(index) ? [[phrase.endMs / 1000, Math.abs(phrase.endMs - nearest(phrase.endMs, offsets))] as [number, number]] : []),
-  ]);
+  return phrases.flatMap(
+    (phrase, index): Array<[number, number]> => [
+      ...(pausedBefore(index) ? [[phrase.startMs / 1000, Math.abs(phrase.startMs - nearest(phrase.startMs, onsets))] as [number, number]] : []),
+      ...(pausedAfter(index) ? [[phrase.endMs / 1000, Math.abs(phrase.endMs - nearest(phrase.endMs, offsets))] as [number, number]] : []),
+    ],
+  );
 }
 
 /** Least-squares slope of error against position: how fast the error grows, in ms per minute of audio. */
@@ -134,7 +136,9 @@ async function main(): Promise<void> {
   const textsArgument = process.argv.indexOf('--texts');
   const texts = textsArgument > 0 ? process.argv[textsArgument + 1]!.split(',') : TEXTS;
   const previous = await readFile(path.join(RESULTS, 'timing.json'), 'utf8').catch(() => '{}');
-  const summary = Object.fromEntries(Object.entries(JSON.parse(previous) as Record<string, unknown>).filter(([key]) => !texts.includes(key.split('/')[0]!)));
+  const summary = Object.fromEntries(
+    Object.entries(JSON.parse(previous) as Record<string, unknown>).filter(([key]) => !texts.includes(key.split('/')[0]!)),
+  );
   for (const name of texts) {
     const text = await readFile(path.join(import.meta.dirname, 'texts', `${name}.txt`), 'utf8');
     process.stderr.write(`bench:timing: ${name} (${text.length} characters)...\n`);
@@ -182,7 +186,7 @@ async function main(): Promise<void> {
       path.join(RESULTS, 'timing-drift.png'),
       lineChartPng(`Phrase edge error along the text "${name}"`, 'position in the audio (s)', '|error| against the audible edges (ms)', [
         { label: 'exact (durations, refined on the audio)', color: '#1b7837', points: chartErrors.exact! },
-        { label: 'calibrated (the seed\'s method)', color: '#c51b7d', points: chartErrors.calibrated! },
+        { label: "calibrated (the seed's method)", color: '#c51b7d', points: chartErrors.calibrated! },
       ]),
     );
   }

@@ -21,7 +21,14 @@ async function main(): Promise<void> {
   try {
     for (const format of VIDEO_FORMATS) {
       const output = path.join(OUT, `${format}.jpg`);
-      await renderer.still(SAMPLE, { format, fps: FPS, frame: wordMidpointFrame(narration, wordIndex, FPS), output, scale: 0.3, imageFormat: 'jpeg' });
+      await renderer.still(SAMPLE, {
+        format,
+        fps: FPS,
+        frame: wordMidpointFrame(narration, wordIndex, FPS),
+        output,
+        scale: 0.3,
+        imageFormat: 'jpeg',
+      });
       process.stdout.write(`${path.relative(PROJECT_ROOT, output)}\n`);
     }
   } finally {

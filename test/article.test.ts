@@ -30,7 +30,10 @@ describe('article ingestion over HTTP', () => {
     routes['/noticia'] = send(await fixture('noticia-es.html'), html);
     // The same page as ISO-8859-1 bytes (no € in Latin-1), declared by the HTTP header or by its <meta> alone.
     const latin1 = Buffer.from(
-      (await fixture('noticia-es.html')).toString('utf8').replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">').replaceAll('€', 'euros'),
+      (await fixture('noticia-es.html'))
+        .toString('utf8')
+        .replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">')
+        .replaceAll('€', 'euros'),
       'latin1',
     );
     routes['/latin1-header'] = send(latin1, 'text/html; charset=ISO-8859-1');
@@ -106,7 +109,10 @@ describe('article ingestion over HTTP', () => {
     assert.equal((await loadArticle(server.url('/redirige'))).siteName, 'Diario de Prueba');
   });
 
-  for (const [route, how] of [['/latin1-header', 'the HTTP header'], ['/latin1-meta', 'its <meta> tag']] as const) {
+  for (const [route, how] of [
+    ['/latin1-header', 'the HTTP header'],
+    ['/latin1-meta', 'its <meta> tag'],
+  ] as const) {
     it(`decodes an ISO-8859-1 page declared by ${how}`, async () => {
       const article = await loadArticle(server.url(route));
       assert.equal(article.title, 'El Gobierno destina 1.250.000 euros a renovar la red de bibliotecas');
@@ -132,9 +138,8 @@ describe('article ingestion over HTTP', () => {
   }
 
   it('gives up on a server that does not answer in time', async () => {
-    await assert.rejects(
-      loadArticle(server.url('/lenta'), { limits: { timeoutMs: 300, maxBytes: 1e6 } }),
-      (error: Error) => /did not answer within 0.3 s/.test(error.message),
+    await assert.rejects(loadArticle(server.url('/lenta'), { limits: { timeoutMs: 300, maxBytes: 1e6 } }), (error: Error) =>
+      /did not answer within 0.3 s/.test(error.message),
     );
   });
 

@@ -25,9 +25,11 @@ describe('bad input', () => {
 
   it('refuses a text of only punctuation and emoji', () => expectRefusal(['--text', '¡¿...?! — 😀🎉'], /nothing to say.*at least one word/));
 
-  it('refuses an unknown voice and lists the known ones', () => expectRefusal(['--text', 'Hola.', '--voice', 'ef_nobody'], /Voice "ef_nobody" is not available \(available: .*ef_dora/));
+  it('refuses an unknown voice and lists the known ones', () =>
+    expectRefusal(['--text', 'Hola.', '--voice', 'ef_nobody'], /Voice "ef_nobody" is not available \(available: .*ef_dora/));
 
-  it('refuses a malformed voice blend', () => expectRefusal(['--text', 'Hola.', '--voice', 'ef_dora:mucho'], /not a voice name or a blend.*ef_dora:0.7/));
+  it('refuses a malformed voice blend', () =>
+    expectRefusal(['--text', 'Hola.', '--voice', 'ef_dora:mucho'], /not a voice name or a blend.*ef_dora:0.7/));
 
   it('refuses an unknown language', () => expectRefusal(['--text', 'Hola.', '--lang', 'tlh'], /"tlh" is not one Kokoro can speak.*es, en-us/));
 
@@ -46,7 +48,8 @@ describe('bad input', () => {
     [['--lang', 'tlh'], /"tlh" is not one Kokoro can speak/],
   ];
   for (const [option, message] of badOptions) {
-    it(`refuses ${option.join(' ')} before any work`, () => expectRefusal(['--timing', 'calibrated', '--article', 'http://127.0.0.1:9/never-fetched', ...option], message, noModel));
+    it(`refuses ${option.join(' ')} before any work`, () =>
+      expectRefusal(['--timing', 'calibrated', '--article', 'http://127.0.0.1:9/never-fetched', ...option], message, noModel));
   }
 
   it('refuses a file that is not UTF-8', async () => {
@@ -64,7 +67,9 @@ describe('bad input', () => {
   });
 
   it('refuses a model path that does not exist', () =>
-    expectRefusal(['--text', 'Hola.'], /Model file \/nonexistent\/kokoro.onnx does not exist/, { env: { KOKORO_MODEL: '/nonexistent/kokoro.onnx' } }));
+    expectRefusal(['--text', 'Hola.'], /Model file \/nonexistent\/kokoro.onnx does not exist/, {
+      env: { KOKORO_MODEL: '/nonexistent/kokoro.onnx' },
+    }));
 
   it('refuses a corrupt model file', async () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'model-')), 'broken.onnx');

@@ -12,7 +12,17 @@ import { NarrationSchema, SeedTimestampsSchema } from '../src/contract/narration
 describe('calibrated timing (the seed method)', () => {
   it('narrates with --timing calibrated --seed-compat', async () => {
     const outDir = await mkdtemp(path.join(tmpdir(), 'calibrated-'));
-    const result = await runCli('src/cli/narrate.ts', ['--text', SPANISH_PARAGRAPH, '--timing', 'calibrated', '--seed-compat', '--phrase-silence-ms', '200', '--out', outDir]);
+    const result = await runCli('src/cli/narrate.ts', [
+      '--text',
+      SPANISH_PARAGRAPH,
+      '--timing',
+      'calibrated',
+      '--seed-compat',
+      '--phrase-silence-ms',
+      '200',
+      '--out',
+      outDir,
+    ]);
     assert.equal(result.code, 0, result.stderr);
     const factor = Number(/calibration factor (\d+\.\d+)/.exec(result.stdout)?.[1]);
     assert.ok(factor > 0.5 && factor < 1.5, `factor ${factor}`);
@@ -40,7 +50,10 @@ describe('calibrated timing (the seed method)', () => {
     assert.equal(phrases.map((phrase) => phrase.text).join(' '), SPANISH_PARAGRAPH);
 
     const seed = SeedTimestampsSchema.parse(JSON.parse(await readFile(path.join(outDir, 'timestamps_corregidos.json'), 'utf8')));
-    assert.deepEqual(seed, phrases.map((phrase) => ({ text: phrase.text, start_ms: Math.round(phrase.startMs), end_ms: Math.round(phrase.endMs) })));
+    assert.deepEqual(
+      seed,
+      phrases.map((phrase) => ({ text: phrase.text, start_ms: Math.round(phrase.startMs), end_ms: Math.round(phrase.endMs) })),
+    );
     for (const entry of seed) assert.deepEqual(Object.keys(entry), ['text', 'start_ms', 'end_ms']);
     assert.deepEqual(await readFile(path.join(outDir, 'unico_directo.mp3')), await readFile(path.join(outDir, 'audio.mp3')));
   });

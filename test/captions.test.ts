@@ -32,7 +32,10 @@ describe('line breaking', () => {
     const text = 'Los propietarios, en cambio, anuncian recursos ante los tribunales.';
     const lines = breakLines(text, timedWords(text));
     assert.equal(lines.length, 2);
-    assert.ok(lines.every((line) => line.length <= 42), JSON.stringify(lines));
+    assert.ok(
+      lines.every((line) => line.length <= 42),
+      JSON.stringify(lines),
+    );
     assert.ok(/[,.]$/.test(lines[0]!) || /^(ante|en|de|y)\b/.test(lines[1]!), JSON.stringify(lines));
     const articleText = 'Mañana llegará a la ciudad el nuevo tren de alta velocidad del norte.';
     const articleLines = breakLines(articleText, timedWords(articleText));
@@ -59,24 +62,36 @@ describe('cues', () => {
   });
 
   it('keeps every line within 42 characters and cuts a long sentence into even cues', () => {
-    const text = 'La medida responde a la petición de cientos de estudiantes que buscaban un lugar tranquilo para preparar sus pruebas de acceso a la universidad.';
+    const text =
+      'La medida responde a la petición de cientos de estudiantes que buscaban un lugar tranquilo para preparar sus pruebas de acceso a la universidad.';
     const sentence = timedWords(text, 40);
     const long = buildCues(text, [spanOfWords(text, sentence)], sentence);
     assert.ok(long.length >= 2);
-    for (const cue of long) assert.ok(cue.lines.every((line) => line.length <= 42), JSON.stringify(cue.lines));
+    for (const cue of long)
+      assert.ok(
+        cue.lines.every((line) => line.length <= 42),
+        JSON.stringify(cue.lines),
+      );
     const sizes = long.map((cue) => cue.lines.join(' ').length);
     assert.ok(Math.max(...sizes) - Math.min(...sizes) < 30, `uneven cues: ${sizes.join(', ')}`);
   });
 
   it('covers every word, in order, starting on the first word of each cue', () => {
     const covered = cues.flatMap((cue) => words.filter((word) => word.charStart >= cue.charStart && word.charEnd <= cue.charEnd));
-    assert.deepEqual(covered.map((word) => word.charStart), words.map((word) => word.charStart));
+    assert.deepEqual(
+      covered.map((word) => word.charStart),
+      words.map((word) => word.charStart),
+    );
     for (const cue of cues) assert.ok(words.some((word) => word.startMs === cue.startMs));
   });
 
   it('holds fast speech on screen long enough to read (17 characters per second) when there is room', () => {
     const fast = timedWords('Una frase bastante larga dicha muy deprisa por la locutora.', 10, 5);
-    const [cue] = buildCues('Una frase bastante larga dicha muy deprisa por la locutora.', [spanOfWords('Una frase bastante larga dicha muy deprisa por la locutora.', fast)], fast);
+    const [cue] = buildCues(
+      'Una frase bastante larga dicha muy deprisa por la locutora.',
+      [spanOfWords('Una frase bastante larga dicha muy deprisa por la locutora.', fast)],
+      fast,
+    );
     const chars = cue!.lines.join(' ').length;
     assert.ok(cue!.endMs - cue!.startMs >= (chars * 1000) / 17 - 0.001); // times are kept to the microsecond
   });

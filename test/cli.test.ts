@@ -31,12 +31,17 @@ describe('narrate CLI', () => {
 
   it('reads the text from standard input and blends voices', async () => {
     const outDir = await mkdtemp(path.join(tmpdir(), 'stdin-'));
-    const result = await runCli('src/cli/narrate.ts', ['-', '--voice', 'ef_dora:0.7,em_alex:0.3', '--speed', '1.2', '--out', outDir], { input: 'Buenos días. Esto es una prueba.' });
+    const result = await runCli('src/cli/narrate.ts', ['-', '--voice', 'ef_dora:0.7,em_alex:0.3', '--speed', '1.2', '--out', outDir], {
+      input: 'Buenos días. Esto es una prueba.',
+    });
     assert.equal(result.code, 0, result.stderr);
     const narration = NarrationSchema.parse(JSON.parse(await readFile(path.join(outDir, 'narration.json'), 'utf8')));
     assert.equal(narration.text, 'Buenos días. Esto es una prueba.');
     assert.equal(narration.voice, 'ef_dora:0.7,em_alex:0.3');
     assert.equal(narration.speed, 1.2);
-    assert.deepEqual(narration.words.map((word) => word.text), ['Buenos', 'días', 'Esto', 'es', 'una', 'prueba']);
+    assert.deepEqual(
+      narration.words.map((word) => word.text),
+      ['Buenos', 'días', 'Esto', 'es', 'una', 'prueba'],
+    );
   });
 });

@@ -47,7 +47,11 @@ describe('lead image', () => {
 
   before(async () => {
     images = await mkdtemp(path.join(tmpdir(), 'lead-'));
-    [jpeg, png, huge] = await Promise.all([makeImage(images, 'a.jpg', '640x360'), makeImage(images, 'b.png', '320x240'), makeImage(images, 'c.png', '9000x16')]);
+    [jpeg, png, huge] = await Promise.all([
+      makeImage(images, 'a.jpg', '640x360'),
+      makeImage(images, 'b.png', '320x240'),
+      makeImage(images, 'c.png', '9000x16'),
+    ]);
     server = await startServer({
       '/con-imagen': send(page('/foto.jpg'), 'text/html; charset=utf-8'),
       '/foto.jpg': send(jpeg, 'image/jpeg'),
@@ -63,7 +67,7 @@ describe('lead image', () => {
     assert.equal(describeImage(Buffer.from('<html>no</html>')), 'it is not an image');
   });
 
-  it('downloads the image beside narration.json and records it, with the page\'s locale', async () => {
+  it("downloads the image beside narration.json and records it, with the page's locale", async () => {
     const out = path.join(await mkdtemp(path.join(tmpdir(), 'lead-out-')), 'n');
     const result = await runCli('src/cli/narrate.ts', ['--article', server.url('/con-imagen'), '--out', out]);
     assert.equal(result.code, 0, result.stderr);
@@ -103,11 +107,19 @@ describe('lead image', () => {
         const folder = await mkdtemp(path.join(dir, 'n-'));
         const warnings: string[] = [];
         const requests = server.userAgents.length;
-        const narration = await narrateIntoFolder(narrator, { source: { kind: 'article', location: saved }, fetchLimits: { ...DEFAULT_FETCH_LIMITS, allowPrivateNetworks: false } }, folder, { warn: (line) => warnings.push(line) });
+        const narration = await narrateIntoFolder(
+          narrator,
+          { source: { kind: 'article', location: saved }, fetchLimits: { ...DEFAULT_FETCH_LIMITS, allowPrivateNetworks: false } },
+          folder,
+          { warn: (line) => warnings.push(line) },
+        );
         assert.equal(narration.article?.leadImage ?? null, null);
         assert.equal(warnings.length, 1, warnings.join('\n'));
         assert.match(warnings[0]!, /the lead image was dropped: .* resolves to (127\.0\.0\.1|::1), a loopback, private or link-local address/);
-        assert.deepEqual((await readdir(folder)).filter((file) => file.startsWith('lead.')), []);
+        assert.deepEqual(
+          (await readdir(folder)).filter((file) => file.startsWith('lead.')),
+          [],
+        );
         assert.equal(server.userAgents.length, requests, 'no request reached the image server');
       }
     } finally {

@@ -114,7 +114,10 @@ describe('a two-pass narration kept on disk until the timeline is known', () => 
           const clipped = Math.max(-1, Math.min(1, sample));
           return Math.round(clipped < 0 ? clipped * 0x8000 : clipped * 0x7fff);
         });
-        assert.ok(pcm.every((value, index) => value === expectedPcm[index]), 'every WAV sample is its float sample in 16 bits');
+        assert.ok(
+          pcm.every((value, index) => value === expectedPcm[index]),
+          'every WAV sample is its float sample in 16 bits',
+        );
       } finally {
         await streamed.track.release();
       }
@@ -139,11 +142,17 @@ describe('narrate CLI on a text over 510 tokens', () => {
     assert.ok(narration.chunks.every((chunk) => chunk.tokenCount <= 510));
     assertTimestampsSound(narration);
     const timestamps = SeedTimestampsSchema.parse(JSON.parse(await readFile(path.join(outDir, 'timestamps.json'), 'utf8')));
-    assert.deepEqual(timestamps.map((entry) => entry.text), narration.phrases.map((phrase) => phrase.text));
+    assert.deepEqual(
+      timestamps.map((entry) => entry.text),
+      narration.phrases.map((phrase) => phrase.text),
+    );
     const srt = await readFile(path.join(outDir, 'captions.srt'), 'utf8');
     assert.match(srt, /^1\n00:00:\d\d,\d{3} --> 00:00:\d\d,\d{3}\n/);
     for (const [index, cue] of narration.cues.entries()) {
-      assert.ok(cue.lines.every((line) => line.length <= 42), `cue ${index}: ${JSON.stringify(cue.lines)}`);
+      assert.ok(
+        cue.lines.every((line) => line.length <= 42),
+        `cue ${index}: ${JSON.stringify(cue.lines)}`,
+      );
       assert.ok(cue.endMs - cue.startMs <= 7000 && cue.endMs - cue.startMs >= 5000 / 6 - 0.001, `cue ${index} lasts ${cue.endMs - cue.startMs} ms`);
       const next = narration.cues[index + 1];
       if (next) assert.ok(next.startMs - cue.endMs >= 2000 / 30 - 0.001, `cue ${index} leaves no 2-frame gap`);

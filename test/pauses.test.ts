@@ -54,13 +54,19 @@ describe('a news page with unpunctuated lines, on real audio', () => {
     const { narration } = page.result;
     assert.equal(narration.text, STRUCTURED_ARTICLE);
     for (const word of narration.words) assert.equal(word.text, STRUCTURED_ARTICLE.slice(word.charStart, word.charEnd));
-    assert.ok(narration.words.every((word) => !/[;.]$/.test(word.text)), 'no pause token leaked into a word');
-    assert.deepEqual(narration.sentences.slice(-4).map((sentence) => sentence.text), [
-      'Recoger la documentación personal',
-      'Cerrar puertas y ventanas',
-      'Seguir las indicaciones de la Guardia Civil',
-      'La carretera que une los pueblos del valle permanecerá cortada hasta nuevo aviso',
-    ]);
+    assert.ok(
+      narration.words.every((word) => !/[;.]$/.test(word.text)),
+      'no pause token leaked into a word',
+    );
+    assert.deepEqual(
+      narration.sentences.slice(-4).map((sentence) => sentence.text),
+      [
+        'Recoger la documentación personal',
+        'Cerrar puertas y ventanas',
+        'Seguir las indicaciones de la Guardia Civil',
+        'La carretera que une los pueblos del valle permanecerá cortada hasta nuevo aviso',
+      ],
+    );
   });
 
   it('puts word edges within 50 ms (p90) of the audible edges around pauses', () => {
@@ -70,8 +76,10 @@ describe('a news page with unpunctuated lines, on real audio', () => {
     assert.ok(p90(starts) <= 50, `word starts p90 ${p90(starts)} ms from where the sound comes back`);
   });
 
-  it('refines inside the frame-exact bounds: ends within the word\'s frames, starts after the previous word\'s, no overlap', () => {
-    const frames = buildTimeline(page.passes, SAMPLES_PER_FRAME).words.map((span) => [samplesToMs(span.startSample, 24_000), samplesToMs(span.endSample, 24_000)] as const);
+  it("refines inside the frame-exact bounds: ends within the word's frames, starts after the previous word's, no overlap", () => {
+    const frames = buildTimeline(page.passes, SAMPLES_PER_FRAME).words.map(
+      (span) => [samplesToMs(span.startSample, 24_000), samplesToMs(span.endSample, 24_000)] as const,
+    );
     const { words } = page.result.narration;
     let movedEnds = 0;
     words.forEach((word, index) => {
@@ -109,8 +117,15 @@ describe('a sentence longer than one pass, on real audio', () => {
     const { words } = long.result.narration;
     const lastOfFirst = long.passes[0]!.chunk.words.length - 1;
     const silenceBetween = (index: number) =>
-      Math.max(0, ...long.pauses.filter((pause) => pause.startMs < words[index + 1]!.endMs && pause.endMs > words[index]!.startMs).map((pause) => pause.endMs - pause.startMs));
-    const clauseIndices = words.map((_, index) => index).filter((index) => index !== lastOfFirst && long.words[index]!.breakAfter === 'clause' && index < words.length - 1);
+      Math.max(
+        0,
+        ...long.pauses
+          .filter((pause) => pause.startMs < words[index + 1]!.endMs && pause.endMs > words[index]!.startMs)
+          .map((pause) => pause.endMs - pause.startMs),
+      );
+    const clauseIndices = words
+      .map((_, index) => index)
+      .filter((index) => index !== lastOfFirst && long.words[index]!.breakAfter === 'clause' && index < words.length - 1);
     const longestInside = Math.max(...clauseIndices.map(silenceBetween));
     assert.ok(silenceBetween(lastOfFirst) <= longestInside + 50, `join ${silenceBetween(lastOfFirst)} ms, clause pauses up to ${longestInside} ms`);
   });

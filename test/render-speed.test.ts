@@ -28,14 +28,20 @@ describe('distinct pictures (pure)', () => {
   it('groups equal consecutive keys into runs that cover every frame in order', () => {
     const keys = ['a', 'a', 'b', 'a', 'a', 'a', 'c'];
     const runs = runsOfEqualKeys(keys.length, (frame) => keys[frame]!);
-    assert.equal(runs.reduce((frames, run) => frames + run.length, 0), keys.length);
+    assert.equal(
+      runs.reduce((frames, run) => frames + run.length, 0),
+      keys.length,
+    );
     runs.forEach((run, index) => {
       const next = runs[index + 1];
       if (next) assert.equal(next.first, run.first + run.length);
       for (let frame = run.first; frame < run.first + run.length; frame++) assert.equal(keys[frame], keys[run.first]);
       if (next) assert.notEqual(keys[next.first], keys[run.first]);
     });
-    assert.deepEqual(runsOfEqualKeys(0, () => 'x'), []);
+    assert.deepEqual(
+      runsOfEqualKeys(0, () => 'x'),
+      [],
+    );
   });
 
   it('starts a run at every frame where the lit word, page or card changes, and at every fade frame', async () => {
@@ -57,12 +63,19 @@ describe('distinct pictures (pure)', () => {
     const narration = withLeadImage(await sampleNarration(), 1200, 800);
     const firstBodyFrame = firstFrameAt(narration.words.find((word) => word.section !== 0)!.startMs, FPS);
     const runs = pictureRuns(narration, FPS, DEFAULT_LAYOUT);
-    for (let frame = 0; frame < firstBodyFrame; frame++) assert.ok(runs.some((run) => run.first === frame && run.length === 1), `frame ${frame}`);
+    for (let frame = 0; frame < firstBodyFrame; frame++)
+      assert.ok(
+        runs.some((run) => run.first === frame && run.length === 1),
+        `frame ${frame}`,
+      );
     const underPictures = pictureRuns(narration, FPS, DEFAULT_LAYOUT, false);
     const titleRuns = underPictures.filter((run) => run.first < firstBodyFrame);
     // One picture before the first title word lights, then one per lit word.
     const litFrames = narration.words.filter((word) => word.section === 0).map((word) => firstFrameAt(word.startMs, FPS));
-    assert.deepEqual(titleRuns.map((run) => run.first), [...new Set([0, ...litFrames])]);
+    assert.deepEqual(
+      titleRuns.map((run) => run.first),
+      [...new Set([0, ...litFrames])],
+    );
     assert.equal(titleRuns.at(-1)!.first + titleRuns.at(-1)!.length, firstBodyFrame, 'no run crosses the end of the title card');
   });
 
@@ -86,24 +99,43 @@ describe('distinct pictures (pure)', () => {
       const expected = (corner: number, size: number, percent: number) => size / 2 + (corner - size / 2) / scale - (percent / 100) * size;
       // ffmpeg's frame counter `in` is a reserved word in JavaScript.
       const at = (name: string) => Function('frame', `return ${corners[name]!.replace(/\bin\b/g, 'frame')};`)(frame) as number;
-      for (const [name, want] of [['x0', expected(0, 1080, translateXPercent)], ['x3', expected(1080, 1080, translateXPercent)], ['y0', expected(0, 1920, translateYPercent)], ['y3', expected(1920, 1920, translateYPercent)]] as const) {
+      for (const [name, want] of [
+        ['x0', expected(0, 1080, translateXPercent)],
+        ['x3', expected(1080, 1080, translateXPercent)],
+        ['y0', expected(0, 1920, translateYPercent)],
+        ['y3', expected(1920, 1920, translateYPercent)],
+      ] as const) {
         assert.ok(Math.abs(at(name) - want) < 0.01, `frame ${frame} ${name}: ${at(name)} vs ${want}`);
       }
     }
   });
 
   it('writes an ffconcat script with one second per frame and the last picture listed twice', () => {
-    const runs = [{ first: 0, length: 7 }, { first: 7, length: 1 }, { first: 8, length: 22 }];
+    const runs = [
+      { first: 0, length: 7 },
+      { first: 7, length: 1 },
+      { first: 8, length: 22 },
+    ];
     const script = concatScript(runs, ['/a/0.jpeg', "/a/it's.jpeg", '/a/8.jpeg']);
     const lines = script.trim().split('\n');
     assert.equal(lines[0], 'ffconcat version 1.0');
-    assert.deepEqual(lines.filter((line) => line.startsWith('duration ')).map((line) => Number(line.slice(9))), runs.map((run) => run.length));
-    assert.deepEqual(lines.filter((line) => line.startsWith('file ')), ["file '/a/0.jpeg'", "file '/a/it'\\''s.jpeg'", "file '/a/8.jpeg'", "file '/a/8.jpeg'"]);
+    assert.deepEqual(
+      lines.filter((line) => line.startsWith('duration ')).map((line) => Number(line.slice(9))),
+      runs.map((run) => run.length),
+    );
+    assert.deepEqual(
+      lines.filter((line) => line.startsWith('file ')),
+      ["file '/a/0.jpeg'", "file '/a/it'\\''s.jpeg'", "file '/a/8.jpeg'", "file '/a/8.jpeg'"],
+    );
     assert.throws(() => concatScript(runs, ['/a/0.jpeg']), RangeError);
   });
 
-  it('times piped picture N at its run\'s first frame, and the repeated last picture at the end', () => {
-    const runs = [{ first: 91, length: 7 }, { first: 98, length: 1 }, { first: 99, length: 22 }];
+  it("times piped picture N at its run's first frame, and the repeated last picture at the end", () => {
+    const runs = [
+      { first: 91, length: 7 },
+      { first: 98, length: 1 },
+      { first: 99, length: 22 },
+    ];
     const expression = pipedPicturesPts(runs);
     // ffmpeg's gte(a,b) is 1 when a >= b; N is the picture's index in the stream.
     const at = (picture: number) => Function('N', 'gte', `return ${expression};`)(picture, (a: number, b: number) => Number(a >= b)) as number;
@@ -134,12 +166,22 @@ describe('fast render against a plain full render', () => {
 
   before(async () => {
     work = await mkdtemp(path.join(tmpdir(), 'render-speed-'));
-    for (const [leadImage, into] of [[false, videos], [true, withImage]] as const) {
+    for (const [leadImage, into] of [
+      [false, videos],
+      [true, withImage],
+    ] as const) {
       for (const mode of ['distinct', 'full'] as const) {
         const folder = path.join(work, `${mode}${leadImage ? '-lead-image' : ''}`);
         const folderNarration = await copySampleNarration(folder, leadImage);
         if (!leadImage) narration = folderNarration;
-        const rendered = await renderer.render(folder, folderNarration, { formats: ['vertical'], fps: FPS, scale: 0.5, concurrency: null, props: {}, mode });
+        const rendered = await renderer.render(folder, folderNarration, {
+          formats: ['vertical'],
+          fps: FPS,
+          scale: 0.5,
+          concurrency: null,
+          props: {},
+          mode,
+        });
         into[mode] = rendered.videos.vertical!;
       }
     }
@@ -149,11 +191,15 @@ describe('fast render against a plain full render', () => {
   it('has the same size, frame count and frame rate', async () => {
     const [fast, full] = await Promise.all([ffprobe(videos.distinct!), ffprobe(videos.full!)]);
     const video = (probe: typeof fast) => probe.streams.find((stream) => stream.codec_type === 'video')! as unknown as Record<string, unknown>;
-    for (const key of ['width', 'height', 'nb_frames', 'r_frame_rate', 'pix_fmt', 'color_range', 'color_space']) assert.equal(video(fast)[key], video(full)[key], key);
+    for (const key of ['width', 'height', 'nb_frames', 'r_frame_rate', 'pix_fmt', 'color_range', 'color_space'])
+      assert.equal(video(fast)[key], video(full)[key], key);
     assert.equal(Number(video(fast).nb_frames), videoFrames(narration, FPS, DEFAULT_LAYOUT));
   });
 
-  for (const [name, pair] of [['', videos], [' with a lead image zoomed by ffmpeg', withImage]] as const) {
+  for (const [name, pair] of [
+    ['', videos],
+    [' with a lead image zoomed by ffmpeg', withImage],
+  ] as const) {
     it(`looks the same at every frame (SSIM ≥ 0.98), so no picture comes a frame early or late${name}`, async () => {
       const ssim = await ssimPerFrame(pair.distinct!, pair.full!);
       assert.equal(ssim.length, videoFrames(narration, FPS, DEFAULT_LAYOUT));
@@ -169,7 +215,11 @@ describe('fast render against a plain full render', () => {
       assert.ok(index > 0, wanted);
       const boxes: Record<string, ReturnType<typeof boxOfColor>> = {};
       for (const mode of ['distinct', 'full'] as const) {
-        const [before, start, middle] = [firstFrameAt(narration.words[index]!.startMs, FPS) - 1, firstFrameAt(narration.words[index]!.startMs, FPS), wordMidpointFrame(narration, index, FPS)];
+        const [before, start, middle] = [
+          firstFrameAt(narration.words[index]!.startMs, FPS) - 1,
+          firstFrameAt(narration.words[index]!.startMs, FPS),
+          wordMidpointFrame(narration, index, FPS),
+        ];
         for (const [name, frame] of Object.entries({ before, start, middle })) {
           const still = path.join(ARTIFACTS, `${wanted}-${name}-${mode}.png`);
           await extractFrame(videos[mode]!, frame, still);
@@ -185,10 +235,15 @@ describe('fast render against a plain full render', () => {
       for (const name of ['before', 'start', 'middle']) {
         const [fast, full] = [boxes[`${name}-distinct`], boxes[`${name}-full`]];
         assert.ok(fast && full, `${wanted} ${name}: a highlight box in both`);
-        for (const side of ['x', 'y', 'width', 'height'] as const) assert.ok(Math.abs(fast[side] - full[side]) <= 2, `${wanted} ${name} ${side}: ${fast[side]} vs ${full[side]}`);
+        for (const side of ['x', 'y', 'width', 'height'] as const)
+          assert.ok(Math.abs(fast[side] - full[side]) <= 2, `${wanted} ${name} ${side}: ${fast[side]} vs ${full[side]}`);
       }
       // The word's first frame moves the box away from the previous word, in both videos alike (checked above).
-      assert.notDeepEqual([boxes['before-full']!.x, boxes['before-full']!.y], [boxes['start-full']!.x, boxes['start-full']!.y], `${wanted}: the box moves at its first frame`);
+      assert.notDeepEqual(
+        [boxes['before-full']!.x, boxes['before-full']!.y],
+        [boxes['start-full']!.x, boxes['start-full']!.y],
+        `${wanted}: the box moves at its first frame`,
+      );
     }
   });
 });

@@ -42,9 +42,16 @@ describe('render', () => {
     work = await mkdtemp(path.join(tmpdir(), 'render-'));
     folder = path.join(work, 'video');
     const result = await runCli('src/cli/render.ts', [
-      '--title', 'Presupuesto aprobado',
-      '--text', 'El ayuntamiento aprobó ayer el presupuesto municipal para el próximo año.',
-      '--format', 'vertical', '--scale', '0.5', '--out', folder,
+      '--title',
+      'Presupuesto aprobado',
+      '--text',
+      'El ayuntamiento aprobó ayer el presupuesto municipal para el próximo año.',
+      '--format',
+      'vertical',
+      '--scale',
+      '0.5',
+      '--out',
+      folder,
     ]);
     assert.equal(result.code, 0, result.stderr);
     narration = await readNarration(folder);
@@ -58,14 +65,20 @@ describe('render', () => {
     assert.equal(video.pix_fmt, 'yuv420p');
     assert.equal(audio.codec_name, 'aac');
     assert.deepEqual([video.width, video.height], [540, 960]);
-    assert.ok(Number(probe.format.duration) * 1000 >= narration.audio.durationMs - 1000 / FPS, `${probe.format.duration} s < ${narration.audio.durationMs} ms`);
+    assert.ok(
+      Number(probe.format.duration) * 1000 >= narration.audio.durationMs - 1000 / FPS,
+      `${probe.format.duration} s < ${narration.audio.durationMs} ms`,
+    );
     const boxes = await mp4TopLevelBoxes(path.join(folder, 'video.mp4'));
     assert.ok(boxes.indexOf('moov') < boxes.indexOf('mdat'), boxes.join(','));
   });
 
   it("lines the video's audio up with audio.mp3 within one frame (cross-correlation)", async () => {
     const rate = 8000;
-    const [narrated, inVideo] = await Promise.all([decodeAudio(path.join(folder, 'audio.mp3'), rate), decodeAudio(path.join(folder, 'video.mp4'), rate)]);
+    const [narrated, inVideo] = await Promise.all([
+      decodeAudio(path.join(folder, 'audio.mp3'), rate),
+      decodeAudio(path.join(folder, 'video.mp4'), rate),
+    ]);
     const { lag, correlation } = bestLag(narrated, inVideo, rate / 5);
     assert.ok(correlation > 0.9, `correlation ${correlation}`);
     assert.ok(Math.abs(lag) <= rate / FPS, `lag ${((1000 * lag) / rate).toFixed(1)} ms`);
@@ -73,25 +86,50 @@ describe('render', () => {
 
   it('writes the thumbnail, captions.json and every narration file, and nothing else', async () => {
     assert.deepEqual((await readdir(folder)).sort(), [
-      'article.json', 'audio.mp3', 'captions.json', 'captions.srt', 'captions.vtt', 'narration.json', 'thumbnail.jpg', 'timestamps.json', 'video.mp4',
+      'article.json',
+      'audio.mp3',
+      'captions.json',
+      'captions.srt',
+      'captions.vtt',
+      'narration.json',
+      'thumbnail.jpg',
+      'timestamps.json',
+      'video.mp4',
     ]);
     const thumbnail = await ffprobe(path.join(folder, 'thumbnail.jpg'));
     assert.deepEqual([thumbnail.streams[0]!.width, thumbnail.streams[0]!.height], [540, 960]);
     const captions = JSON.parse(await readFile(path.join(folder, 'captions.json'), 'utf8')) as Array<{ text: string; startMs: number }>;
-    assert.deepEqual(captions.map((caption) => caption.text.trim()), narration.words.map((word) => word.text));
+    assert.deepEqual(
+      captions.map((caption) => caption.text.trim()),
+      narration.words.map((word) => word.text),
+    );
     assert.equal(narration.sections[0]!.kind, 'title');
     assert.equal(narration.sections[0]!.text, 'Presupuesto aprobado');
     // A refined end never leaves the word's frames; a start may reach back over sound running into its frames,
     // never into the previous word's frames.
     narration.words.forEach((word, index) => {
       const previousFrameEnd = narration.words[index - 1]?.frameEndMs ?? 0;
-      assert.ok(word.startMs >= previousFrameEnd && word.startMs < word.endMs && word.endMs <= word.frameEndMs, `${word.text}: refined time outside its bounds`);
+      assert.ok(
+        word.startMs >= previousFrameEnd && word.startMs < word.endMs && word.endMs <= word.frameEndMs,
+        `${word.text}: refined time outside its bounds`,
+      );
     });
   });
 
   it('renders again --from the folder in another format and style, with no synthesis', async () => {
     const again = path.join(work, 'square');
-    const result = await runCli('src/cli/render.ts', ['--from', folder, '--format', 'square', '--scale', '0.25', '--props', '{"highlightStyle":"underline"}', '--out', again]);
+    const result = await runCli('src/cli/render.ts', [
+      '--from',
+      folder,
+      '--format',
+      'square',
+      '--scale',
+      '0.25',
+      '--props',
+      '{"highlightStyle":"underline"}',
+      '--out',
+      again,
+    ]);
     assert.equal(result.code, 0, result.stderr);
     const copied = await readNarration(again);
     assert.equal(copied.run.id, narration.run.id, 'the narration is the same run, not a new synthesis');
@@ -108,7 +146,13 @@ describe('render', () => {
         assert.ok(index >= 0, wanted);
         const still = path.join(ARTIFACTS, `still-${wanted}.png`);
         const frame = wordMidpointFrame(narration, index, FPS);
-        await renderer.still(folder, { format: 'landscape', fps: FPS, frame, output: still, props: { highlightStyle: 'box', highlightColor: '#FFD23F' } });
+        await renderer.still(folder, {
+          format: 'landscape',
+          fps: FPS,
+          frame,
+          output: still,
+          props: { highlightStyle: 'box', highlightColor: '#FFD23F' },
+        });
         const box = boxOfColor(await rgbPixels(still), HIGHLIGHT);
         assert.ok(box && box.pixels > 500, `no highlight box in ${still}`);
         const read = await ocrRegion(still, box, path.join(work, `ocr-${wanted}.png`));
@@ -122,10 +166,14 @@ describe('render', () => {
   it('stops on Ctrl-C during rendering and leaves nothing behind', async () => {
     const parent = await mkdtemp(path.join(tmpdir(), 'interrupt-'));
     const out = path.join(parent, 'video');
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/cli/render.ts'), '--from', folder, '--out', out, '--scale', '0.5', '--verbose'], {
-      cwd: PROJECT_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/cli/render.ts'), '--from', folder, '--out', out, '--scale', '0.5', '--verbose'],
+      {
+        cwd: PROJECT_ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     const exit = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
     await new Promise<void>((resolve) => {
@@ -176,5 +224,4 @@ describe('render', () => {
       assertOneErrorLine(result, /narration version 1.*narrate the article again/);
     });
   });
-
 });

@@ -23,7 +23,7 @@ function configProblem(raw: unknown): string {
 }
 
 describe('schedule config', () => {
-  it('fills the defaults and reads relative paths from the config file\'s folder', () => {
+  it("fills the defaults and reads relative paths from the config file's folder", () => {
     const config = parseConfig({ feeds: [{ url: 'https://example.com/rss.xml' }] }, file);
     assert.deepEqual(config.feeds, [{ url: 'https://example.com/rss.xml', format: ['landscape'], maxItems: 5, maxAgeHours: 48 }]);
     assert.equal(config.cron, '0 7 * * *');
@@ -35,7 +35,12 @@ describe('schedule config', () => {
 
   it('takes a list of formats, a redis queue and a time zone', () => {
     const config = parseConfig(
-      { feeds: [{ url: 'http://example.com/a', format: ['vertical', 'square', 'vertical'], voice: 'ef_dora' }], queue: 'redis://10.0.0.5:6379', cron: '*/15 6-22 * * *', timezone: 'Europe/Madrid' },
+      {
+        feeds: [{ url: 'http://example.com/a', format: ['vertical', 'square', 'vertical'], voice: 'ef_dora' }],
+        queue: 'redis://10.0.0.5:6379',
+        cron: '*/15 6-22 * * *',
+        timezone: 'Europe/Madrid',
+      },
       file,
     );
     assert.deepEqual(config.feeds[0]!.format, ['vertical', 'square']);
@@ -69,7 +74,10 @@ describe('schedule config', () => {
   });
 
   it('says when the file cannot be read', async () => {
-    await assert.rejects(loadConfig(path.join(dir, 'missing.yaml')), (error: Error) => error instanceof UserError && /cannot be read \(ENOENT\)/.test(error.message));
+    await assert.rejects(
+      loadConfig(path.join(dir, 'missing.yaml')),
+      (error: Error) => error instanceof UserError && /cannot be read \(ENOENT\)/.test(error.message),
+    );
   });
 
   it('ends the scheduler with one error line and exit code 1 on an invalid config, touching nothing', async () => {

@@ -76,8 +76,15 @@ describe('crashes and concurrent schedulers on one SQLite store', { timeout: 90 
     assert.equal(tree.finished.length, 4);
     assert.deepEqual(tree.other, []);
     const jobs = jobsIn(path.join(dir, 'jobs.db'));
-    assert.deepEqual(jobs.map((job) => job.state), ['done', 'done', 'done', 'done']);
-    assert.deepEqual(jobs.slice(1).map((job) => job.attempts), [1, 1, 1], 'each new article was produced by one attempt');
+    assert.deepEqual(
+      jobs.map((job) => job.state),
+      ['done', 'done', 'done', 'done'],
+    );
+    assert.deepEqual(
+      jobs.slice(1).map((job) => job.attempts),
+      [1, 1, 1],
+      'each new article was produced by one attempt',
+    );
     // Each new article page was read once, by whichever scheduler took it.
     for (const item of site.items.slice(0, 3)) assert.equal(site.hits.get(item.slug), 1, item.title);
     const started = schedulers.map((scheduler) => [...scheduler.log().matchAll(/job (\d+): .* \(attempt/g)].map((match) => match[1]));

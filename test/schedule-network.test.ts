@@ -16,10 +16,27 @@ import { send, startServer, type TestServer } from './helpers/server.ts';
 
 describe('public and private addresses', () => {
   const cases: [string, boolean][] = [
-    ['8.8.8.8', true], ['151.101.1.140', true], ['2606:4700::1111', true], ['::ffff:8.8.8.8', true],
-    ['127.0.0.1', false], ['127.8.9.10', false], ['10.1.2.3', false], ['172.16.0.1', false], ['172.31.255.255', false],
-    ['192.168.1.1', false], ['169.254.169.254', false], ['100.64.0.1', false], ['0.0.0.0', false], ['224.0.0.1', false],
-    ['::1', false], ['::', false], ['fe80::1', false], ['fd12:3456::1', false], ['::ffff:127.0.0.1', false], ['::ffff:a9fe:a9fe', false], ['[::1]', false],
+    ['8.8.8.8', true],
+    ['151.101.1.140', true],
+    ['2606:4700::1111', true],
+    ['::ffff:8.8.8.8', true],
+    ['127.0.0.1', false],
+    ['127.8.9.10', false],
+    ['10.1.2.3', false],
+    ['172.16.0.1', false],
+    ['172.31.255.255', false],
+    ['192.168.1.1', false],
+    ['169.254.169.254', false],
+    ['100.64.0.1', false],
+    ['0.0.0.0', false],
+    ['224.0.0.1', false],
+    ['::1', false],
+    ['::', false],
+    ['fe80::1', false],
+    ['fd12:3456::1', false],
+    ['::ffff:127.0.0.1', false],
+    ['::ffff:a9fe:a9fe', false],
+    ['[::1]', false],
   ];
   for (const [address, isPublic] of cases) {
     it(`${address} is ${isPublic ? 'public' : 'not public'}`, () => assert.equal(isPublicAddress(address), isPublic));
@@ -67,7 +84,10 @@ describe('fetching with and without private networks', () => {
     }
     // A stand-in resolver (no public host resolves in this offline test): a public answer passes through as the
     // connection asked for it, one address or all of them.
-    const answers = [{ address: '8.8.8.8', family: 4 }, { address: '2001:4860:4860::8888', family: 6 }];
+    const answers = [
+      { address: '8.8.8.8', family: 4 },
+      { address: '2001:4860:4860::8888', family: 6 },
+    ];
     const publicLookup = publicOnlyLookup((_host, _options, callback) => callback(null, answers));
     assert.deepEqual(await new Promise((resolve) => publicLookup('news.example', {}, (...result) => resolve(result))), [null, '8.8.8.8', 4]);
     assert.deepEqual(await new Promise((resolve) => publicLookup('news.example', { all: true }, (...result) => resolve(result))), [null, answers]);
@@ -97,8 +117,17 @@ describe('fetching with and without private networks', () => {
     const before = server.userAgents.length;
     try {
       const attempt = producer.produce({
-        articleUrl: server.url('/page'), voice: null, language: null, formats: ['vertical'], fps: 25, scale: 0.2, concurrency: 1,
-        outDir, allowPrivateNetworks: false, signal: new AbortController().signal, onStage: () => assert.fail('no stage may start'),
+        articleUrl: server.url('/page'),
+        voice: null,
+        language: null,
+        formats: ['vertical'],
+        fps: 25,
+        scale: 0.2,
+        concurrency: 1,
+        outDir,
+        allowPrivateNetworks: false,
+        signal: new AbortController().signal,
+        onStage: () => assert.fail('no stage may start'),
       });
       await assert.rejects(attempt, (error: Error) => /resolves to 127\.0\.0\.1/.test(error.message) && classifyFailure(error) === 'permanent');
     } finally {

@@ -49,7 +49,9 @@ describe('scheduled passes over RSS and Atom feeds', { timeout: 60 * 60_000 }, (
       assert.match(record.model.sha256, /^[0-9a-f]{64}$/);
       assert.ok(record.durations.audioMs > 1000 && record.durations.narrationMs > 0 && record.durations.renderMs > 0);
       assert.ok(record.durations.itemToVideoMs >= record.durations.narrationMs + record.durations.renderMs);
-      process.stderr.write(`# ${folder}: narration ${record.durations.narrationMs} ms, render ${record.durations.renderMs} ms, item to video ${record.durations.itemToVideoMs} ms, audio ${record.durations.audioMs} ms\n`);
+      process.stderr.write(
+        `# ${folder}: narration ${record.durations.narrationMs} ms, render ${record.durations.renderMs} ms, item to video ${record.durations.itemToVideoMs} ms, audio ${record.durations.audioMs} ms\n`,
+      );
     }
     assert.deepEqual([...site.hits.values()], [1, 1]);
   });
@@ -74,7 +76,14 @@ describe('scheduled passes over RSS and Atom feeds', { timeout: 60 * 60_000 }, (
     const jobs = await runCli(JOBS_CLI, ['--config', config, '--json']);
     assert.equal(jobs.code, 0, jobs.stderr);
     const listed = JSON.parse(jobs.stdout) as { state: string; attempts: number; key: string }[];
-    assert.deepEqual(listed.map((job) => [job.state, job.attempts]), [['done', 1], ['done', 1], ['done', 1]]);
+    assert.deepEqual(
+      listed.map((job) => [job.state, job.attempts]),
+      [
+        ['done', 1],
+        ['done', 1],
+        ['done', 1],
+      ],
+    );
     assert.deepEqual(listed.map((job) => job.key).sort(), site.items.map((item) => `guid:${item.guid}`).sort());
   });
 });

@@ -16,7 +16,18 @@ const t0 = new Date('2026-11-25T07:00:00Z');
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 
 function spec(n: number): JobSpec {
-  return { key: `guid:${n}`, feedUrl: 'https://e.com/rss', itemUrl: `https://e.com/${n}`, guid: String(n), title: `Item ${n}`, publishedAt: null, voice: null, language: null, formats: ['vertical'], folder: `2026-11-25/item-${n}` };
+  return {
+    key: `guid:${n}`,
+    feedUrl: 'https://e.com/rss',
+    itemUrl: `https://e.com/${n}`,
+    guid: String(n),
+    title: `Item ${n}`,
+    publishedAt: null,
+    voice: null,
+    language: null,
+    formats: ['vertical'],
+    folder: `2026-11-25/item-${n}`,
+  };
 }
 
 function newStore(): SqliteJobStore {
@@ -44,7 +55,13 @@ describe('SQLite job store', () => {
     assert.equal(store.complete(first.id, 'me:1:a', at(4)), true);
     assert.equal(store.claim('me:1:a', LEASE, policy, at(5))!.key, 'guid:2');
     assert.equal(store.claim('me:1:a', LEASE, policy, at(6)), null);
-    assert.deepEqual(store.list().map((job) => [job.state, job.finishedAt]), [['done', at(4).toISOString()], ['narrating', null]]);
+    assert.deepEqual(
+      store.list().map((job) => [job.state, job.finishedAt]),
+      [
+        ['done', at(4).toISOString()],
+        ['narrating', null],
+      ],
+    );
   });
 
   it('retries a transient failure after the backoff, up to maxAttempts, and never retries a permanent one', () => {
@@ -63,7 +80,13 @@ describe('SQLite job store', () => {
     const third = store.claim('w:1:a', LEASE, policy, at(100 + backoffSeconds(policy, 2)))!;
     assert.equal(third.attempts, 3);
     assert.equal(store.fail(third.id, 'w:1:a', 'timeout again', 'transient', policy, at(2000)), 'failed');
-    assert.deepEqual(store.list().map((row) => [row.state, row.attempts, row.lastError]), [['failed', 3, 'timeout again'], ['failed', 1, 'HTTP 404']]);
+    assert.deepEqual(
+      store.list().map((row) => [row.state, row.attempts, row.lastError]),
+      [
+        ['failed', 3, 'timeout again'],
+        ['failed', 1, 'HTTP 404'],
+      ],
+    );
   });
 
   it('gives a job whose lease lapsed to another worker, and the late holder can no longer touch it', () => {
@@ -101,8 +124,14 @@ describe('SQLite job store', () => {
     const job = store.claim('w:1:a', LEASE, policy, t0)!;
     store.fail(job.id, 'w:1:a', 'HTTP 404', 'permanent', policy, at(1));
     const busy = store.claim('w:1:a', LEASE, policy, at(2))!;
-    assert.throws(() => store.retry(busy.id, at(3)), (error: Error) => error instanceof UserError && /is narrating, not failed or done/.test(error.message));
-    assert.throws(() => store.retry('99', at(3)), (error: Error) => error instanceof UserError && /There is no job 99/.test(error.message));
+    assert.throws(
+      () => store.retry(busy.id, at(3)),
+      (error: Error) => error instanceof UserError && /is narrating, not failed or done/.test(error.message),
+    );
+    assert.throws(
+      () => store.retry('99', at(3)),
+      (error: Error) => error instanceof UserError && /There is no job 99/.test(error.message),
+    );
     assert.deepEqual(((view) => [view.state, view.attempts, view.lastError])(store.retry(job.id, at(3))), ['queued', 0, null]);
     assert.equal(store.claim('w:1:a', LEASE, policy, at(4))!.id, job.id);
   });
@@ -142,6 +171,9 @@ describe('SQLite job store', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'schedule-store-'));
     const file = path.join(dir, 'jobs.db');
     spawnSync('sh', ['-c', `echo 'not a database at all, just some text that is long enough' > ${file}`]);
-    assert.throws(() => new SqliteJobStore(file), (error: Error) => error instanceof UserError && /The job store .* cannot be opened/.test(error.message));
+    assert.throws(
+      () => new SqliteJobStore(file),
+      (error: Error) => error instanceof UserError && /The job store .* cannot be opened/.test(error.message),
+    );
   });
 });

@@ -35,7 +35,10 @@ const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** A schema-valid narration of `script`: words back to back with fixed gaps, cues of a few words, two lines when long. */
 function narrationOf(script: Script): Narration {
   const { wordMs = 300, gapMs = 50, sectionGapMs = 500, wordsPerCue = 6, tailMs = 300 } = script;
-  const blocks = [...(script.title ? [{ kind: 'title' as const, text: script.title }] : []), ...script.paragraphs.map((text) => ({ kind: 'paragraph' as const, text }))];
+  const blocks = [
+    ...(script.title ? [{ kind: 'title' as const, text: script.title }] : []),
+    ...script.paragraphs.map((text) => ({ kind: 'paragraph' as const, text })),
+  ];
   const text = blocks.map((block) => block.text).join('\n\n');
   const words: Narration['words'] = [];
   const sections: Narration['sections'] = [];
@@ -43,10 +46,24 @@ function narrationOf(script: Script): Narration {
   let time = 200;
   let blockStart = 0;
   blocks.forEach((block, section) => {
-    const sectionWords = [...block.text.matchAll(WORD)].map((match) => ({ text: match[0], charStart: blockStart + match.index, charEnd: blockStart + match.index + match[0].length }));
+    const sectionWords = [...block.text.matchAll(WORD)].map((match) => ({
+      text: match[0],
+      charStart: blockStart + match.index,
+      charEnd: blockStart + match.index + match[0].length,
+    }));
     const firstWord = words.length;
     for (const [position, word] of sectionWords.entries()) {
-      words.push({ ...word, startMs: time, endMs: time + wordMs, frameStartMs: time, frameEndMs: time + wordMs, sentence: section, phrase: section, section, cue: cues.length + Math.floor(position / wordsPerCue) });
+      words.push({
+        ...word,
+        startMs: time,
+        endMs: time + wordMs,
+        frameStartMs: time,
+        frameEndMs: time + wordMs,
+        sentence: section,
+        phrase: section,
+        section,
+        cue: cues.length + Math.floor(position / wordsPerCue),
+      });
       time += wordMs + gapMs;
     }
     for (let first = firstWord; first < words.length; first += wordsPerCue) {
@@ -55,11 +72,21 @@ function narrationOf(script: Script): Narration {
       while (charEnd < blockStart + block.text.length && !/\s/.test(text[charEnd]!)) charEnd++; // trailing punctuation
       const charStart = cueWords[0]!.charStart;
       const half = Math.ceil(cueWords.length / 2);
-      const lines = cueWords.length > 3 ? [collapse(text.slice(charStart, cueWords[half]!.charStart)), collapse(text.slice(cueWords[half]!.charStart, charEnd))] : [collapse(text.slice(charStart, charEnd))];
+      const lines =
+        cueWords.length > 3
+          ? [collapse(text.slice(charStart, cueWords[half]!.charStart)), collapse(text.slice(cueWords[half]!.charStart, charEnd))]
+          : [collapse(text.slice(charStart, charEnd))];
       cues.push({ startMs: cueWords[0]!.startMs, endMs: cueWords.at(-1)!.endMs, lines, charStart, charEnd });
     }
     const mine = words.slice(firstWord);
-    sections.push({ kind: block.kind, text: block.text, startMs: mine[0]!.startMs, endMs: mine.at(-1)!.endMs, charStart: blockStart, charEnd: blockStart + block.text.length });
+    sections.push({
+      kind: block.kind,
+      text: block.text,
+      startMs: mine[0]!.startMs,
+      endMs: mine.at(-1)!.endMs,
+      charStart: blockStart,
+      charEnd: blockStart + block.text.length,
+    });
     time += sectionGapMs;
     blockStart += block.text.length + 2;
   });
@@ -81,7 +108,13 @@ function narrationOf(script: Script): Narration {
     sections,
     cues,
     chunks: [{ startMs: 0, endMs: durationMs, charStart: 0, charEnd: text.length, tokenCount: 100 }],
-    run: { id: 'test', createdAt: '2026-11-25T08:00:00.000Z', source: { kind: 'text', location: null }, model: { file: 'model.onnx', sha256: '0'.repeat(64) }, productVersion: '0.0.0' },
+    run: {
+      id: 'test',
+      createdAt: '2026-11-25T08:00:00.000Z',
+      source: { kind: 'text', location: null },
+      model: { file: 'model.onnx', sha256: '0'.repeat(64) },
+      productVersion: '0.0.0',
+    },
   });
 }
 
@@ -142,7 +175,8 @@ describe('the lit word', () => {
       const closingStart = firstFrameAt(news.audio.durationMs, fps);
       for (let frame = bodyStart; frame < closingStart; frame++) {
         const expected = news.words.findLastIndex((word) => firstFrameAt(word.startMs, fps) <= frame);
-        for (const layout of LAYOUTS) assert.equal(subtitles(screenAt(frame, fps, news, layout).state).litWord, expected, `frame ${frame} at ${fps} fps`);
+        for (const layout of LAYOUTS)
+          assert.equal(subtitles(screenAt(frame, fps, news, layout).state).litWord, expected, `frame ${frame} at ${fps} fps`);
       }
     }
   });
@@ -178,7 +212,7 @@ describe('the lit word', () => {
 });
 
 describe('subtitle pages', () => {
-  test('the page is the lit word\'s cue, its lines read exactly as the cue\'s lines, punctuation never highlighted', () => {
+  test("the page is the lit word's cue, its lines read exactly as the cue's lines, punctuation never highlighted", () => {
     const fps = 30;
     for (const [index, word] of news.words.entries()) {
       if (word.section === 0) continue;
@@ -187,7 +221,10 @@ describe('subtitle pages', () => {
       const cue = news.cues[word.cue]!;
       assert.deepEqual(state.lines.map(lineText), cue.lines);
       const partWords = state.lines.flat().flatMap((part) => (part.word === null ? [] : [part.word]));
-      assert.deepEqual(partWords, news.words.flatMap((other, otherIndex) => (other.cue === word.cue ? [otherIndex] : [])));
+      assert.deepEqual(
+        partWords,
+        news.words.flatMap((other, otherIndex) => (other.cue === word.cue ? [otherIndex] : [])),
+      );
       for (const part of state.lines.flat()) {
         if (part.word !== null) assert.equal(part.text, news.words[part.word]!.text);
         else assert.match(part.text, /^[\s.,;:¿?¡!«»]+$/u);
@@ -209,7 +246,18 @@ describe('subtitle pages', () => {
 describe('pages of a narrow screen', () => {
   /** The words of each page, as text, for every cue of a narration. */
   const pagesOf = (narration: Narration, maxLineChars: number) =>
-    narration.cues.map((cue, cueIndex) => cuePages(narration, cue, wordRangeAround(narration, narration.words.findIndex((word) => word.cue === cueIndex), 'cue'), maxLineChars));
+    narration.cues.map((cue, cueIndex) =>
+      cuePages(
+        narration,
+        cue,
+        wordRangeAround(
+          narration,
+          narration.words.findIndex((word) => word.cue === cueIndex),
+          'cue',
+        ),
+        maxLineChars,
+      ),
+    );
   const long = narrationOf({
     paragraphs: [
       'Las autoridades regionales anunciaron anoche, tras una reunión extraordinaria, que las indemnizaciones por los daños se abonarán durante las próximas semanas.',
@@ -223,14 +271,21 @@ describe('pages of a narrow screen', () => {
       for (const [cueIndex, pages] of pagesOf(long, maxLineChars).entries()) {
         const cue = long.cues[cueIndex]!;
         assert.equal(pages.flatMap((page) => page.lines.map(lineText)).join(' '), cue.lines.join(' '));
-        const cueWords = wordRangeAround(long, long.words.findIndex((word) => word.cue === cueIndex), 'cue');
+        const cueWords = wordRangeAround(
+          long,
+          long.words.findIndex((word) => word.cue === cueIndex),
+          'cue',
+        );
         assert.equal(pages[0]!.words.first, cueWords.first);
         assert.equal(pages.at(-1)!.words.last, cueWords.last);
         for (const [index, page] of pages.entries()) {
           if (index > 0) assert.equal(page.words.first, pages[index - 1]!.words.last + 1);
           assert.ok(page.lines.length >= 1 && page.lines.length <= 2);
           const pageWords = page.lines.flat().flatMap((part) => (part.word === null ? [] : [part.word]));
-          assert.deepEqual(pageWords, Array.from({ length: page.words.last - page.words.first + 1 }, (_, offset) => page.words.first + offset));
+          assert.deepEqual(
+            pageWords,
+            Array.from({ length: page.words.last - page.words.first + 1 }, (_, offset) => page.words.first + offset),
+          );
           for (const line of page.lines) {
             const words = line.filter((part) => part.word !== null);
             assert.ok(lineLength(line) <= maxLineChars || words.length === 1, `"${lineText(line)}" is longer than ${maxLineChars}`);
@@ -252,11 +307,17 @@ describe('pages of a narrow screen', () => {
     const twoSentences = narrationOf({ paragraphs: ['El alcalde dimitió ayer. Los vecinos celebraron la noticia en la plaza'], wordsPerCue: 12 });
     assert.ok('Los vecinos celebraron'.length <= 24 && 'la noticia en la plaza'.length <= 24, 'the case is real: the other layout fits');
     const pages = pagesOf(twoSentences, 24)[0]!;
-    assert.deepEqual(pages.map((page) => page.lines.map(lineText).join(' ')), ['El alcalde dimitió ayer.', 'Los vecinos celebraron la noticia en la plaza']);
+    assert.deepEqual(
+      pages.map((page) => page.lines.map(lineText).join(' ')),
+      ['El alcalde dimitió ayer.', 'Los vecinos celebraron la noticia en la plaza'],
+    );
     // One page either way: "Llegó tarde, pero" + "nadie lo notó" also fits 22.
     const clause = narrationOf({ paragraphs: ['Llegó tarde, pero nadie lo notó'], wordsPerCue: 12 });
     assert.ok('Llegó tarde, pero'.length <= 22, 'the case is real: the other layout fits');
-    assert.deepEqual(pagesOf(clause, 22)[0]!.flatMap((page) => page.lines.map(lineText)), ['Llegó tarde,', 'pero nadie lo notó']);
+    assert.deepEqual(
+      pagesOf(clause, 22)[0]!.flatMap((page) => page.lines.map(lineText)),
+      ['Llegó tarde,', 'pero nadie lo notó'],
+    );
   });
 
   test('no line is one short word when another layout avoids it', () => {
@@ -277,7 +338,7 @@ describe('pages of a narrow screen', () => {
     for (const line of lines) assert.doesNotMatch(line, /(^|\s)\p{L}{1,3}$/u, lines.join(' | '));
   });
 
-  test('on a paged screen each page shows from its first word\'s start, and the lit word is always on it', () => {
+  test("on a paged screen each page shows from its first word's start, and the lit word is always on it", () => {
     for (const fps of FPS_CHOICES) {
       const pages = pagesOf(long, PAGED.maxLineChars);
       for (let frame = 0; frame < videoFrames(long, fps, PAGED); frame++) {

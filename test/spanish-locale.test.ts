@@ -26,7 +26,10 @@ describe('page locale', () => {
   it('validates --locale', () => {
     assert.equal(parseLocaleOption('es_mx'), 'es-MX');
     assert.equal(parseLocaleOption('ES-AR'), 'es-AR');
-    assert.throws(() => parseLocaleOption('fr-FR'), (error: unknown) => error instanceof UserError && /unknown locale "fr-FR".*es-ES/.test(error.message));
+    assert.throws(
+      () => parseLocaleOption('fr-FR'),
+      (error: unknown) => error instanceof UserError && /unknown locale "fr-FR".*es-ES/.test(error.message),
+    );
     assert.throws(() => parseLocaleOption('es'), UserError);
   });
 });

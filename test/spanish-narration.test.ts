@@ -33,8 +33,14 @@ describe('Spanish newsreader forms narrated on the real model', () => {
       // The phonemes the voice gets for the written form are those of its spoken form, phonemized on its own.
       const expansion = spokenSpanish(written);
       const alone = (await phonemize(verbatimSpokenText(expansion), resolveLanguage('es'))).words;
-      const aloneLength = alone.map((part) => part.phonemes).join(' ').replace(/\s+/g, '').length;
-      const said = parts.map((part) => part.phonemes).join(' ').replace(/\s+/g, '').length;
+      const aloneLength = alone
+        .map((part) => part.phonemes)
+        .join(' ')
+        .replace(/\s+/g, '').length;
+      const said = parts
+        .map((part) => part.phonemes)
+        .join(' ')
+        .replace(/\s+/g, '').length;
       assert.ok(said >= aloneLength * 0.8, `"${written}" gets ${said} phoneme symbols, its expansion "${expansion}" has ${aloneLength}`);
     }
   });
@@ -56,10 +62,14 @@ describe('Spanish newsreader forms narrated on the real model', () => {
       // Kokoro says about 15 to 20 characters a second at speed 1: 35 ms a character is a floor that only the
       // whole expansion reaches ("un millón doscientos cincuenta mil euros" is 40 characters, "1.250.000 €" 11).
       const minimumMs = 35 * spokenSpanish(written).length;
-      assert.ok(word.endMs - word.startMs >= minimumMs, `"${written}" lasts ${word.endMs - word.startMs} ms, its expansion needs at least ${minimumMs} ms`);
+      assert.ok(
+        word.endMs - word.startMs >= minimumMs,
+        `"${written}" lasts ${word.endMs - word.startMs} ms, its expansion needs at least ${minimumMs} ms`,
+      );
     }
     const captions = narration.cues.flatMap((cue) => cue.lines).join(' ');
-    for (const written of ['Sr. García', '1.250.000 €', 'CC. AA.', '-5 °C', '$ 450.000', 'siglo XXI']) assert.ok(captions.includes(written), `subtitles lack "${written}"`);
+    for (const written of ['Sr. García', '1.250.000 €', 'CC. AA.', '-5 °C', '$ 450.000', 'siglo XXI'])
+      assert.ok(captions.includes(written), `subtitles lack "${written}"`);
     assert.doesNotMatch(captions, /millón|comunidades autónomas/, 'subtitles show the spoken form');
   });
 });

@@ -12,7 +12,12 @@ import { spokenSpanish } from '../src/text/es/spoken-es.ts';
 const SUITE = path.resolve(PROJECT_ROOT, '../shared/fixtures/nemo-es-tn/tests');
 const DIFFERENCES = path.join(PROJECT_ROOT, 'test/fixtures/spanish/nemo-differences.tsv');
 
-const comparable = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+const comparable = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 interface Difference {
   semioticClass: string;
@@ -21,10 +26,13 @@ interface Difference {
 }
 
 function listedDifferences(): Difference[] {
-  return readFileSync(DIFFERENCES, 'utf8').split('\n').filter((line) => line.trim() && !line.startsWith('#')).map((line) => {
-    const [semioticClass, written, reading] = line.split('\t');
-    return { semioticClass: semioticClass!, written: written!, reading: reading! };
-  });
+  return readFileSync(DIFFERENCES, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('#'))
+    .map((line) => {
+      const [semioticClass, written, reading] = line.split('\t');
+      return { semioticClass: semioticClass!, written: written!, reading: reading! };
+    });
 }
 
 const skip = existsSync(SUITE) ? false : `NeMo suite not found at ${SUITE} (it lives in ../shared beside the clone)`;
@@ -36,9 +44,13 @@ describe('NeMo Spanish text-normalization suite', () => {
     let total = 0;
     let passed = 0;
     const figures: string[] = [];
-    for (const file of readdirSync(SUITE).filter((name) => name.endsWith('.txt')).sort()) {
+    for (const file of readdirSync(SUITE)
+      .filter((name) => name.endsWith('.txt'))
+      .sort()) {
       const semioticClass = file.replace(/\.txt$/, '');
-      const cases = readFileSync(path.join(SUITE, file), 'utf8').split('\n').filter((line) => line.includes('~'));
+      const cases = readFileSync(path.join(SUITE, file), 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('~'));
       let classPassed = 0;
       for (const line of cases) {
         const [written, ...accepted] = line.split('~');

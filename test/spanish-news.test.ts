@@ -9,10 +9,13 @@ import { UNSPEAKABLE } from '../src/text/es/classes/leftover.ts';
 import { spokenSpanish } from '../src/text/es/spoken-es.ts';
 
 const TABLE = path.join(PROJECT_ROOT, 'test/fixtures/spanish/news-sentences.tsv');
-const rows = readFileSync(TABLE, 'utf8').split('\n').filter((line) => line.trim() && !line.startsWith('#')).map((line) => {
-  const [url, locale, written, spoken] = line.split('\t');
-  return { url: url!, locale: locale!, written: written!, spoken: spoken! };
-});
+const rows = readFileSync(TABLE, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() && !line.startsWith('#'))
+  .map((line) => {
+    const [url, locale, written, spoken] = line.split('\t');
+    return { url: url!, locale: locale!, written: written!, spoken: spoken! };
+  });
 
 describe('real news sentences', () => {
   it(`has at least 150 sentences from at least 30 pages and 8 countries (${rows.length})`, () => {

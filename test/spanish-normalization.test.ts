@@ -172,7 +172,10 @@ describe('Spanish spoken forms', () => {
     assert.equal(romanValue('MCMXCIX'), 1999);
     assert.equal(romanValue('IIII'), undefined);
     assert.equal(ordinal(21, { gender: 'f' }), 'vigesimoprimera');
-    assert.equal(cardinal(999_999_999_999n), 'novecientos noventa y nueve mil novecientos noventa y nueve millones novecientos noventa y nueve mil novecientos noventa y nueve');
+    assert.equal(
+      cardinal(999_999_999_999n),
+      'novecientos noventa y nueve mil novecientos noventa y nueve millones novecientos noventa y nueve mil novecientos noventa y nueve',
+    );
   });
 });
 
@@ -181,7 +184,10 @@ describe('written words keep their spans while the voice says the spoken form', 
     const written = 'El Sr. García pagó 1.250.000 € el 24/11/2026.';
     const spoken = toSpokenText(written, speakSpanish);
     const { words } = await phonemize(spoken, resolveLanguage('es'));
-    assert.deepEqual(words.map((word) => word.text), ['El', 'Sr.', 'García', 'pagó', '1.250.000 €', 'el', '24/11/2026']);
+    assert.deepEqual(
+      words.map((word) => word.text),
+      ['El', 'Sr.', 'García', 'pagó', '1.250.000 €', 'el', '24/11/2026'],
+    );
     const money = words[4]!;
     assert.equal(written.slice(money.charStart, money.charEnd), '1.250.000 €');
     assert.ok(money.phonemes.split(' ').length >= 5, money.phonemes);

@@ -60,19 +60,37 @@ describe('narration structure', () => {
       { charStart: 0, charEnd: 34 },
       { charStart: 35, charEnd: TEXT.length },
     ]);
-    assert.deepEqual(indices.map((index) => index.sentence), [0, 0, 1, 1, 1, 2, 2, 2, 3, 3]);
-    assert.deepEqual(indices.map((index) => index.section), [0, 0, 1, 1, 1, 1, 1, 1, 2, 2]);
-    assert.deepEqual(indices.map((index) => index.cue), [0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
+    assert.deepEqual(
+      indices.map((index) => index.sentence),
+      [0, 0, 1, 1, 1, 2, 2, 2, 3, 3],
+    );
+    assert.deepEqual(
+      indices.map((index) => index.section),
+      [0, 0, 1, 1, 1, 1, 1, 1, 2, 2],
+    );
+    assert.deepEqual(
+      indices.map((index) => index.cue),
+      [0, 0, 0, 0, 0, 1, 1, 1, 1, 1],
+    );
   });
 
   it('exports words as @remotion/captions Caption[] that createTikTokStyleCaptions pages by word', () => {
-    const words = timedWords().map((word) => ({ text: word.text, startMs: word.startMs, endMs: word.endMs, charStart: word.charStart, charEnd: word.charEnd }));
+    const words = timedWords().map((word) => ({
+      text: word.text,
+      startMs: word.startMs,
+      endMs: word.endMs,
+      charStart: word.charStart,
+      charEnd: word.charEnd,
+    }));
     const captions = toRemotionCaptions(words);
     assert.equal(captions[0]!.text, 'Titular');
     assert.ok(captions.slice(1).every((caption) => caption.text.startsWith(' ')));
     const { pages } = createTikTokStyleCaptions({ captions, combineTokensWithinMilliseconds: 1000 });
     const pagedWords = pages.flatMap((page) => page.tokens.map((token) => token.text.trim()));
-    assert.deepEqual(pagedWords, words.map((word) => word.text));
+    assert.deepEqual(
+      pagedWords,
+      words.map((word) => word.text),
+    );
   });
 
   it('says why a narration.json from version 1 or with a broken field cannot be used', () => {

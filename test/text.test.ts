@@ -45,8 +45,16 @@ describe('segmenting', () => {
 
   it('makes the fewest runs that fit', () => {
     const plain = syntheticWords('a b c d e f g h i j');
-    assert.deepEqual(segment(plain, count(7), noPenalty).map((run) => run.length).sort(), [3, 7].sort());
-    assert.deepEqual(segment(plain, count(10), noPenalty).map((run) => run.length), [10]);
+    assert.deepEqual(
+      segment(plain, count(7), noPenalty)
+        .map((run) => run.length)
+        .sort(),
+      [3, 7].sort(),
+    );
+    assert.deepEqual(
+      segment(plain, count(10), noPenalty).map((run) => run.length),
+      [10],
+    );
     assert.equal(segment(plain, count(3), noPenalty).length, 4);
   });
 
@@ -79,7 +87,10 @@ describe('Kokoro chunks', () => {
     const words = syntheticWords(`${clause}, ${clause}, ${clause}.`, 5);
     const chunks = chunkWords(words);
     // Each clause is 239 tokens: two fit in one pass, the third goes to the next.
-    assert.deepEqual(chunks.map((chunk) => chunk.words.length), [80, 40]);
+    assert.deepEqual(
+      chunks.map((chunk) => chunk.words.length),
+      [80, 40],
+    );
     assert.ok(chunks.every((chunk) => chunk.words.at(-1)!.breakAfter !== 'none'));
     const giant = syntheticWords(`${'palabra '.repeat(300).trim()}.`, 5);
     const pieces = chunkWords(giant);
@@ -92,7 +103,10 @@ describe('Kokoro chunks', () => {
     words[0]!.punctuationAfter = ',“';
     const chunk = chunkWords(words)[0]!;
     assert.deepEqual(chunk.tokenIds, tokenIdsOf('a, “a'));
-    assert.deepEqual(chunk.wordTokenRanges, [[0, 1], [4, 5]]);
+    assert.deepEqual(chunk.wordTokenRanges, [
+      [0, 1],
+      [4, 5],
+    ]);
   });
 });
 
@@ -137,7 +151,13 @@ describe('line breaks', () => {
 describe('spoken text map', () => {
   it('maps spoken spans back to the written text they say', () => {
     const written = 'Pagó 1.250 € ayer.';
-    const spoken = new SpokenTextBuilder(written).keep(0, 5).replace(5, 10, 'mil doscientos cincuenta').keep(10, 11).replace(11, 12, 'euros').keep(12, written.length).build();
+    const spoken = new SpokenTextBuilder(written)
+      .keep(0, 5)
+      .replace(5, 10, 'mil doscientos cincuenta')
+      .keep(10, 11)
+      .replace(11, 12, 'euros')
+      .keep(12, written.length)
+      .build();
     assert.equal(spoken.spoken, 'Pagó mil doscientos cincuenta euros ayer.');
     assert.deepEqual(spoken.writtenSpan(0, 4), [0, 4]);
     assert.deepEqual(spoken.writtenSpan(9, 19), [5, 10]);

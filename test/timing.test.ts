@@ -21,9 +21,15 @@ describe('frames', () => {
   it('places each word on the frames of its own tokens, after the leading pad', () => {
     const chunk = assembleChunk(syntheticWords('ab cd.', 2));
     // tokens: a a _ a a .  -> with pads: pad a a _ a a . pad
-    assert.deepEqual(chunk.wordTokenRanges, [[0, 2], [3, 5]]);
+    assert.deepEqual(chunk.wordTokenRanges, [
+      [0, 2],
+      [3, 5],
+    ]);
     const durations = [5, 1, 2, 3, 2, 2, 10, 4];
-    assert.deepEqual(wordFrameSpans(chunk, durations), [[5, 8], [11, 15]]);
+    assert.deepEqual(wordFrameSpans(chunk, durations), [
+      [5, 8],
+      [11, 15],
+    ]);
   });
 
   it('refuses durations that do not match the tokens', () => {
@@ -68,7 +74,11 @@ describe('timeline', () => {
     assert.equal(timeline.totalSamples, 170 + 60 + 70);
     assert.deepEqual(
       timeline.words.map((word) => [word.startSample, word.endSample]),
-      [[10, 30], [130, 150], [230 + 20, 230 + 50]],
+      [
+        [10, 30],
+        [130, 150],
+        [230 + 20, 230 + 50],
+      ],
     );
   });
 
@@ -106,18 +116,28 @@ describe('audible word edges', () => {
   samples.fill(0.5, 40, 120);
   samples[170] = 1e-4;
   const refine = (...spans: Array<[number, number]>) =>
-    audibleSpans(windowLevelsDb(samples, 1000, 5), 5, spans.map(([startSample, endSample]) => ({ startSample, endSample }))).map((span) => [span.startSample, span.endSample]);
+    audibleSpans(
+      windowLevelsDb(samples, 1000, 5),
+      5,
+      spans.map(([startSample, endSample]) => ({ startSample, endSample })),
+    ).map((span) => [span.startSample, span.endSample]);
 
-  it('moves each edge inside the word\'s own span to its first and last audible window', () => {
+  it("moves each edge inside the word's own span to its first and last audible window", () => {
     assert.deepEqual(refine([20, 150]), [[40, 120]]);
   });
 
-  it('moves a start back over sound running on into the word, never past the previous word\'s frames', () => {
-    assert.deepEqual(refine([0, 10], [60, 100]), [[0, 10], [40, 100]]);
-    assert.deepEqual(refine([0, 50], [60, 100]), [[40, 50], [50, 100]]);
+  it("moves a start back over sound running on into the word, never past the previous word's frames", () => {
+    assert.deepEqual(refine([0, 10], [60, 100]), [
+      [0, 10],
+      [40, 100],
+    ]);
+    assert.deepEqual(refine([0, 50], [60, 100]), [
+      [40, 50],
+      [50, 100],
+    ]);
   });
 
-  it('never moves an end past the word\'s own frames', () => {
+  it("never moves an end past the word's own frames", () => {
     assert.deepEqual(refine([50, 90]), [[40, 90]]);
   });
 
@@ -130,13 +150,27 @@ describe('calibration (the seed method)', () => {
   it('lays whole phrase durations end to end with the silence, then stretches by duration(single pass) / duration(baseline)', () => {
     const layouts = [
       { durationMs: 1000, words: [{ startMs: 100, endMs: 900 }] },
-      { durationMs: 2000, words: [{ startMs: 0, endMs: 500 }, { startMs: 600, endMs: 1900 }] },
+      {
+        durationMs: 2000,
+        words: [
+          { startMs: 0, endMs: 500 },
+          { startMs: 600, endMs: 1900 },
+        ],
+      },
     ];
     const { scalingFactor, phrases, words } = calibratedTimes(layouts, 3150, 500);
     assert.equal(scalingFactor, 3150 / 3500);
-    const rounded = (spans: Array<{ startMs: number; endMs: number }>) => spans.map((span) => [span.startMs, span.endMs].map((ms) => Math.round(ms * 1000) / 1000));
-    assert.deepEqual(rounded(phrases), [[0, 900], [1350, 3150]]);
-    assert.deepEqual(rounded(words), [[90, 810], [1350, 1800], [1890, 3060]]);
+    const rounded = (spans: Array<{ startMs: number; endMs: number }>) =>
+      spans.map((span) => [span.startMs, span.endMs].map((ms) => Math.round(ms * 1000) / 1000));
+    assert.deepEqual(rounded(phrases), [
+      [0, 900],
+      [1350, 3150],
+    ]);
+    assert.deepEqual(rounded(words), [
+      [90, 810],
+      [1350, 1800],
+      [1890, 3060],
+    ]);
   });
 
   it('measures a phrase as create() returns it: each pass trimmed, 250 ms after a pass ending a sentence', () => {

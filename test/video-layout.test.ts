@@ -7,7 +7,15 @@ import { NarrationSchema, type Narration } from '../src/contract/narration.ts';
 import { FRAME_SIZES, VIDEO_FORMATS } from '../src/contract/video.ts';
 import { AVERAGE_CHAR_EM, FONT_FAMILIES } from '../remotion/fonts/families.ts';
 import { closingContent, credit, siteName } from '../remotion/NewsVideo/card-content.ts';
-import { belowBrand, maxSubtitleLineChars, safeArea, safeWidth, SUBTITLE_PADDING_EM, subtitleFontSize, titleFontSize } from '../remotion/NewsVideo/geometry.ts';
+import {
+  belowBrand,
+  maxSubtitleLineChars,
+  safeArea,
+  safeWidth,
+  SUBTITLE_PADDING_EM,
+  subtitleFontSize,
+  titleFontSize,
+} from '../remotion/NewsVideo/geometry.ts';
 import { longestPageLine } from '../remotion/NewsVideo/pages.ts';
 import { displayUrl, labelsFor, publishedDate } from '../remotion/NewsVideo/labels.ts';
 import { isFps, NEWS_VIDEO_DEFAULTS, newsVideoSchema, screenLayoutOf } from '../remotion/NewsVideo/schema.ts';
@@ -40,7 +48,12 @@ describe('safe areas', () => {
 describe('text sizes', () => {
   test('the subtitle size makes the longest line fit the safe width, and never exceeds the size asked for', () => {
     for (const family of FONT_FAMILIES) {
-      for (const [safeWidth, chars] of [[1728, 42], [853, 42], [853, 20], [960, 42]] as const) {
+      for (const [safeWidth, chars] of [
+        [1728, 42],
+        [853, 42],
+        [853, 20],
+        [960, 42],
+      ] as const) {
         const size = subtitleFontSize(64, safeWidth, chars, family);
         assert.ok(size <= 64);
         assert.ok(size * (chars * AVERAGE_CHAR_EM[family] + 2 * SUBTITLE_PADDING_EM.horizontal) <= safeWidth);
@@ -57,7 +70,12 @@ describe('text sizes', () => {
         const { width, height } = FRAME_SIZES[format];
         const layout = screenLayoutOf({ ...NEWS_VIDEO_DEFAULTS, format, fontFamily: family });
         assert.equal(layout.maxLineChars, maxSubtitleLineChars(format, NEWS_VIDEO_DEFAULTS.fontSize, safeWidth(format, width, height), family));
-        const size = subtitleFontSize(NEWS_VIDEO_DEFAULTS.fontSize, safeWidth(format, width, height), longestPageLine(sample, layout.maxLineChars), family);
+        const size = subtitleFontSize(
+          NEWS_VIDEO_DEFAULTS.fontSize,
+          safeWidth(format, width, height),
+          longestPageLine(sample, layout.maxLineChars),
+          family,
+        );
         const wholeCueSize = subtitleFontSize(NEWS_VIDEO_DEFAULTS.fontSize, safeWidth(format, width, height), longestCueLine, family);
         if (format === 'landscape') {
           assert.equal(layout.maxLineChars, null);
@@ -106,7 +124,11 @@ describe('card content', () => {
 
   test('the closing card names the site and link; the synthetic-voice line is on by default, replaceable and hideable', () => {
     const article = withArticle({ siteName: 'El Diario', canonicalUrl: 'https://www.eldiario.es/noticia' });
-    assert.deepEqual(closingContent(article, show), { source: 'Fuente: El Diario', url: 'eldiario.es/noticia', syntheticVoiceLine: labelsFor('es').syntheticVoice });
+    assert.deepEqual(closingContent(article, show), {
+      source: 'Fuente: El Diario',
+      url: 'eldiario.es/noticia',
+      syntheticVoiceLine: labelsFor('es').syntheticVoice,
+    });
     assert.equal(closingContent(article, { ...show, syntheticVoiceLine: 'Voz de IA.' }).syntheticVoiceLine, 'Voz de IA.');
     assert.equal(closingContent(article, { ...show, showSyntheticVoiceLine: false }).syntheticVoiceLine, null);
     assert.equal(NEWS_VIDEO_DEFAULTS.showSyntheticVoiceLine, true);

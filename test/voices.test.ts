@@ -21,7 +21,10 @@ function npy(data: Float32Array): Buffer {
 describe('voices', () => {
   it('parses voice names and blends, normalizing the weights', () => {
     assert.deepEqual(parseVoiceSpec('ef_dora'), [{ name: 'ef_dora', weight: 1 }]);
-    assert.deepEqual(parseVoiceSpec('ef_dora:3, em_alex:1'), [{ name: 'ef_dora', weight: 0.75 }, { name: 'em_alex', weight: 0.25 }]);
+    assert.deepEqual(parseVoiceSpec('ef_dora:3, em_alex:1'), [
+      { name: 'ef_dora', weight: 0.75 },
+      { name: 'em_alex', weight: 0.25 },
+    ]);
     assert.throws(() => parseVoiceSpec('ef_dora:-1'), /not a voice name or a blend/);
     assert.throws(() => parseVoiceSpec(''), /No voice given/);
   });

@@ -16,7 +16,9 @@ import { logSpectrogramCorrelation, snrDb } from '../../test/helpers/spectrum.ts
 async function main(): Promise<void> {
   const modelPath = path.join(modelDirectory(), MODEL_FILES.int8.file);
   const bytes = await readFile(modelPath);
-  const exported = await ort.InferenceSession.create(Buffer.concat([bytes, namedInt64OutputAppendix(findDurationTensor(summarizeGraph(bytes))!, 'durations')]));
+  const exported = await ort.InferenceSession.create(
+    Buffer.concat([bytes, namedInt64OutputAppendix(findDurationTensor(summarizeGraph(bytes))!, 'durations')]),
+  );
   const fast = await openKokoro(modelPath, { device: 'cpu' });
   const narrator = new Narrator({ device: 'cpu' });
   const voice = await loadVoice('ef_dora');
@@ -34,7 +36,9 @@ async function main(): Promise<void> {
         audio.length === pass.samples.length
           ? `SNR ${snrDb(audio, pass.samples).toFixed(1)} dB, log-spectrogram correlation ${logSpectrogramCorrelation(audio, pass.samples).toFixed(4)}`
           : `lengths differ (${pass.samples.length} against ${audio.length})`;
-      console.log(`  ${name} pass ${index + 1}: ${chunk.tokenIds.length} tokens, ${differing}/${referenceDurations.length} durations differ, ${similarity}`);
+      console.log(
+        `  ${name} pass ${index + 1}: ${chunk.tokenIds.length} tokens, ${differing}/${referenceDurations.length} durations differ, ${similarity}`,
+      );
     }
   }
   await Promise.all([narrator.release(), fast.release(), exported.release()]);

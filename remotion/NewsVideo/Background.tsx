@@ -7,7 +7,12 @@ import { cssTransform, leadImageTransform } from './lead-image-motion.ts';
 
 const VEIL = 'linear-gradient(to bottom, rgba(0, 0, 0, 0.45) 0%, rgba(0, 0, 0, 0.15) 30%, rgba(0, 0, 0, 0.35) 55%, rgba(0, 0, 0, 0.85) 100%)';
 
-export const Background: React.FC<{ leadImageUrl: string | null; drawImage: boolean; accentColor: string; zoom: number }> = ({ leadImageUrl, drawImage, accentColor, zoom }) => {
+export const Background: React.FC<{ leadImageUrl: string | null; drawImage: boolean; accentColor: string; zoom: number }> = ({
+  leadImageUrl,
+  drawImage,
+  accentColor,
+  zoom,
+}) => {
   if (!leadImageUrl) {
     return <AbsoluteFill style={{ background: `linear-gradient(150deg, ${accentColor} 0%, #1B1F3B 48%, #0A0D18 100%)` }} />;
   }

@@ -31,6 +31,10 @@ export const ClosingCard: React.FC<{ content: ClosingContent; brand: BrandLook; 
     <div style={{ width: 160, height: 8, backgroundColor: brand.accentColor, borderRadius: 4 }} />
     {content.source && <div style={{ fontWeight: 700, fontSize: 44 }}>{content.source}</div>}
     {content.url && <div style={{ fontWeight: 400, fontSize: 32, color: 'rgba(255, 255, 255, 0.8)', overflowWrap: 'anywhere' }}>{content.url}</div>}
-    {content.syntheticVoiceLine && <div style={{ fontWeight: 400, fontSize: 30, color: 'rgba(255, 255, 255, 0.75)', maxWidth: '90%', marginTop: 40 }}>{content.syntheticVoiceLine}</div>}
+    {content.syntheticVoiceLine && (
+      <div style={{ fontWeight: 400, fontSize: 30, color: 'rgba(255, 255, 255, 0.75)', maxWidth: '90%', marginTop: 40 }}>
+        {content.syntheticVoiceLine}
+      </div>
+    )}
   </AbsoluteFill>
 );

@@ -19,8 +19,21 @@ export interface SubtitleLook {
 
 const JUSTIFY: Record<SubtitlePosition, 'flex-end' | 'center' | 'flex-start'> = { bottom: 'flex-end', middle: 'center', top: 'flex-start' };
 
-export const SubtitlePage: React.FC<{ lines: TextLine[]; litWord: number | null; look: SubtitleLook; area: Insets; fade: number }> = ({ lines, litWord, look, area, fade }) => (
-  <AbsoluteFill style={{ padding: `${area.top}px ${area.right}px ${area.bottom}px ${area.left}px`, justifyContent: JUSTIFY[look.position], alignItems: 'center', opacity: fade }}>
+export const SubtitlePage: React.FC<{ lines: TextLine[]; litWord: number | null; look: SubtitleLook; area: Insets; fade: number }> = ({
+  lines,
+  litWord,
+  look,
+  area,
+  fade,
+}) => (
+  <AbsoluteFill
+    style={{
+      padding: `${area.top}px ${area.right}px ${area.bottom}px ${area.left}px`,
+      justifyContent: JUSTIFY[look.position],
+      alignItems: 'center',
+      opacity: fade,
+    }}
+  >
     {lines.length > 0 && (
       <div
         style={{

@@ -19,7 +19,9 @@ export function siteName(narration: Narration): string | null {
 
 /** "Byline · 24 de noviembre de 2026", whichever of the two the article has. */
 export function credit(narration: Narration): string | null {
-  const parts = [narration.article?.byline ?? null, publishedDate(narration.article?.publishedTime ?? null, narration.language)].filter((part) => part);
+  const parts = [narration.article?.byline ?? null, publishedDate(narration.article?.publishedTime ?? null, narration.language)].filter(
+    (part) => part,
+  );
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 

@@ -65,7 +65,11 @@ const NewsVideoFrame: React.FC<{ narration: Narration; props: NewsVideoProps }> 
           content={{ title: state.title, siteName: siteName(narration), credit: credit(narration) }}
           litWord={state.litWord}
           fontFamily={props.titleFontFamily}
-          fontSize={titleFontSize(state.title.reduce((chars, part) => chars + part.text.length, 0), textWidth, props.titleFontFamily)}
+          fontSize={titleFontSize(
+            state.title.reduce((chars, part) => chars + part.text.length, 0),
+            textWidth,
+            props.titleFontFamily,
+          )}
           highlight={highlight}
           accentColor={props.accentColor}
           area={belowBrand(area)}

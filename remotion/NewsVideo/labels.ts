@@ -30,6 +30,9 @@ export function publishedDate(publishedTime: string | null, language: string): s
 
 /** A link as people read it: no scheme, no "www.", no trailing slash, long paths cut with an ellipsis. */
 export function displayUrl(url: string, maxChars = 60): string {
-  const short = url.replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/$/, '');
+  const short = url
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/$/, '');
   return short.length <= maxChars ? short : `${short.slice(0, maxChars - 1)}…`;
 }

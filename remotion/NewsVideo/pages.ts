@@ -57,7 +57,11 @@ function cutBefore(narration: Narration, index: number): Cut {
   while (afterSpace > 0 && !/\s/u.test(gap[afterSpace - 1]!)) afterSpace--;
   if (afterSpace === 0) return { at: previous.charEnd + gap.length, kind: 'noSpace', afterShortWord };
   const before = gap.slice(0, afterSpace);
-  return { at: previous.charEnd + afterSpace, kind: SENTENCE_END.test(before) ? 'sentence' : CLAUSE_END.test(before) ? 'clause' : 'plain', afterShortWord };
+  return {
+    at: previous.charEnd + afterSpace,
+    kind: SENTENCE_END.test(before) ? 'sentence' : CLAUSE_END.test(before) ? 'clause' : 'plain',
+    afterShortWord,
+  };
 }
 
 function cutCost(cut: Cut, costs: Record<'sentence' | 'clause' | 'plain', number>): number {
@@ -90,7 +94,6 @@ function pagesMadeFor(narration: Narration): Map<string, SubtitlePage[]> {
 }
 
 function cutIntoPages(narration: Narration, cue: Cue, words: WordRange, maxLineChars: number): SubtitlePage[] {
-
   const cuts = new Map<number, Cut>();
   const cut = (index: number): Cut => cuts.get(index) ?? cuts.set(index, cutBefore(narration, index)).get(index)!;
   const lines = new Map<string, TextLine>();
@@ -105,7 +108,8 @@ function cutIntoPages(narration: Narration, cue: Cue, words: WordRange, maxLineC
     return made;
   };
   const fits = (first: number, last: number): boolean => first === last || lineLength(line(first, last)) <= maxLineChars;
-  const stranded = (first: number, last: number): number => (first === last && narration.words[first]!.text.length <= SHORT_WORD_CHARS ? COST.shortWordAlone : 0);
+  const stranded = (first: number, last: number): number =>
+    first === last && narration.words[first]!.text.length <= SHORT_WORD_CHARS ? COST.shortWordAlone : 0;
 
   /** The cheapest one- or two-line layout of words first..last on one page; null when they need three lines. */
   const pageLayout = (first: number, last: number): { cost: number; secondLine: number | null } | null => {
@@ -114,7 +118,8 @@ function cutIntoPages(narration: Narration, cue: Cue, words: WordRange, maxLineC
     for (let second = first + 1; second <= last; second++) {
       if (!fits(first, second - 1) || !fits(second, last)) continue;
       const uneven = Math.abs(lineLength(line(first, second - 1)) - lineLength(line(second, last))) / maxLineChars;
-      const cost = 2 * COST.line + cutCost(cut(second), COST.lineCut) + COST.unevenLines * uneven + stranded(first, second - 1) + stranded(second, last);
+      const cost =
+        2 * COST.line + cutCost(cut(second), COST.lineCut) + COST.unevenLines * uneven + stranded(first, second - 1) + stranded(second, last);
       if (!best || cost < best.cost) best = { cost, secondLine: second };
     }
     return best;

@@ -22,7 +22,8 @@ export interface ExtractedArticle {
 /** Below this much body text a page is a stub (a paywall teaser, an index page), not an article. */
 export const MIN_ARTICLE_CHARS = 500;
 
-const NOT_BODY = 'figure, figcaption, aside, nav, form, button, script, style, noscript, iframe, sup.reference, .mw-editsection, #toc, .toc, ' +
+const NOT_BODY =
+  'figure, figcaption, aside, nav, form, button, script, style, noscript, iframe, sup.reference, .mw-editsection, #toc, .toc, ' +
   '.navbox, .reflist, .references, .infobox, ' +
   '[class*="share"], [class*="related"], [class*="newsletter"], [class*="promo"], [class*="caption"], [aria-hidden="true"]';
 const BLOCKS = 'p, h2, h3, h4, h5, h6, li, blockquote';
@@ -87,8 +88,11 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
   // Scripts never run (JSDOM's default) and external resources are never loaded.
   const dom = new JSDOM(html, { url: pageUrl, virtualConsole });
   const document = dom.window.document;
-  const declaredLanguage = document.documentElement.getAttribute('lang') || meta(document, 'og:locale', 'language') ||
-    document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') || null;
+  const declaredLanguage =
+    document.documentElement.getAttribute('lang') ||
+    meta(document, 'og:locale', 'language') ||
+    document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ||
+    null;
   const canonicalUrl = absolute(document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(document, 'og:url'), pageUrl);
   const parsed = new Readability(document.cloneNode(true) as Document, { keepClasses: true }).parse();
   if (!parsed?.content) {
@@ -108,7 +112,11 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
   }
   return {
     title,
-    locale: pageLocale({ htmlLang: document.documentElement.getAttribute('lang') ?? undefined, ogLocale: meta(document, 'og:locale') ?? undefined, url: canonicalUrl ?? pageUrl }),
+    locale: pageLocale({
+      htmlLang: document.documentElement.getAttribute('lang') ?? undefined,
+      ogLocale: meta(document, 'og:locale') ?? undefined,
+      url: canonicalUrl ?? pageUrl,
+    }),
     byline: clean(parsed.byline ?? '') || null,
     siteName: clean(parsed.siteName ?? '') || null,
     publishedTime: parsed.publishedTime ?? null,

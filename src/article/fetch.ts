@@ -56,12 +56,19 @@ function networkProblem(url: URL, error: unknown, limits: FetchLimits): UserErro
   const reason = (error as { cause?: unknown }).cause;
   if (reason instanceof PrivateAddressError) return privateAddressRefused(url, reason.address);
   const cause = (reason as { code?: string } | undefined)?.code ?? (error as { name?: string }).name;
-  if (cause === 'ENOTFOUND' || cause === 'EAI_AGAIN') return new UserError(`The host ${url.hostname} could not be found (DNS)`, 'Check the URL, or your network');
+  if (cause === 'ENOTFOUND' || cause === 'EAI_AGAIN')
+    return new UserError(`The host ${url.hostname} could not be found (DNS)`, 'Check the URL, or your network');
   if (cause === 'ECONNREFUSED') return new UserError(`${url.host} refused the connection`, 'Check the URL and that the site is up');
   if (cause === 'TimeoutError' || cause === 'AbortError' || cause === 'UND_ERR_HEADERS_TIMEOUT' || cause === 'UND_ERR_BODY_TIMEOUT') {
-    return new UserError(`${url.href} did not answer within ${limits.timeoutMs / 1000} s`, 'Try again later, or save the page and pass the file to --article');
+    return new UserError(
+      `${url.href} did not answer within ${limits.timeoutMs / 1000} s`,
+      'Try again later, or save the page and pass the file to --article',
+    );
   }
-  return new UserError(`${url.href} could not be fetched (${cause ?? String(error)})`, 'Check the URL, or save the page and pass the file to --article');
+  return new UserError(
+    `${url.href} could not be fetched (${cause ?? String(error)})`,
+    'Check the URL, or save the page and pass the file to --article',
+  );
 }
 
 /** A host given as an IP address is connected to without a DNS lookup, so PUBLIC_ONLY_AGENT's check never sees it. */
@@ -74,7 +81,12 @@ function refusePrivateLiteral(url: URL): void {
  * Follow redirects one hop at a time so each hop is checked: an IP literal here, a host name by the lookup of the
  * connection itself (PUBLIC_ONLY_AGENT), so the address checked is the address connected to.
  */
-async function fetchFollowing(start: URL, init: RequestInit, allowPrivateNetworks: boolean, limits: FetchLimits): Promise<{ response: Response; url: URL }> {
+async function fetchFollowing(
+  start: URL,
+  init: RequestInit,
+  allowPrivateNetworks: boolean,
+  limits: FetchLimits,
+): Promise<{ response: Response; url: URL }> {
   let url = start;
   for (let hop = 0; ; hop++) {
     if (!allowPrivateNetworks) refusePrivateLiteral(url);
@@ -87,9 +99,11 @@ async function fetchFollowing(start: URL, init: RequestInit, allowPrivateNetwork
     const location = response.headers.get('location');
     if (!REDIRECT_STATUSES.has(response.status) || location === null) return { response, url };
     await response.body?.cancel();
-    if (hop === MAX_REDIRECTS) throw new UserError(`${start.href} redirects more than ${MAX_REDIRECTS} times`, 'Check the URL: the site is in a redirect loop');
+    if (hop === MAX_REDIRECTS)
+      throw new UserError(`${start.href} redirects more than ${MAX_REDIRECTS} times`, 'Check the URL: the site is in a redirect loop');
     url = new URL(location, url);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UserError(`${start.href} redirects to ${url.protocol} ${url.href}`, 'Give an http(s) URL that stays on the web');
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new UserError(`${start.href} redirects to ${url.protocol} ${url.href}`, 'Give an http(s) URL that stays on the web');
   }
 }
 
@@ -107,7 +121,10 @@ export async function fetchPage(address: string, limits: FetchLimits = DEFAULT_F
   url = followed.url;
   if (!response.ok) {
     await response.body?.cancel();
-    throw new UserError(`${url.href} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, 'Check the URL: the page is missing or the server failed');
+    throw new UserError(
+      `${url.href} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+      'Check the URL: the page is missing or the server failed',
+    );
   }
   const contentType = response.headers.get('content-type') ?? '';
   if (!kind.contentType.test(contentType)) {

@@ -14,7 +14,7 @@ export function detectLanguage(text: string): string | undefined {
 /** The Kokoro language of an article: declared first (e.g. "pt-BR"), detected from the text otherwise. */
 export function articleLanguage(declared: string | null | undefined, text: string): KokoroLanguage {
   const chosen = declared?.trim() || detectLanguage(text);
-  if (!chosen) throw new UserError('The article\'s language could not be told', 'Pass --lang');
+  if (!chosen) throw new UserError("The article's language could not be told", 'Pass --lang');
   const language = findLanguage(chosen);
   if (!language) {
     throw new UserError(

@@ -29,7 +29,8 @@ export function describeImage(bytes: Uint8Array): { type: ImageType; width: numb
     return 'it is not an image';
   }
   const type = size.type === 'jpg' ? 'jpeg' : size.type;
-  if (type !== 'jpeg' && type !== 'png' && type !== 'webp' && type !== 'gif') return `it is a ${size.type ?? 'unknown'} image, not JPEG, PNG, WebP or GIF`;
+  if (type !== 'jpeg' && type !== 'png' && type !== 'webp' && type !== 'gif')
+    return `it is a ${size.type ?? 'unknown'} image, not JPEG, PNG, WebP or GIF`;
   if (!size.width || !size.height) return 'its size cannot be read';
   if (size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE) return `it is ${size.width}x${size.height}, over ${MAX_IMAGE_SIDE} pixels a side`;
   return { type, width: size.width, height: size.height };

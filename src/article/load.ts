@@ -73,7 +73,10 @@ export async function loadArticle(source: string, options: LoadOptions = {}): Pr
 
 /** An article typed on the command line (--title and --text), for pages that cannot be fetched. */
 export function articleFromText(title: string, text: string, language?: string): Article {
-  const paragraphs = text.split(/\n\s*\n/).map((paragraph) => paragraph.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   return fromPlain({ title: title.trim(), paragraphs }, language ?? null);
 }
 

@@ -16,7 +16,11 @@ function stripMarkup(line: string): string {
 }
 
 export function parsePlainArticle(source: string, markdown: boolean): PlainArticle {
-  const blocks = source.replace(/\r\n?/g, '\n').split(/\n\s*\n/).map((block) => block.trim()).filter(Boolean);
+  const blocks = source
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .filter(Boolean);
   let title = '';
   const paragraphs: string[] = [];
   for (const block of blocks) {

@@ -18,7 +18,11 @@ export class PrivateAddressError extends Error {
   }
 }
 
-type Resolve = (hostname: string, options: LookupAllOptions, callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+type Resolve = (
+  hostname: string,
+  options: LookupAllOptions,
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 /** A `lookup` for net.connect that resolves every address of the host and fails if any is not public. */
 export function publicOnlyLookup(resolve: Resolve = systemLookup): LookupFunction {

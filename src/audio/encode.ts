@@ -62,7 +62,12 @@ export function encodeMp3(track: NarrationTrack, target: string): Promise<void> 
       .audioBitrate(128)
       .format('mp3')
       .on('error', (error: Error) =>
-        reject(new UserError(`ffmpeg (${ffmpegPath()}) could not encode the MP3: ${error.message.split('\n')[0]}`, 'Check that FFMPEG_PATH names a working ffmpeg with libmp3lame, or unset it')),
+        reject(
+          new UserError(
+            `ffmpeg (${ffmpegPath()}) could not encode the MP3: ${error.message.split('\n')[0]}`,
+            'Check that FFMPEG_PATH names a working ffmpeg with libmp3lame, or unset it',
+          ),
+        ),
       )
       .on('end', () => resolve())
       .save(target);

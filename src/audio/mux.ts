@@ -17,7 +17,14 @@ export function muxNarrationAudio(silentVideo: string, narrationAudio: string, t
       // The closing card outlasts the voice: silence fills the audio track to the video's last frame.
       .outputOptions(['-af', 'apad', '-shortest', '-movflags', '+faststart'])
       .format('mp4')
-      .on('error', (error: Error) => reject(new UserError(`ffmpeg (${ffmpegPath()}) could not add the narration to the video: ${error.message.split('\n')[0]}`, 'Check that FFMPEG_PATH names a working ffmpeg, or unset it')))
+      .on('error', (error: Error) =>
+        reject(
+          new UserError(
+            `ffmpeg (${ffmpegPath()}) could not add the narration to the video: ${error.message.split('\n')[0]}`,
+            'Check that FFMPEG_PATH names a working ffmpeg, or unset it',
+          ),
+        ),
+      )
       .on('end', () => resolve())
       .save(target);
   });

@@ -40,7 +40,10 @@ export function addVoiceOptions(command: Command): Command {
   return command
     .option('--voice <voice>', "Kokoro voice, or a blend like ef_dora:0.7,em_alex:0.3 (default: the language's voice)")
     .option('--lang <code>', `language: ${supportedLanguageCodes().join(', ')} (default: the article's, else es)`)
-    .option('--locale <locale>', `Spanish regional variant for numbers, money and dates: ${SUPPORTED_LOCALES.join(', ')} (default: the page's, else es-ES)`)
+    .option(
+      '--locale <locale>',
+      `Spanish regional variant for numbers, money and dates: ${SUPPORTED_LOCALES.join(', ')} (default: the page's, else es-ES)`,
+    )
     .option('--speed <factor>', 'speaking rate, 0.5 to 2.0', '1.0')
     .option('--model <path-or-url>', 'Kokoro ONNX model to use (default: found or fetched into model/)')
     .addOption(new Option('--device <device>', 'where onnxruntime runs the model').choices(['cpu', 'cuda']).default('cpu'))
@@ -63,7 +66,9 @@ export function number(flag: string, value: string): number {
 
 /** Exactly one text source, from the flags shared by narrate and render. */
 export function sourceFromFlags(input: string | undefined, flags: SourceFlags): NarrationSource {
-  const sources = [flags.article !== undefined, flags.text !== undefined, flags.file !== undefined, input === '-', Boolean(flags.sample)].filter(Boolean).length;
+  const sources = [flags.article !== undefined, flags.text !== undefined, flags.file !== undefined, input === '-', Boolean(flags.sample)].filter(
+    Boolean,
+  ).length;
   if (sources !== 1) {
     throw new UserError('Give exactly one text source', 'Use one of --article URL|PATH, --text "...", --file PATH, - (standard input) or --sample');
   }

@@ -14,10 +14,18 @@ interface JobsFlags {
 
 function table(jobs: JobView[]): string {
   if (jobs.length === 0) return 'no jobs yet\n';
-  const rows = jobs.map((job) => [job.id, job.state, String(job.attempts), job.updatedAt.replace(/\.\d+Z$/, 'Z'), job.title, job.afterEachError ? `afterEach: ${job.afterEachError}` : (job.lastError ?? job.folder)]);
+  const rows = jobs.map((job) => [
+    job.id,
+    job.state,
+    String(job.attempts),
+    job.updatedAt.replace(/\.\d+Z$/, 'Z'),
+    job.title,
+    job.afterEachError ? `afterEach: ${job.afterEachError}` : (job.lastError ?? job.folder),
+  ]);
   const header = ['id', 'state', 'tries', 'updated', 'title', 'output or last error'];
   const widths = header.map((name, column) => Math.min(60, Math.max(name.length, ...rows.map((row) => row[column]!.length))));
-  const line = (cells: string[]) => cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.slice(0, widths[column]).padEnd(widths[column]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.slice(0, widths[column]).padEnd(widths[column]!))).join('  ');
   return `${[header, ...rows].map(line).join('\n')}\n`;
 }
 

@@ -30,11 +30,13 @@ interface NarrateFlags extends SourceFlags, VoiceFlags {
  */
 function checkedOptions(flags: NarrateFlags): Omit<NarrationJob, 'source'> {
   const phraseSilenceMs = number('--phrase-silence-ms', flags.phraseSilenceMs);
-  if (phraseSilenceMs < 0) throw new UserError(`--phrase-silence-ms ${phraseSilenceMs} is negative`, 'Pass 0 or more milliseconds of silence between phrases');
+  if (phraseSilenceMs < 0)
+    throw new UserError(`--phrase-silence-ms ${phraseSilenceMs} is negative`, 'Pass 0 or more milliseconds of silence between phrases');
   const phrases = { minChars: number('--min-phrase-chars', flags.minPhraseChars), maxChars: number('--max-phrase-chars', flags.maxPhraseChars) };
   validatePhraseOptions(phrases);
   const maxChars = number('--max-chars', flags.maxChars);
-  if (!Number.isInteger(maxChars) || maxChars < 1) throw new UserError(`--max-chars ${maxChars} is not a positive whole number`, `Pass a limit such as --max-chars ${DEFAULT_MAX_CHARS}`);
+  if (!Number.isInteger(maxChars) || maxChars < 1)
+    throw new UserError(`--max-chars ${maxChars} is not a positive whole number`, `Pass a limit such as --max-chars ${DEFAULT_MAX_CHARS}`);
   return {
     ...checkedVoiceOptions(flags),
     timing: TimingMethodSchema.parse(flags.timing),
@@ -50,9 +52,13 @@ async function main(): Promise<void> {
   const program = addVoiceOptions(addSourceOptions(new Command('narrate')))
     .description('Narrate a text with Kokoro-82M: MP3 plus word, phrase and sentence timestamps and subtitles')
     .option('--out <dir>', 'output folder', 'out/narration')
-    .addOption(new Option('--timing <method>', 'exact (from the model\'s durations) or calibrated (the seed\'s method)').choices(TimingMethodSchema.options).default('exact'))
+    .addOption(
+      new Option('--timing <method>', "exact (from the model's durations) or calibrated (the seed's method)")
+        .choices(TimingMethodSchema.options)
+        .default('exact'),
+    )
     .option('--wav', 'also write audio.wav')
-    .option('--seed-compat', 'also write the seed\'s unico_directo.mp3 and timestamps_corregidos.json')
+    .option('--seed-compat', "also write the seed's unico_directo.mp3 and timestamps_corregidos.json")
     .option('--phrase-silence-ms <ms>', 'calibrated timing: silence between phrases in the baseline timeline', '0')
     .option('--min-phrase-chars <n>', 'phrases shorter than this join the next one', String(DEFAULT_PHRASE_OPTIONS.minChars))
     .option('--max-phrase-chars <n>', 'phrases longer than this are cut at commas, then words', String(DEFAULT_PHRASE_OPTIONS.maxChars))

@@ -44,7 +44,8 @@ function parseProps(json: string | undefined): Record<string, unknown> {
   } catch {
     throw new UserError('--props is not valid JSON', `Pass an object, e.g. --props '{"highlightColor":"#ffcc00"}'`);
   }
-  if (typeof props !== 'object' || props === null || Array.isArray(props)) throw new UserError('--props is not a JSON object', `Pass an object, e.g. --props '{"highlightColor":"#ffcc00"}'`);
+  if (typeof props !== 'object' || props === null || Array.isArray(props))
+    throw new UserError('--props is not a JSON object', `Pass an object, e.g. --props '{"highlightColor":"#ffcc00"}'`);
   return props as Record<string, unknown>;
 }
 
@@ -54,9 +55,13 @@ async function main(): Promise<void> {
     .option('--from <dir>', 'render an existing narration folder again, with no synthesis')
     .option('--format <format>', `${VIDEO_FORMATS.join(', ')}, a comma-separated list, or all`, 'landscape')
     .option('--fps <n>', 'frames per second: 25, 30 or 60', '30')
-    .option('--concurrency <n>', 'browser tabs rendering at once (default: Remotion\'s choice)')
+    .option('--concurrency <n>', "browser tabs rendering at once (default: Remotion's choice)")
     .option('--scale <factor>', 'render at this fraction of full size (0.5: 1080p becomes 540p)', '1')
-    .addOption(new Option('--render-mode <mode>', 'distinct: each distinct picture once, held by ffmpeg; full: every frame by Remotion').choices(RENDER_MODES).default('distinct'))
+    .addOption(
+      new Option('--render-mode <mode>', 'distinct: each distinct picture once, held by ffmpeg; full: every frame by Remotion')
+        .choices(RENDER_MODES)
+        .default('distinct'),
+    )
     .option('--out <dir>', 'output folder (default: out/video, or the --from folder)')
     .option('--props <json>', 'composition props over the defaults (style, brand, closing card), as JSON')
     .option('--browser <path>', 'Chromium or Chrome executable (default: found, see README)')
@@ -69,7 +74,8 @@ async function main(): Promise<void> {
   const scale = number('--scale', flags.scale);
   if (!(scale > 0 && scale <= 2)) throw new UserError(`--scale ${flags.scale} is outside 0-2`, 'Pass a factor such as 0.5 or 1');
   const concurrency = flags.concurrency === undefined ? null : number('--concurrency', flags.concurrency);
-  if (concurrency !== null && !(Number.isInteger(concurrency) && concurrency >= 1)) throw new UserError(`--concurrency ${flags.concurrency} is not a whole number of at least 1`, 'Pass --concurrency 1 or more');
+  if (concurrency !== null && !(Number.isInteger(concurrency) && concurrency >= 1))
+    throw new UserError(`--concurrency ${flags.concurrency} is not a whole number of at least 1`, 'Pass --concurrency 1 or more');
   const maxMinutes = number('--max-minutes', flags.maxMinutes);
   const props = parseProps(flags.props);
   const voice = checkedVoiceOptions(flags);
@@ -95,16 +101,32 @@ async function main(): Promise<void> {
   const onSigint = () => {
     if (interrupt.signal.aborted) process.exit(130);
     reporter.stop();
-    process.stderr.write(`error: Interrupted: the unfinished output is removed and nothing was written to ${outDir}. Run the command again to render\n`);
+    process.stderr.write(
+      `error: Interrupted: the unfinished output is removed and nothing was written to ${outDir}. Run the command again to render\n`,
+    );
     process.exitCode = 130;
     interrupt.abort();
   };
   process.on('SIGINT', onSigint);
   try {
-    const result = await producer.produce({ narration, formats, fps: fps.data, scale, concurrency, mode: flags.renderMode, props, maxMinutes, force: flags.force, outDir, signal: interrupt.signal });
+    const result = await producer.produce({
+      narration,
+      formats,
+      fps: fps.data,
+      scale,
+      concurrency,
+      mode: flags.renderMode,
+      props,
+      maxMinutes,
+      force: flags.force,
+      outDir,
+      signal: interrupt.signal,
+    });
     reporter.stop();
     const videos = Object.values(result.videos).map((file) => path.relative(process.cwd(), file));
-    process.stdout.write(`${videos.join(', ')}: ${(result.narration.audio.durationMs / 1000).toFixed(1)} s of narration, voice ${result.narration.voice}\n`);
+    process.stdout.write(
+      `${videos.join(', ')}: ${(result.narration.audio.durationMs / 1000).toFixed(1)} s of narration, voice ${result.narration.voice}\n`,
+    );
   } catch (error) {
     if (!interrupt.signal.aborted) throw error;
   } finally {

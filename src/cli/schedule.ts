@@ -41,7 +41,11 @@ async function main(): Promise<void> {
     if (flags.worker) await work(context, Boolean(flags.once));
     else if (flags.once) {
       const summary = await runPass(context);
-      if (summary.feedErrors.length === config.feeds.length) throw new UserError(`None of the ${config.feeds.length} feed(s) could be read`, 'Check the feed URLs and the network (see the warnings above)');
+      if (summary.feedErrors.length === config.feeds.length)
+        throw new UserError(
+          `None of the ${config.feeds.length} feed(s) could be read`,
+          'Check the feed URLs and the network (see the warnings above)',
+        );
     } else await runOnSchedule(context);
   } finally {
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);

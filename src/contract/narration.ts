@@ -149,9 +149,7 @@ export const NarrationSchema = z.object({
     }),
   ),
   /** Present only with timing "calibrated": the seed's single stretch factor. */
-  calibration: z
-    .object({ scalingFactor: z.number().positive(), phraseSilenceMs: z.number().nonnegative() })
-    .optional(),
+  calibration: z.object({ scalingFactor: z.number().positive(), phraseSilenceMs: z.number().nonnegative() }).optional(),
   article: NarrationArticleSchema.optional(),
   run: RunRecordSchema,
 });
@@ -170,7 +168,5 @@ export function narrationProblem(json: unknown): string | null {
 }
 
 /** The seed's `timestamps.json` / `timestamps_corregidos.json`: one entry per phrase. */
-export const SeedTimestampsSchema = z.array(
-  z.object({ text: z.string(), start_ms: z.number().nonnegative(), end_ms: z.number().nonnegative() }),
-);
+export const SeedTimestampsSchema = z.array(z.object({ text: z.string(), start_ms: z.number().nonnegative(), end_ms: z.number().nonnegative() }));
 export type SeedTimestamps = z.infer<typeof SeedTimestampsSchema>;

@@ -40,7 +40,9 @@ export async function download(url: string, target: string, onProgress?: Progres
       },
     });
     await produceAtomically(target, (temporary) =>
-      pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), counter, createWriteStream(temporary), { signal: controller.signal }),
+      pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), counter, createWriteStream(temporary), {
+        signal: controller.signal,
+      }),
     );
   } catch (error) {
     throw controller.signal.aborted ? controller.signal.reason : error;

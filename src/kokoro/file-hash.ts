@@ -18,7 +18,11 @@ async function rememberedFor(file: string, size: number, mtimeMs: number): Promi
   const sidecar = hashSidecarOf(file);
   if (!existsSync(sidecar)) return undefined;
   // A sidecar that cannot be read or parsed counts as absent: the hash is computed again and the sidecar rewritten.
-  const parsed = RememberedHashSchema.safeParse(await readFile(sidecar, 'utf8').then(JSON.parse).catch(() => undefined));
+  const parsed = RememberedHashSchema.safeParse(
+    await readFile(sidecar, 'utf8')
+      .then(JSON.parse)
+      .catch(() => undefined),
+  );
   return parsed.success && parsed.data.size === size && parsed.data.mtimeMs === mtimeMs ? parsed.data.sha256 : undefined;
 }
 

@@ -23,9 +23,18 @@ import {
  * Widens quantized weights: (q - zeroPoint) x scale, in float32 as DequantizeLinear computes it. Zero point and
  * scale are one value for the whole tensor or one per index along `axis`.
  */
-export function dequantize(values: ArrayLike<number>, dims: number[], zeroPoint: ArrayLike<number>, scale: ArrayLike<number>, axis: number): Float32Array {
+export function dequantize(
+  values: ArrayLike<number>,
+  dims: number[],
+  zeroPoint: ArrayLike<number>,
+  scale: ArrayLike<number>,
+  axis: number,
+): Float32Array {
   const channels = dims[axis] ?? 1;
-  for (const [what, parameter] of [['zero point', zeroPoint], ['scale', scale]] as const) {
+  for (const [what, parameter] of [
+    ['zero point', zeroPoint],
+    ['scale', scale],
+  ] as const) {
     if (parameter.length !== 1 && parameter.length !== channels) throw new Error(`${what} has ${parameter.length} values for ${channels} channels`);
   }
   const stride = dims.slice(axis + 1).reduce((product, dim) => product * dim, 1);
@@ -96,7 +105,10 @@ function weightScale(index: GraphIndex, scaleMul: GraphNode | undefined, activat
  * Add(product, Reshape(Cast(Floor(Div(bias, scale))))); undefined when `add` is something else.
  */
 function quantizedBias(index: GraphIndex, add: GraphNode, product: string): GraphTensor | undefined {
-  const reshape = index.produced(add.inputs.find((input) => input !== product), 'Reshape');
+  const reshape = index.produced(
+    add.inputs.find((input) => input !== product),
+    'Reshape',
+  );
   const cast = index.produced(reshape?.inputs[0], 'Cast');
   const floor = index.produced(cast?.inputs[0], 'Floor');
   const divide = index.produced(floor?.inputs[0], 'Div');

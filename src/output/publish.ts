@@ -43,14 +43,20 @@ export async function publishFolder<T>(target: string, build: (folder: string) =
   try {
     await mkdir(parent, { recursive: true });
   } catch (error) {
-    throw new UserError(`The output folder ${parent} cannot be created (${(error as NodeJS.ErrnoException).code ?? String(error)})`, 'Pass a writable --out folder');
+    throw new UserError(
+      `The output folder ${parent} cannot be created (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      'Pass a writable --out folder',
+    );
   }
   await removeLeftovers(target);
   const staging = siblingOf(target, 'partial');
   try {
     await mkdir(staging);
   } catch (error) {
-    throw new UserError(`The output folder ${parent} is not writable (${(error as NodeJS.ErrnoException).code ?? String(error)})`, 'Pass a writable --out folder');
+    throw new UserError(
+      `The output folder ${parent} is not writable (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      'Pass a writable --out folder',
+    );
   }
   // A library may end the process itself (Remotion exits on Ctrl-C while its browser runs): the unfinished
   // folder still goes, synchronously, on the way out.

@@ -49,9 +49,24 @@ export function tokenIdsOf(symbols: string): number[] {
 // Written punctuation as Kokoro punctuation tokens. Inverted Spanish marks have no token (the closing mark
 // carries the intonation); quotes and dashes fold onto the symbols Kokoro knows.
 const PUNCTUATION_TO_KOKORO: ReadonlyMap<string, string> = new Map([
-  [';', ';'], [':', ':'], [',', ','], ['.', '.'], ['!', '!'], ['?', '?'],
-  ['—', '—'], ['–', '—'], ['…', '…'], ['"', '"'], ['(', '('], [')', ')'],
-  ['“', '“'], ['”', '”'], ['«', '“'], ['»', '”'], ['[', '('], [']', ')'],
+  [';', ';'],
+  [':', ':'],
+  [',', ','],
+  ['.', '.'],
+  ['!', '!'],
+  ['?', '?'],
+  ['—', '—'],
+  ['–', '—'],
+  ['…', '…'],
+  ['"', '"'],
+  ['(', '('],
+  [')', ')'],
+  ['“', '“'],
+  ['”', '”'],
+  ['«', '“'],
+  ['»', '”'],
+  ['[', '('],
+  [']', ')'],
 ]);
 
 /** The Kokoro punctuation said in a stretch of text between two words ("..." becomes "…"). */

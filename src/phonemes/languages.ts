@@ -38,10 +38,7 @@ export function findLanguage(requested: string): KokoroLanguage | undefined {
 export function resolveLanguage(requested: string): KokoroLanguage {
   const language = findLanguage(requested);
   if (!language) {
-    throw new UserError(
-      `Language "${requested}" is not one Kokoro can speak here`,
-      `Use one of: ${supportedLanguageCodes().join(', ')} (--lang)`,
-    );
+    throw new UserError(`Language "${requested}" is not one Kokoro can speak here`, `Use one of: ${supportedLanguageCodes().join(', ')} (--lang)`);
   }
   return language;
 }

@@ -23,10 +23,7 @@ const PARAGRAPH_BREAK = /\n\s*\n/;
 export async function phonemize(text: SpokenText, language: KokoroLanguage): Promise<PhonemizedText> {
   const spokenWords = attachPhonemes(text.spoken, await espeakWords(text.spoken, language.espeakVoice));
   if (spokenWords.length === 0) {
-    throw new UserError(
-      'The text has nothing to say: it holds no words, only punctuation, symbols or emoji',
-      'Give a text with at least one word',
-    );
+    throw new UserError('The text has nothing to say: it holds no words, only punctuation, symbols or emoji', 'Give a text with at least one word');
   }
   return { text: text.written, language: language.code, words: toWrittenWords(text, spokenWords) };
 }

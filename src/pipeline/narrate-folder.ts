@@ -59,7 +59,10 @@ export async function narrateIntoFolder(narrator: Narrator, job: NarrationJob, f
     const leadImageUrl = source.article?.leadImageUrl;
     const leadImage = leadImageUrl
       ? await import('../article/lead-image.ts').then(({ downloadLeadImage, LEAD_IMAGE_LIMITS }) =>
-          downloadLeadImage(leadImageUrl, folder, hooks.warn ?? (() => undefined), { ...LEAD_IMAGE_LIMITS, allowPrivateNetworks: job.fetchLimits?.allowPrivateNetworks }),
+          downloadLeadImage(leadImageUrl, folder, hooks.warn ?? (() => undefined), {
+            ...LEAD_IMAGE_LIMITS,
+            allowPrivateNetworks: job.fetchLimits?.allowPrivateNetworks,
+          }),
         )
       : null;
     return await writeNarrationFiles(folder, result, {

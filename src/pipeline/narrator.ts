@@ -241,7 +241,11 @@ export class Narrator {
     const timeline = buildTimeline(passes, SAMPLES_PER_FRAME);
     const ms = (sample: number) => samplesToMs(sample, SAMPLE_RATE);
     // Each word is timed where its sound is, within bounds set by the frame-exact spans (timeline.words).
-    const levels = narrationLevels(passes.map((pass) => pass.levels), timeline.gapsBefore, EDGE_WINDOW_SAMPLES);
+    const levels = narrationLevels(
+      passes.map((pass) => pass.levels),
+      timeline.gapsBefore,
+      EDGE_WINDOW_SAMPLES,
+    );
     const audible = audibleSpans(levels, EDGE_WINDOW_SAMPLES, timeline.words);
     let timedWords = words.map((word, index) => ({
       ...word,

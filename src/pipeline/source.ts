@@ -58,7 +58,8 @@ export async function readTextFile(file: string): Promise<string> {
 }
 
 export async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) throw new UserError('"-" reads the text from standard input, but nothing is piped in', 'Pipe a text in, or use --text / --file');
+  if (process.stdin.isTTY)
+    throw new UserError('"-" reads the text from standard input, but nothing is piped in', 'Pipe a text in, or use --text / --file');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return decodeUtf8(Buffer.concat(chunks), 'standard input');

@@ -56,7 +56,10 @@ export async function findBrowser(explicit: string | undefined): Promise<Browser
   const named = explicit ?? process.env.REMOTION_BROWSER_EXECUTABLE;
   if (named) {
     if (!existsSync(named)) {
-      throw new UserError(`The browser ${named} does not exist`, 'Pass the path of a Chromium or Chrome executable to --browser (or REMOTION_BROWSER_EXECUTABLE)');
+      throw new UserError(
+        `The browser ${named} does not exist`,
+        'Pass the path of a Chromium or Chrome executable to --browser (or REMOTION_BROWSER_EXECUTABLE)',
+      );
     }
     return { executable: named, chromeMode: chromeModeFor(named), origin: explicit ? '--browser' : 'REMOTION_BROWSER_EXECUTABLE' };
   }

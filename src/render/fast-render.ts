@@ -94,7 +94,13 @@ export async function renderDistinctPictures(remotion: RemotionContext, job: Dis
     const cardRuns = runs.filter((run) => run.first < titleFrames);
     const last = cardRuns.at(-1)!;
     if (last.first + last.length !== titleFrames) throw new Error(`A picture run crosses the title card's end at frame ${titleFrames}`);
-    const zoom = { width: frameWidth, height: Math.round(height * job.scale), imageWidth: leadImage.width, imageHeight: leadImage.height, titleFrames };
+    const zoom = {
+      width: frameWidth,
+      height: Math.round(height * job.scale),
+      imageWidth: leadImage.width,
+      imageHeight: leadImage.height,
+      titleFrames,
+    };
     opening = { image: leadImage.file, zoom, runs: cardRuns };
   }
   const heldRuns = runs.slice(opening?.runs.length ?? 0);
@@ -108,7 +114,12 @@ export async function renderDistinctPictures(remotion: RemotionContext, job: Dis
     const bar =
       job.progressBarColor === null
         ? null
-        : progressBarFilter('timed', 'video', { width: frameWidth, scale: job.scale, fullAtFrame: firstFrameAt(job.narration.audio.durationMs, fps), color: job.progressBarColor });
+        : progressBarFilter('timed', 'video', {
+            width: frameWidth,
+            scale: job.scale,
+            fullAtFrame: firstFrameAt(job.narration.audio.durationMs, fps),
+            color: job.progressBarColor,
+          });
     const graph = filterGraph({ held: opening ? 2 : 0, heldRuns, opening: opening && { pictures: 0, image: 1, zoom: opening.zoom } }, fps, bar);
     const graphFile = path.join(pictures, 'graph.txt');
     await writeFile(graphFile, graph);
@@ -161,7 +172,13 @@ async function renderOpeningPictures(
   const images = (await readdir(folder)).filter((name) => name.endsWith('.png')).sort();
   if (images.length !== runs.length) throw new Error(`Remotion wrote ${images.length} pictures for ${runs.length} runs`);
   const script = path.join(folder, 'pictures.ffconcat');
-  await writeFile(script, concatScript(runs, images.map((name) => path.join(folder, name))));
+  await writeFile(
+    script,
+    concatScript(
+      runs,
+      images.map((name) => path.join(folder, name)),
+    ),
+  );
   return script;
 }
 
@@ -274,7 +291,10 @@ function encode(
         reject(
           job.signal?.aborted
             ? job.signal.reason
-            : new UserError(`ffmpeg (${ffmpegPath()}) could not encode the video: ${error.message.split('\n')[0]}`, 'Check that FFMPEG_PATH names a working ffmpeg with libx264, or unset it'),
+            : new UserError(
+                `ffmpeg (${ffmpegPath()}) could not encode the video: ${error.message.split('\n')[0]}`,
+                'Check that FFMPEG_PATH names a working ffmpeg with libx264, or unset it',
+              ),
         );
       })
       .on('end', () => {

@@ -65,10 +65,17 @@ export async function copyNarration(from: string, folder: string): Promise<Narra
   const problem = narrationProblem(json);
   if (problem) throw new UserError(`${file} cannot be rendered: ${problem}`, 'Narrate the article again (npm run narrate) and render that folder');
   const narration = NarrationSchema.parse(json);
-  const files = [NARRATION_FILE, narration.audio.file, ...Object.values(narration.files), narration.article?.leadImage?.file, narration.article ? 'article.json' : undefined];
+  const files = [
+    NARRATION_FILE,
+    narration.audio.file,
+    ...Object.values(narration.files),
+    narration.article?.leadImage?.file,
+    narration.article ? 'article.json' : undefined,
+  ];
   for (const name of files) {
     if (!name) continue;
-    if (!existsSync(path.join(from, name))) throw new UserError(`${from} lacks ${name}, which ${NARRATION_FILE} names`, 'Narrate the article again into that folder');
+    if (!existsSync(path.join(from, name)))
+      throw new UserError(`${from} lacks ${name}, which ${NARRATION_FILE} names`, 'Narrate the article again into that folder');
     await copyFile(path.join(from, name), path.join(folder, name));
   }
   return narration;
@@ -77,7 +84,10 @@ export async function copyNarration(from: string, folder: string): Promise<Narra
 export function checkLength(narration: Narration, maxMinutes: number, force: boolean): void {
   const minutes = narration.audio.durationMs / 60_000;
   if (minutes > maxMinutes && !force) {
-    throw new UserError(`The video would last ${minutes.toFixed(1)} minutes, over --max-minutes ${maxMinutes}`, 'Pass --force to render it anyway, or raise --max-minutes');
+    throw new UserError(
+      `The video would last ${minutes.toFixed(1)} minutes, over --max-minutes ${maxMinutes}`,
+      'Pass --force to render it anyway, or raise --max-minutes',
+    );
   }
 }
 

@@ -97,12 +97,14 @@ export class VideoRenderer {
       this.options.log?.(`Browser: ${choice.executable ?? 'none on this machine'} (${choice.origin}, ${choice.chromeMode})`);
       const [serveUrl, browser] = await Promise.all([
         cachedBundle((percent) => onProgress?.({ stage: 'bundle', done: percent, total: 100 })),
-        openBrowser('chrome', { browserExecutable: choice.executable, chromeMode: choice.chromeMode, logLevel: this.logLevel() }).catch((error: unknown) => {
-          throw new UserError(
-            `The browser ${choice.executable ?? 'download'} (${choice.origin}) could not be started: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-            'Pass another --browser, or install Chromium (Debian: apt-get install chromium-headless-shell)',
-          );
-        }),
+        openBrowser('chrome', { browserExecutable: choice.executable, chromeMode: choice.chromeMode, logLevel: this.logLevel() }).catch(
+          (error: unknown) => {
+            throw new UserError(
+              `The browser ${choice.executable ?? 'download'} (${choice.origin}) could not be started: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+              'Pass another --browser, or install Chromium (Debian: apt-get install chromium-headless-shell)',
+            );
+          },
+        ),
       ]);
       return { serveUrl, browser, choice };
     })();
@@ -119,7 +121,15 @@ export class VideoRenderer {
   /** One frame of the narration in `folder` as an image (tests read the highlight from these; README's pictures). */
   async still(
     folder: string,
-    options: { format: VideoFormat; fps: Fps; frame: number; output: string; props?: Record<string, unknown>; scale?: number; imageFormat?: 'png' | 'jpeg' },
+    options: {
+      format: VideoFormat;
+      fps: Fps;
+      frame: number;
+      output: string;
+      props?: Record<string, unknown>;
+      scale?: number;
+      imageFormat?: 'png' | 'jpeg';
+    },
   ): Promise<void> {
     const common = await this.common();
     const server = await serveFolder(folder);
@@ -153,7 +163,16 @@ export class VideoRenderer {
         const { inputProps, composition } = await selectNewsVideo(common, server.url, settings.props, format, settings.fps);
         if (!thumbnail) {
           thumbnail = path.join(folder, THUMBNAIL_FILE);
-          await renderStill({ ...common, composition, inputProps, output: thumbnail, frame: thumbnailFrame(narration, settings.fps), imageFormat: 'jpeg', jpegQuality: 85, scale: settings.scale });
+          await renderStill({
+            ...common,
+            composition,
+            inputProps,
+            output: thumbnail,
+            frame: thumbnailFrame(narration, settings.fps),
+            imageFormat: 'jpeg',
+            jpegQuality: 85,
+            scale: settings.scale,
+          });
         }
         const output = path.join(folder, videoFileName(format, settings.formats));
         const silent = path.join(folder, `.silent-${format}.mp4`);
@@ -161,7 +180,8 @@ export class VideoRenderer {
         // The bar changes every frame: the distinct mode needs ffmpeg to draw it, in a colour ffmpeg reads.
         const barInFfmpeg = !props.showProgressBar || ffmpegColor(props.accentColor) !== null;
         const distinct = (settings.mode ?? 'distinct') === 'distinct' && barInFfmpeg;
-        if (!barInFfmpeg) this.options.log?.(`accentColor ${props.accentColor} is not #hex, so ffmpeg cannot draw the progress bar: every frame is rendered`);
+        if (!barInFfmpeg)
+          this.options.log?.(`accentColor ${props.accentColor} is not #hex, so ffmpeg cannot draw the progress bar: every frame is rendered`);
         if (distinct) {
           const withoutBar = { ...inputProps, showProgressBar: false };
           await renderDistinctPictures(common, {
@@ -195,7 +215,8 @@ export class VideoRenderer {
             // Limited-range BT.709, what players and platforms expect (Remotion's default tags JPEG frames full-range, yuvj420p).
             colorSpace: 'bt709',
             cancelSignal,
-            onProgress: ({ renderedFrames }) => onProgress?.({ stage: `render ${format}`, done: renderedFrames, total: composition.durationInFrames }),
+            onProgress: ({ renderedFrames }) =>
+              onProgress?.({ stage: `render ${format}`, done: renderedFrames, total: composition.durationInFrames }),
           });
         }
         await muxNarrationAudio(silent, path.join(folder, narration.audio.file), output);

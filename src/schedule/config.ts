@@ -9,7 +9,6 @@ import { z } from 'zod';
 import { DEFAULT_FPS, FpsSchema, VideoFormatSchema as FormatSchema } from '../contract/video.ts';
 import { UserError } from '../errors.ts';
 
-
 const FeedSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
   voice: z.string().min(1).optional(),
@@ -75,7 +74,10 @@ export type QueueLocation = { kind: 'sqlite'; file: string } | { kind: 'redis'; 
 export type ScheduleConfig = Omit<z.infer<typeof ConfigSchema>, 'queue'> & { queue: QueueLocation; file: string };
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const where = issue.path.length === 0 ? 'the config' : issue.path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
+  const where =
+    issue.path.length === 0
+      ? 'the config'
+      : issue.path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
   return `${where}: ${issue.message}`;
 }
 
@@ -99,7 +101,10 @@ export async function loadConfig(file: string): Promise<ScheduleConfig> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UserError(`The config ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, 'Pass the path of a YAML file to --config');
+    throw new UserError(
+      `The config ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      'Pass the path of a YAML file to --config',
+    );
   }
   let raw: unknown;
   try {
@@ -107,7 +112,10 @@ export async function loadConfig(file: string): Promise<ScheduleConfig> {
     raw = parseYaml(text, { maxAliasCount: 100, uniqueKeys: true });
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line}` : '';
-    throw new UserError(`The config ${file} is not valid YAML${where} (${(error as Error).message.split('\n')[0]})`, 'Fix the YAML syntax; feeds.example.yaml shows the expected shape');
+    throw new UserError(
+      `The config ${file} is not valid YAML${where} (${(error as Error).message.split('\n')[0]})`,
+      'Fix the YAML syntax; feeds.example.yaml shows the expected shape',
+    );
   }
   return parseConfig(raw, file);
 }

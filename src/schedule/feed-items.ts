@@ -41,18 +41,36 @@ function rawItems(xml: string, feedUrl: string): RawItem[] {
   try {
     parsed = parseFeed(xml);
   } catch (error) {
-    throw new UserError(`The feed ${feedUrl} is not an RSS, RDF or Atom feed (${(error as Error).message})`, 'Check the feed URL in the config: it must point at the feed itself, not a web page');
+    throw new UserError(
+      `The feed ${feedUrl} is not an RSS, RDF or Atom feed (${(error as Error).message})`,
+      'Check the feed URL in the config: it must point at the feed itself, not a web page',
+    );
   }
   switch (parsed.format) {
     case 'rss':
-      return (parsed.feed.items ?? []).map((item) => ({ guid: textOf(item.guid), link: textOf(item.link), title: textOf(item.title), date: textOf(item.pubDate) ?? textOf(item.dc?.dates?.[0]) }));
+      return (parsed.feed.items ?? []).map((item) => ({
+        guid: textOf(item.guid),
+        link: textOf(item.link),
+        title: textOf(item.title),
+        date: textOf(item.pubDate) ?? textOf(item.dc?.dates?.[0]),
+      }));
     case 'rdf':
-      return (parsed.feed.items ?? []).map((item) => ({ guid: textOf(item.rdf?.about), link: textOf(item.link), title: textOf(item.title), date: textOf(item.dc?.dates?.[0]) }));
+      return (parsed.feed.items ?? []).map((item) => ({
+        guid: textOf(item.rdf?.about),
+        link: textOf(item.link),
+        title: textOf(item.title),
+        date: textOf(item.dc?.dates?.[0]),
+      }));
     case 'atom':
       return (parsed.feed.entries ?? []).map((entry) => {
         const links = entry.links ?? [];
         const link = links.find((candidate) => (candidate.rel ?? 'alternate') === 'alternate') ?? links[0];
-        return { guid: textOf(entry.id), link: textOf(link?.href), title: textOf(entry.title), date: textOf(entry.published) ?? textOf(entry.updated) };
+        return {
+          guid: textOf(entry.id),
+          link: textOf(link?.href),
+          title: textOf(entry.title),
+          date: textOf(entry.published) ?? textOf(entry.updated),
+        };
       });
     case 'json':
       throw new UserError(`The feed ${feedUrl} is a JSON Feed, not an RSS, RDF or Atom feed`, "Use the site's RSS or Atom feed");
@@ -80,7 +98,10 @@ function isoDate(date: string | undefined): string | null {
 export function readFeedItems(xml: string, feedUrl: string): ReadItems {
   const raw = rawItems(xml, feedUrl);
   if (raw.length > MAX_FEED_ITEMS) {
-    throw new UserError(`The feed ${feedUrl} has ${raw.length} items, over the limit of ${MAX_FEED_ITEMS}`, 'Point the config at a feed of recent articles (most sites offer one per section)');
+    throw new UserError(
+      `The feed ${feedUrl} has ${raw.length} items, over the limit of ${MAX_FEED_ITEMS}`,
+      'Point the config at a feed of recent articles (most sites offer one per section)',
+    );
   }
   const items: FeedItem[] = [];
   const skipped: string[] = [];

@@ -59,7 +59,12 @@ export async function produceItem(job: JobView, options: ProduceItemOptions): Pr
     version: 1,
     key: job.key,
     source: { feed: job.feedUrl, item: job.itemUrl, guid: job.guid, title: job.title, publishedAt: job.publishedAt },
-    times: { firstSeenAt: job.createdAt, startedAt: startedAt.toISOString(), narratedAt: narratedAt.toISOString(), finishedAt: finishedAt.toISOString() },
+    times: {
+      firstSeenAt: job.createdAt,
+      startedAt: startedAt.toISOString(),
+      narratedAt: narratedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+    },
     durations: {
       narrationMs: narratedAt.getTime() - startedAt.getTime(),
       renderMs: finishedAt.getTime() - narratedAt.getTime(),

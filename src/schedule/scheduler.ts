@@ -69,7 +69,10 @@ export async function checkOutputFolder(folder: string): Promise<void> {
     await mkdir(folder, { recursive: true });
     await access(folder, constants.W_OK);
   } catch (error) {
-    throw new UserError(`The output folder ${folder} cannot be written (${(error as NodeJS.ErrnoException).code ?? errorMessage(error)})`, 'Set output: in the config to a folder this user can write');
+    throw new UserError(
+      `The output folder ${folder} cannot be written (${(error as NodeJS.ErrnoException).code ?? errorMessage(error)})`,
+      'Set output: in the config to a folder this user can write',
+    );
   }
 }
 

@@ -5,16 +5,18 @@ import type { BreakStrength } from '../contract/pipeline.ts';
 import { breaksAtLeast } from './packing.ts';
 
 const GOOD_STARTS = new Set(
-  ('y e o u ni pero que porque aunque sino pues como cuando donde si a ante bajo con contra de del desde durante en entre ' +
+  (
+    'y e o u ni pero que porque aunque sino pues como cuando donde si a ante bajo con contra de del desde durante en entre ' +
     'hacia hasta mediante para por según sin sobre tras al and or but because that which of in on at to for with from by ' +
-    'et ou mais donc que qui dans sur pour avec sans par de des du e ma che di da con per tra fra em para com sem por')
-    .split(' '),
+    'et ou mais donc que qui dans sur pour avec sans par de des du e ma che di da con per tra fra em para com sem por'
+  ).split(' '),
 );
 const NEVER_ENDS = new Set(
-  ('el la los las un una unos unas lo al del su sus mi mis tu tus este esta estos estas ese esa esos esas aquel aquella ' +
+  (
+    'el la los las un una unos unas lo al del su sus mi mis tu tus este esta estos estas ese esa esos esas aquel aquella ' +
     'nuestro nuestra cada otro otra y e o u ni que se me te nos the a an this that these those my your his her its our their and or ' +
-    'le la les un une des ce cette il lo gli i uno o os as um uma')
-    .split(' '),
+    'le la les un une des ce cette il lo gli i uno o os as um uma'
+  ).split(' '),
 );
 
 export interface CutWord {

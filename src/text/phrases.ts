@@ -24,7 +24,13 @@ function charLength(run: readonly Spanned[]): number {
 }
 
 export function validatePhraseOptions(options: PhraseOptions): void {
-  if (!Number.isInteger(options.minChars) || !Number.isInteger(options.maxChars) || options.minChars < 0 || options.maxChars < 1 || options.minChars > options.maxChars) {
+  if (
+    !Number.isInteger(options.minChars) ||
+    !Number.isInteger(options.maxChars) ||
+    options.minChars < 0 ||
+    options.maxChars < 1 ||
+    options.minChars > options.maxChars
+  ) {
     throw new UserError(
       `Phrase lengths --min-phrase-chars ${options.minChars} and --max-phrase-chars ${options.maxChars} are not whole numbers with 0 <= min <= max`,
       `Pass, for example, --min-phrase-chars ${DEFAULT_PHRASE_OPTIONS.minChars} --max-phrase-chars ${DEFAULT_PHRASE_OPTIONS.maxChars}`,
@@ -37,7 +43,12 @@ export function phraseRuns<T extends Spanned>(words: readonly T[], options: Phra
   const pieces = splitAtBreaks(words, 'sentence').flatMap((sentence) =>
     charLength(sentence) <= options.maxChars
       ? [sentence]
-      : segment(sentence, (run) => charLength(run) / options.maxChars, cutPenalty, (run) => evenness(charLength(run) / options.maxChars)),
+      : segment(
+          sentence,
+          (run) => charLength(run) / options.maxChars,
+          cutPenalty,
+          (run) => evenness(charLength(run) / options.maxChars),
+        ),
   );
   const phrases: T[][] = [];
   for (const piece of pieces) {

@@ -36,7 +36,9 @@ export function runCli(script: string, args: string[], options: { env?: NodeJS.P
 /** Decode any audio file with ffmpeg to mono float samples at `sampleRate`. */
 export function decodeAudio(file: string, sampleRate = 24_000): Promise<Float32Array> {
   return new Promise((resolve, reject) => {
-    const child = spawn(ffmpegPath(), ['-v', 'error', '-i', file, '-f', 'f32le', '-ac', '1', '-ar', String(sampleRate), '-'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(ffmpegPath(), ['-v', 'error', '-i', file, '-f', 'f32le', '-ac', '1', '-ar', String(sampleRate), '-'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const chunks: Buffer[] = [];
     let stderr = '';
     child.stdout.on('data', (data: Buffer) => chunks.push(data));

@@ -31,14 +31,20 @@ export function articleHtml(title: string): string {
 
 export function rssFeed(site: string, items: SiteItem[]): string {
   const entries = items
-    .map((item) => `<item><title>${escapeHtml(item.title)}</title><link>${site}/articulos/${item.slug}.html</link><guid isPermaLink="false">${escapeHtml(item.guid)}</guid><pubDate>${item.publishedAt.toUTCString()}</pubDate><description>Resumen.</description></item>`)
+    .map(
+      (item) =>
+        `<item><title>${escapeHtml(item.title)}</title><link>${site}/articulos/${item.slug}.html</link><guid isPermaLink="false">${escapeHtml(item.guid)}</guid><pubDate>${item.publishedAt.toUTCString()}</pubDate><description>Resumen.</description></item>`,
+    )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Diario de Prueba</title><link>${site}/</link><description>Portada</description>\n${entries}\n</channel></rss>`;
 }
 
 export function atomFeed(site: string, items: SiteItem[]): string {
   const entries = items
-    .map((item) => `<entry><title>${escapeHtml(item.title)}</title><id>${escapeHtml(item.guid)}</id><link rel="alternate" href="${site}/articulos/${item.slug}.html"/><published>${item.publishedAt.toISOString()}</published><updated>${item.publishedAt.toISOString()}</updated></entry>`)
+    .map(
+      (item) =>
+        `<entry><title>${escapeHtml(item.title)}</title><id>${escapeHtml(item.guid)}</id><link rel="alternate" href="${site}/articulos/${item.slug}.html"/><published>${item.publishedAt.toISOString()}</published><updated>${item.publishedAt.toISOString()}</updated></entry>`,
+    )
     .join('\n');
   return `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Diario de Prueba</title><id>urn:diario</id><updated>${new Date().toISOString()}</updated>\n${entries}\n</feed>`;
 }
@@ -53,7 +59,9 @@ export interface NewsSite {
   close(): Promise<void>;
 }
 
-export async function startNewsSite(extraRoutes: Record<string, (request: IncomingMessage, response: ServerResponse) => void> = {}): Promise<NewsSite> {
+export async function startNewsSite(
+  extraRoutes: Record<string, (request: IncomingMessage, response: ServerResponse) => void> = {},
+): Promise<NewsSite> {
   const items: SiteItem[] = [];
   const hits = new Map<string, number>();
   let base = '';

@@ -55,7 +55,10 @@ function killTree(root: number): void {
 }
 
 export function startScheduler(args: string[]): RunningScheduler {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, SCHEDULE_CLI), ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, SCHEDULE_CLI), ...args], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stdout!.on('data', (data: Buffer) => (stderr += data.toString()));
   child.stderr!.on('data', (data: Buffer) => (stderr += data.toString()));

@@ -21,7 +21,9 @@ export interface ProbedStream {
 }
 
 export async function ffprobe(file: string): Promise<{ streams: ProbedStream[]; format: { duration: string; bit_rate: string } }> {
-  const { stdout } = await run(path.join(REMOTION_BINARIES, 'ffprobe'), ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file], { env: binaryEnv });
+  const { stdout } = await run(path.join(REMOTION_BINARIES, 'ffprobe'), ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file], {
+    env: binaryEnv,
+  });
   return JSON.parse(stdout) as { streams: ProbedStream[]; format: { duration: string; bit_rate: string } };
 }
 
@@ -118,7 +120,9 @@ export async function ocrRegion(file: string, box: { x: number; y: number; width
 /** SSIM (all planes) of every frame of `a` against the same frame of `b`, by ffmpeg's ssim filter. */
 export async function ssimPerFrame(a: string, b: string): Promise<number[]> {
   // stats_file=- writes one line per frame to stdout ("n:1 Y:... All:0.99...").
-  const { stdout } = await run(ffmpegPath(), ['-v', 'error', '-i', a, '-i', b, '-lavfi', '[0:v][1:v]ssim=stats_file=-', '-f', 'null', '-'], { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run(ffmpegPath(), ['-v', 'error', '-i', a, '-i', b, '-lavfi', '[0:v][1:v]ssim=stats_file=-', '-f', 'null', '-'], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return [...stdout.matchAll(/^n:\d+ .*All:([\d.]+)/gm)].map((match) => Number(match[1]));
 }
 

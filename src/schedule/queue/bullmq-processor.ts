@@ -20,7 +20,11 @@ const settings = settingsFromEnvironment();
 // One model session, bundle and browser for every job this child runs; the browser goes when the child exits.
 const producer = new ScheduledProducer({ warn: (line) => logLine(`warning: ${line}`) });
 
-export default async function processJob(job: SandboxedJob<JobData, ProducedItem>, _token: string | undefined, signal: AbortSignal): Promise<ProducedItem> {
+export default async function processJob(
+  job: SandboxedJob<JobData, ProducedItem>,
+  _token: string | undefined,
+  signal: AbortSignal,
+): Promise<ProducedItem> {
   try {
     return await produceItem(viewOf(job, 'narrating'), {
       ...settings,

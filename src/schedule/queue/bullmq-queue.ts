@@ -60,7 +60,10 @@ export class BullmqQueue implements JobQueue {
     } catch (error) {
       queue.connection.disconnect();
       await queue.queue.close().catch(() => undefined);
-      throw new UserError(`Redis at ${url} is unreachable (${errorMessage(error)})`, 'Start redis-server there, or set queue: to a reachable redis://host:port (or sqlite:<file> on one machine)');
+      throw new UserError(
+        `Redis at ${url} is unreachable (${errorMessage(error)})`,
+        'Start redis-server there, or set queue: to a reachable redis://host:port (or sqlite:<file> on one machine)',
+      );
     }
     return queue;
   }
@@ -68,13 +71,17 @@ export class BullmqQueue implements JobQueue {
   async enqueue(spec: JobSpec): Promise<boolean> {
     const id = jobId(spec.key);
     if ((await this.queue.getJob(id)) !== undefined) return false;
-    await this.queue.add('item', { spec, createdAt: new Date().toISOString() }, {
-      jobId: id,
-      attempts: this.policy.maxAttempts,
-      backoff: { type: 'policy' },
-      removeOnComplete: false,
-      removeOnFail: false,
-    });
+    await this.queue.add(
+      'item',
+      { spec, createdAt: new Date().toISOString() },
+      {
+        jobId: id,
+        attempts: this.policy.maxAttempts,
+        backoff: { type: 'policy' },
+        removeOnComplete: false,
+        removeOnFail: false,
+      },
+    );
     return true;
   }
 
@@ -88,7 +95,8 @@ export class BullmqQueue implements JobQueue {
     const job = await this.queue.getJob(id);
     if (job === undefined) throw new UserError(`There is no job ${id}`, 'Run npm run jobs to see the job ids');
     const state = await job.getState();
-    if (state !== 'failed' && state !== 'completed') throw new UserError(`Job ${id} is ${stateOf(state, job.progress)}, not failed or done`, 'Only a failed or done job can be requeued');
+    if (state !== 'failed' && state !== 'completed')
+      throw new UserError(`Job ${id} is ${stateOf(state, job.progress)}, not failed or done`, 'Only a failed or done job can be requeued');
     await job.retry(state, { resetAttemptsMade: true, resetAttemptsStarted: true });
     return toView((await this.queue.getJob(id))!);
   }
@@ -139,7 +147,8 @@ export class BullmqQueue implements JobQueue {
     const stopped = new Promise<void>((resolve) => options.signal.addEventListener('abort', () => resolve(), { once: true }));
     try {
       if (options.untilIdle) {
-        while (!options.signal.aborted && !(await this.isIdle())) await Promise.race([new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS)), stopped]);
+        while (!options.signal.aborted && !(await this.isIdle()))
+          await Promise.race([new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS)), stopped]);
       } else {
         await stopped;
       }

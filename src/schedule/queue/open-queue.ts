@@ -6,5 +6,7 @@ import { SqliteQueue } from './sqlite-queue.ts';
 
 export async function openQueue(config: Pick<ScheduleConfig, 'queue' | 'retry' | 'leaseSeconds'>): Promise<JobQueue> {
   const leaseMs = config.leaseSeconds * 1000;
-  return config.queue.kind === 'sqlite' ? new SqliteQueue(config.queue.file, config.retry, leaseMs) : BullmqQueue.open(config.queue.url, config.retry, leaseMs);
+  return config.queue.kind === 'sqlite'
+    ? new SqliteQueue(config.queue.file, config.retry, leaseMs)
+    : BullmqQueue.open(config.queue.url, config.retry, leaseMs);
 }

@@ -53,7 +53,8 @@ export class SqliteQueue implements JobQueue {
     const lost = new AbortController();
     const signal = AbortSignal.any([stop, lost.signal]);
     const renew = (stage?: 'narrating' | 'rendering') => {
-      if (!this.store.renew(job.id, this.owner, this.leaseMs, new Date(), stage)) lost.abort(new Error(`job ${job.id}'s lease was lost to another worker`));
+      if (!this.store.renew(job.id, this.owner, this.leaseMs, new Date(), stage))
+        lost.abort(new Error(`job ${job.id}'s lease was lost to another worker`));
     };
     const heartbeat = setInterval(() => renew(), this.leaseMs / 3);
     handlers.log(`job ${job.id}: ${job.title} (attempt ${job.attempts})`);
@@ -66,7 +67,9 @@ export class SqliteQueue implements JobQueue {
     } catch (error) {
       clearInterval(heartbeat);
       const state = this.store.fail(job.id, this.owner, errorMessage(error), classifyFailure(error), this.policy, new Date());
-      handlers.log(`job ${job.id}: ${state === 'queued' ? 'will be retried' : state === 'failed' ? 'failed' : 'lost its lease'}: ${errorMessage(error)}`);
+      handlers.log(
+        `job ${job.id}: ${state === 'queued' ? 'will be retried' : state === 'failed' ? 'failed' : 'lost its lease'}: ${errorMessage(error)}`,
+      );
     }
   }
 }

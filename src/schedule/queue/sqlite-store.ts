@@ -74,7 +74,10 @@ export class SqliteJobStore {
       this.db.pragma('busy_timeout = 10000');
       this.db.exec(SCHEMA);
     } catch (error) {
-      throw new UserError(`The job store ${file} cannot be opened (${(error as Error).message})`, 'Point queue: at a writable sqlite:<file>, or remove a file that is not a SQLite database');
+      throw new UserError(
+        `The job store ${file} cannot be opened (${(error as Error).message})`,
+        'Point queue: at a writable sqlite:<file>, or remove a file that is not a SQLite database',
+      );
     }
   }
 
@@ -86,7 +89,9 @@ export class SqliteJobStore {
   enqueue(spec: JobSpec, now: Date): boolean {
     const time = now.toISOString();
     const result = this.db
-      .prepare(`INSERT INTO jobs (key, spec, state, created_at, updated_at, next_attempt_at) VALUES (?, ?, 'queued', ?, ?, ?) ON CONFLICT (key) DO NOTHING`)
+      .prepare(
+        `INSERT INTO jobs (key, spec, state, created_at, updated_at, next_attempt_at) VALUES (?, ?, 'queued', ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+      )
       .run(spec.key, JSON.stringify(spec), time, time, time);
     return result.changes === 1;
   }
@@ -128,21 +133,27 @@ export class SqliteJobStore {
   /** Extend the lease, and move to `state` if given. False when the lease was lost (it lapsed and another took it). */
   renew(id: string, owner: string, leaseMs: number, now: Date, state?: 'narrating' | 'rendering'): boolean {
     const result = this.db
-      .prepare(`UPDATE jobs SET lease_expires_at = ?, state = COALESCE(?, state), updated_at = ? WHERE id = ? AND lease_owner = ? AND state IN ('narrating', 'rendering')`)
+      .prepare(
+        `UPDATE jobs SET lease_expires_at = ?, state = COALESCE(?, state), updated_at = ? WHERE id = ? AND lease_owner = ? AND state IN ('narrating', 'rendering')`,
+      )
       .run(now.getTime() + leaseMs, state ?? null, now.toISOString(), Number(id), owner);
     return result.changes === 1;
   }
 
   complete(id: string, owner: string, now: Date): boolean {
     const result = this.db
-      .prepare(`UPDATE jobs SET state = 'done', last_error = NULL, finished_at = ?, updated_at = ?, lease_owner = NULL, lease_expires_at = NULL WHERE id = ? AND lease_owner = ?`)
+      .prepare(
+        `UPDATE jobs SET state = 'done', last_error = NULL, finished_at = ?, updated_at = ?, lease_owner = NULL, lease_expires_at = NULL WHERE id = ? AND lease_owner = ?`,
+      )
       .run(now.toISOString(), now.toISOString(), Number(id), owner);
     return result.changes === 1;
   }
 
   /** Record a failed attempt: queued again after the backoff, or failed for good. */
   fail(id: string, owner: string, message: string, kind: FailureKind, policy: RetryPolicy, now: Date): JobState | null {
-    const row = this.db.prepare(`SELECT attempts FROM jobs WHERE id = ? AND lease_owner = ?`).get(Number(id), owner) as { attempts: number } | undefined;
+    const row = this.db.prepare(`SELECT attempts FROM jobs WHERE id = ? AND lease_owner = ?`).get(Number(id), owner) as
+      | { attempts: number }
+      | undefined;
     if (row === undefined) return null;
     const step = nextStep(policy, kind, row.attempts, now);
     if ('giveUp' in step) {
@@ -150,14 +161,18 @@ export class SqliteJobStore {
       return 'failed';
     }
     this.db
-      .prepare(`UPDATE jobs SET state = 'queued', last_error = ?, next_attempt_at = ?, updated_at = ?, lease_owner = NULL, lease_expires_at = NULL WHERE id = ?`)
+      .prepare(
+        `UPDATE jobs SET state = 'queued', last_error = ?, next_attempt_at = ?, updated_at = ?, lease_owner = NULL, lease_expires_at = NULL WHERE id = ?`,
+      )
       .run(message, step.retryAt.toISOString(), now.toISOString(), Number(id));
     return 'queued';
   }
 
   private giveUp(id: number, message: string, now: Date): void {
     this.db
-      .prepare(`UPDATE jobs SET state = 'failed', last_error = ?, finished_at = ?, updated_at = ?, lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = NULL WHERE id = ?`)
+      .prepare(
+        `UPDATE jobs SET state = 'failed', last_error = ?, finished_at = ?, updated_at = ?, lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = NULL WHERE id = ?`,
+      )
       .run(message, now.toISOString(), now.toISOString(), id);
   }
 
@@ -173,10 +188,13 @@ export class SqliteJobStore {
   retry(id: string, now: Date): JobView {
     const row = this.db.prepare(`SELECT * FROM jobs WHERE id = ?`).get(Number(id)) as Row | undefined;
     if (row === undefined) throw new UserError(`There is no job ${id}`, 'Run npm run jobs to see the job ids');
-    if (row.state !== 'failed' && row.state !== 'done') throw new UserError(`Job ${id} is ${row.state}, not failed or done`, 'Only a failed or done job can be requeued');
+    if (row.state !== 'failed' && row.state !== 'done')
+      throw new UserError(`Job ${id} is ${row.state}, not failed or done`, 'Only a failed or done job can be requeued');
     return toView(
       this.db
-        .prepare(`UPDATE jobs SET state = 'queued', attempts = 0, last_error = NULL, after_each_error = NULL, finished_at = NULL, next_attempt_at = ?, updated_at = ? WHERE id = ? RETURNING *`)
+        .prepare(
+          `UPDATE jobs SET state = 'queued', attempts = 0, last_error = NULL, after_each_error = NULL, finished_at = NULL, next_attempt_at = ?, updated_at = ? WHERE id = ? RETURNING *`,
+        )
         .get(now.toISOString(), now.toISOString(), Number(id)) as Row,
     );
   }

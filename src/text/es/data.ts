@@ -10,7 +10,10 @@ export function readTable(name: string): string[][] {
   let rows = cache.get(name);
   if (!rows) {
     const text = readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8');
-    rows = text.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#')).map((line) => line.replace(/\r$/, '').split('\t'));
+    rows = text
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+      .map((line) => line.replace(/\r$/, '').split('\t'));
     cache.set(name, rows);
   }
   return rows;

@@ -3,11 +3,51 @@
 
 export type Gender = 'm' | 'f';
 
-const UNITS = ['cero', 'uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez', 'once', 'doce', 'trece', 'catorce', 'quince',
-  'dieciséis', 'diecisiete', 'dieciocho', 'diecinueve', 'veinte', 'veintiuno', 'veintidós', 'veintitrés', 'veinticuatro', 'veinticinco',
-  'veintiséis', 'veintisiete', 'veintiocho', 'veintinueve'];
+const UNITS = [
+  'cero',
+  'uno',
+  'dos',
+  'tres',
+  'cuatro',
+  'cinco',
+  'seis',
+  'siete',
+  'ocho',
+  'nueve',
+  'diez',
+  'once',
+  'doce',
+  'trece',
+  'catorce',
+  'quince',
+  'dieciséis',
+  'diecisiete',
+  'dieciocho',
+  'diecinueve',
+  'veinte',
+  'veintiuno',
+  'veintidós',
+  'veintitrés',
+  'veinticuatro',
+  'veinticinco',
+  'veintiséis',
+  'veintisiete',
+  'veintiocho',
+  'veintinueve',
+];
 const TENS = ['', '', '', 'treinta', 'cuarenta', 'cincuenta', 'sesenta', 'setenta', 'ochenta', 'noventa'];
-const HUNDREDS = ['', 'ciento', 'doscientos', 'trescientos', 'cuatrocientos', 'quinientos', 'seiscientos', 'setecientos', 'ochocientos', 'novecientos'];
+const HUNDREDS = [
+  '',
+  'ciento',
+  'doscientos',
+  'trescientos',
+  'cuatrocientos',
+  'quinientos',
+  'seiscientos',
+  'setecientos',
+  'ochocientos',
+  'novecientos',
+];
 
 function belowThousand(value: number): string {
   if (value === 100) return 'cien';
@@ -27,7 +67,10 @@ export function apocopate(words: string): string {
 
 /** Feminine forms for a count of a feminine noun: "una", "veintiuna", "doscientas". */
 function feminize(words: string): string {
-  return words.replace(/ientos\b/g, 'ientas').replace(/(^|\s)uno?$/, '$1una').replace(/veinti(?:uno|ún)$/, 'veintiuna');
+  return words
+    .replace(/ientos\b/g, 'ientas')
+    .replace(/(^|\s)uno?$/, '$1una')
+    .replace(/veinti(?:uno|ún)$/, 'veintiuna');
 }
 
 // Long scale, as Spain and Latin America count: a billón is a million millions.
@@ -87,17 +130,41 @@ export function countingCardinal(value: number | bigint, gender: Gender): string
  */
 export function decimalDigits(digits: string, gender: Gender | undefined = undefined): string {
   const groups = digits.length <= 3 ? [digits] : (digits.match(/\d{1,2}/g) ?? []);
-  const words = groups.map((group) => {
-    const leadingZeros = /^0*/.exec(group)![0].length;
-    const rest = group.slice(leadingZeros);
-    return [...Array<string>(leadingZeros).fill('cero'), ...(rest ? [cardinal(BigInt(rest))] : [])].join(' ');
-  }).join(' ');
+  const words = groups
+    .map((group) => {
+      const leadingZeros = /^0*/.exec(group)![0].length;
+      const rest = group.slice(leadingZeros);
+      return [...Array<string>(leadingZeros).fill('cero'), ...(rest ? [cardinal(BigInt(rest))] : [])].join(' ');
+    })
+    .join(' ');
   return gender === 'f' ? feminize(words) : words;
 }
 
 const ORDINAL_UNITS = ['', 'primero', 'segundo', 'tercero', 'cuarto', 'quinto', 'sexto', 'séptimo', 'octavo', 'noveno'];
-const ORDINAL_TENS = ['', 'décimo', 'vigésimo', 'trigésimo', 'cuadragésimo', 'quincuagésimo', 'sexagésimo', 'septuagésimo', 'octogésimo', 'nonagésimo'];
-const ORDINAL_HUNDREDS = ['', 'centésimo', 'ducentésimo', 'tricentésimo', 'cuadringentésimo', 'quingentésimo', 'sexcentésimo', 'septingentésimo', 'octingentésimo', 'noningentésimo'];
+const ORDINAL_TENS = [
+  '',
+  'décimo',
+  'vigésimo',
+  'trigésimo',
+  'cuadragésimo',
+  'quincuagésimo',
+  'sexagésimo',
+  'septuagésimo',
+  'octogésimo',
+  'nonagésimo',
+];
+const ORDINAL_HUNDREDS = [
+  '',
+  'centésimo',
+  'ducentésimo',
+  'tricentésimo',
+  'cuadringentésimo',
+  'quingentésimo',
+  'sexcentésimo',
+  'septingentésimo',
+  'octingentésimo',
+  'noningentésimo',
+];
 
 function ordinalBelowHundred(value: number, writtenShort: boolean): string {
   const tens = Math.floor(value / 10);
@@ -146,11 +213,19 @@ export function fractionDenominator(denominator: bigint): string | undefined {
   if (value >= 5 && value <= 10) return ordinal(value);
   if (value > 10 && value < 100) {
     // The partitive "-avo": "onceavo", "treintavo", "treintaiunavo" (the "y" and the accent fold into the word).
-    const words = apocopate(cardinal(value)).replace(/a y /g, 'ai').replace(/ún$/, 'un').normalize('NFD').replace(/\u0301/g, '').normalize('NFC');
+    const words = apocopate(cardinal(value))
+      .replace(/a y /g, 'ai')
+      .replace(/ún$/, 'un')
+      .normalize('NFD')
+      .replace(/\u0301/g, '')
+      .normalize('NFC');
     return `${words.replace(/a$/, '')}avo`;
   }
   if (value >= 100 && value < 1000) return value % 100 === 0 ? ordinal(value) : undefined;
-  for (const [scale, word] of [[10n ** 6n, 'millonésimo'], [1000n, 'milésimo']] as const) {
+  for (const [scale, word] of [
+    [10n ** 6n, 'millonésimo'],
+    [1000n, 'milésimo'],
+  ] as const) {
     if (denominator % scale === 0n && denominator / scale < 1_000_000n) {
       const count = denominator / scale;
       return count === 1n ? word : `${cardinal(count).replaceAll(' ', '')}${word}`;

@@ -1,8 +1,33 @@
 // Letters and digits said one by one, and whether an all-caps word can be read as a Spanish word.
 
 const LETTER_NAMES: Readonly<Record<string, string>> = {
-  A: 'a', B: 'be', C: 'ce', D: 'de', E: 'e', F: 'efe', G: 'ge', H: 'hache', I: 'i', J: 'jota', K: 'ka', L: 'ele', M: 'eme', N: 'ene',
-  Ñ: 'eñe', O: 'o', P: 'pe', Q: 'cu', R: 'erre', S: 'ese', T: 'te', U: 'u', V: 'uve', W: 'uve doble', X: 'equis', Y: 'i griega', Z: 'zeta',
+  A: 'a',
+  B: 'be',
+  C: 'ce',
+  D: 'de',
+  E: 'e',
+  F: 'efe',
+  G: 'ge',
+  H: 'hache',
+  I: 'i',
+  J: 'jota',
+  K: 'ka',
+  L: 'ele',
+  M: 'eme',
+  N: 'ene',
+  Ñ: 'eñe',
+  O: 'o',
+  P: 'pe',
+  Q: 'cu',
+  R: 'erre',
+  S: 'ese',
+  T: 'te',
+  U: 'u',
+  V: 'uve',
+  W: 'uve doble',
+  X: 'equis',
+  Y: 'i griega',
+  Z: 'zeta',
 };
 const DIGIT_NAMES = ['cero', 'uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve'];
 
@@ -13,7 +38,10 @@ export function spellLetters(letters: string): string {
 
 /** Digits one by one: "112" -> "uno uno dos". */
 export function spellDigits(digits: string): string {
-  return [...digits].filter((digit) => /\d/.test(digit)).map((digit) => DIGIT_NAMES[Number(digit)]!).join(' ');
+  return [...digits]
+    .filter((digit) => /\d/.test(digit))
+    .map((digit) => DIGIT_NAMES[Number(digit)]!)
+    .join(' ');
 }
 
 // A Spanish syllable: an onset (one consonant, a digraph, or a consonant + l/r cluster), a vowel nucleus (with

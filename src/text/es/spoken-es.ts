@@ -51,5 +51,7 @@ export function speakSpanish(written: string, builder: SpokenTextBuilder, from: 
 
 /** The spoken form of a Spanish text, as a plain string (for tests, reports and the benchmark). */
 export function spokenSpanish(written: string, options: SpokenOptions = {}): string {
-  return pieces(written, 0, written.length, options).map((piece) => piece.spoken ?? written.slice(piece.start, piece.end)).join('');
+  return pieces(written, 0, written.length, options)
+    .map((piece) => piece.spoken ?? written.slice(piece.start, piece.end))
+    .join('');
 }

@@ -3,8 +3,24 @@
 import type { Context } from './context.ts';
 import type { SpanishLocale } from './locales.ts';
 
-export type SemioticClass = 'electronic' | 'telephone' | 'date' | 'time' | 'money' | 'measure' | 'percent' | 'fraction' | 'reference'
-  | 'ordinal' | 'range' | 'roman' | 'decimal' | 'cardinal' | 'abbreviation' | 'acronym' | 'leftover';
+export type SemioticClass =
+  | 'electronic'
+  | 'telephone'
+  | 'date'
+  | 'time'
+  | 'money'
+  | 'measure'
+  | 'percent'
+  | 'fraction'
+  | 'reference'
+  | 'ordinal'
+  | 'range'
+  | 'roman'
+  | 'decimal'
+  | 'cardinal'
+  | 'abbreviation'
+  | 'acronym'
+  | 'leftover';
 
 export interface Tagger {
   readonly semioticClass: SemioticClass;
@@ -34,7 +50,10 @@ export function escapePattern(text: string): string {
 
 /** An alternation of literal words, longest first so "sept." wins over "sep". */
 export function alternation(words: Iterable<string>): string {
-  return [...words].sort((a, b) => b.length - a.length).map(escapePattern).join('|');
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escapePattern)
+    .join('|');
 }
 
 /** A locale-independent pattern. */

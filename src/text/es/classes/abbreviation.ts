@@ -11,17 +11,22 @@ interface Abbreviation {
 }
 
 let table: ReadonlyMap<string, Abbreviation> | undefined;
-const abbreviations = () => (table ??= new Map(readTable('abbreviations.tsv').map(([written, spoken, kind]) => [written!, { spoken: spoken!, title: kind === 'title' }])));
+const abbreviations = () =>
+  (table ??= new Map(readTable('abbreviations.tsv').map(([written, spoken, kind]) => [written!, { spoken: spoken!, title: kind === 'title' }])));
 
 const SENTENCE_FOLLOWS = /^(?:\s+[\p{Lu}¿¡«"“(]|\s*$)/u;
 
 export const abbreviationTagger: Tagger = {
   semioticClass: 'abbreviation',
-  pattern: fixed(new RegExp(
-    [...abbreviations().keys()].sort((a, b) => b.length - a.length)
-      .map((written) => `(?<![\\p{L}\\p{N}])${escapePattern(written).replace(/ /g, '\\s?')}${/[\p{L}]$/u.test(written) ? '(?![\\p{L}])' : ''}`).join('|'),
-    'gu',
-  )),
+  pattern: fixed(
+    new RegExp(
+      [...abbreviations().keys()]
+        .sort((a, b) => b.length - a.length)
+        .map((written) => `(?<![\\p{L}\\p{N}])${escapePattern(written).replace(/ /g, '\\s?')}${/[\p{L}]$/u.test(written) ? '(?![\\p{L}])' : ''}`)
+        .join('|'),
+      'gu',
+    ),
+  ),
   read: ([written], context) => {
     const key = [...abbreviations().keys()].find((candidate) => candidate.replace(/ /g, '') === written!.replace(/\s/g, ''));
     const abbreviation = key === undefined ? undefined : abbreviations().get(key);

@@ -10,8 +10,36 @@ import { romanValue } from './roman.ts';
 const acronyms = () => readMap('acronyms.tsv');
 
 // Two-letter words of an all-caps headline ("EL PAÍS", "YA ES OFICIAL") are words, not acronyms.
-const SHORT_WORDS = new Set(['EL', 'LA', 'LO', 'DE', 'EN', 'UN', 'NO', 'YA', 'SE', 'ME', 'TE', 'LE', 'ES', 'AL', 'MI', 'TU', 'SU', 'SI', 'SÍ', 'YO', 'NI',
-  'VA', 'DA', 'HA', 'HE', 'OH', 'OS', 'AY']);
+const SHORT_WORDS = new Set([
+  'EL',
+  'LA',
+  'LO',
+  'DE',
+  'EN',
+  'UN',
+  'NO',
+  'YA',
+  'SE',
+  'ME',
+  'TE',
+  'LE',
+  'ES',
+  'AL',
+  'MI',
+  'TU',
+  'SU',
+  'SI',
+  'SÍ',
+  'YO',
+  'NI',
+  'VA',
+  'DA',
+  'HA',
+  'HE',
+  'OH',
+  'OS',
+  'AY',
+]);
 
 /** How an all-caps word is said. */
 export function sayAcronym(acronym: string): string {

@@ -4,7 +4,16 @@
 import { cardinal } from '../numbers.ts';
 import { fixed, type Tagger } from '../tagger.ts';
 
-const OPERATORS: Readonly<Record<string, string>> = { '+': 'más', '-': 'menos', '−': 'menos', '×': 'por', '*': 'por', '÷': 'entre', '/': 'entre', '=': 'es igual a' };
+const OPERATORS: Readonly<Record<string, string>> = {
+  '+': 'más',
+  '-': 'menos',
+  '−': 'menos',
+  '×': 'por',
+  '*': 'por',
+  '÷': 'entre',
+  '/': 'entre',
+  '=': 'es igual a',
+};
 
 export const arithmeticTagger: Tagger = {
   semioticClass: 'measure',

@@ -10,13 +10,18 @@ const monthTable = () => readMap('months.tsv');
 const weekdayTable = () => readMap('weekdays.tsv');
 const MONTH_NAMES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 
-
 function dayWords(day: number, locale: SpanishLocale): string | undefined {
   if (day < 1 || day > 31) return undefined;
   return day === 1 && locale.firstOfMonth === 'primero' ? 'primero' : cardinal(day);
 }
 
-function say(day: number, monthName: string | undefined, year: string | undefined, joiner: string | undefined, locale: SpanishLocale): string | undefined {
+function say(
+  day: number,
+  monthName: string | undefined,
+  year: string | undefined,
+  joiner: string | undefined,
+  locale: SpanishLocale,
+): string | undefined {
   const dayWord = dayWords(day, locale);
   if (!dayWord || !monthName) return undefined;
   const yearWords = year ? ` ${joiner?.toLowerCase() ?? 'de'} ${cardinal(Number(year.length === 2 ? `20${year}` : year))}` : '';
@@ -41,12 +46,14 @@ export const numericDateTagger: Tagger = {
  */
 export const wordDateTagger: Tagger = {
   semioticClass: 'date',
-  pattern: fixed(new RegExp(
-    String.raw`(?<![\p{L}\p{N}])(?:(${alternation(weekdayTable().keys())})\s)?` +
-      String.raw`(?:(\d{1,2})(?:\s(?:de\s)?)(${alternation(monthTable().keys())})|(${alternation(monthTable().keys())})\s(\d{1,2})(?![\d.,]\d))` +
-      String.raw`(?:(?:\s(de|del|De|Del))?\s(\d{4}))?(?![\p{L}\p{N}])`,
-    'gu',
-  )),
+  pattern: fixed(
+    new RegExp(
+      String.raw`(?<![\p{L}\p{N}])(?:(${alternation(weekdayTable().keys())})\s)?` +
+        String.raw`(?:(\d{1,2})(?:\s(?:de\s)?)(${alternation(monthTable().keys())})|(${alternation(monthTable().keys())})\s(\d{1,2})(?![\d.,]\d))` +
+        String.raw`(?:(?:\s(de|del|De|Del))?\s(\d{4}))?(?![\p{L}\p{N}])`,
+      'gu',
+    ),
+  ),
   read: ([, weekday, dayFirst, monthAfter, monthFirst, dayAfter, joiner, year], context) => {
     const monthName = monthNamed((monthAfter ?? monthFirst)!);
     const weekdayName = weekday ? `${weekdayTable().get(weekday) ?? weekday} ` : '';
@@ -62,5 +69,6 @@ const MONTH_INITIALS = new Set(['E', 'F', 'M', 'A', 'J', 'S', 'O', 'N', 'D']);
 export const dateCodeTagger: Tagger = {
   semioticClass: 'date',
   pattern: fixed(/(?<![\p{L}\p{N}.,/-])(\d{1,2})-?(\p{Lu})(?![\p{L}\p{N}])/gu),
-  read: ([, day, initial]) => (MONTH_INITIALS.has(initial!) && Number(day) >= 1 && Number(day) <= 31 ? `${cardinal(Number(day))} ${spellLetters(initial!)}` : undefined),
+  read: ([, day, initial]) =>
+    MONTH_INITIALS.has(initial!) && Number(day) >= 1 && Number(day) <= 31 ? `${cardinal(Number(day))} ${spellLetters(initial!)}` : undefined,
 };

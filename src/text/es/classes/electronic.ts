@@ -17,12 +17,14 @@ function spellRun(run: string): string {
 }
 
 function sayAddressPart(part: string, asWords: boolean | 'hashtag'): string {
-  return (part.match(/\p{L}+|\d+/gu) ?? []).map((run) => {
-    // In a hashtag a year or a count is said as a number ("#Elecciones2023").
-    if (/^\d+$/.test(run)) return asWords === 'hashtag' && run.length <= 4 ? cardinal(BigInt(run)) : spellDigits(run);
-    if (addressWords().has(run.toLowerCase()) || (asWords && readsAsWord(run))) return run.toLowerCase();
-    return spellRun(run);
-  }).join(' ');
+  return (part.match(/\p{L}+|\d+/gu) ?? [])
+    .map((run) => {
+      // In a hashtag a year or a count is said as a number ("#Elecciones2023").
+      if (/^\d+$/.test(run)) return asWords === 'hashtag' && run.length <= 4 ? cardinal(BigInt(run)) : spellDigits(run);
+      if (addressWords().has(run.toLowerCase()) || (asWords && readsAsWord(run))) return run.toLowerCase();
+      return spellRun(run);
+    })
+    .join(' ');
 }
 
 /** An address said piece by piece: "a.bc@gmail.com" -> "a punto b c arroba gmail punto com". */
@@ -36,18 +38,21 @@ export function sayAddress(address: string, asWords: boolean | 'hashtag' = false
   return said.join(' ');
 }
 
-const TLD = 'com|org|net|edu|gob|gov|int|info|io|eu|es|mx|ar|co|cl|pe|uy|ve|ec|bo|py|cr|do|gt|hn|ni|pa|sv|pr|cu|us|uk|de|fr|it|pt|br|sm|me|tv|fm|news|app|ai|ly|cat|gal|eus|ru|cn|jp|in';
+const TLD =
+  'com|org|net|edu|gob|gov|int|info|io|eu|es|mx|ar|co|cl|pe|uy|ve|ec|bo|py|cr|do|gt|hn|ni|pa|sv|pr|cu|us|uk|de|fr|it|pt|br|sm|me|tv|fm|news|app|ai|ly|cat|gal|eus|ru|cn|jp|in';
 
 export const electronicTagger: Tagger = {
   semioticClass: 'electronic',
-  pattern: fixed(new RegExp(
-    String.raw`(?<![\p{L}\p{N}@.])(?:` +
-      String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+` +
-      String.raw`|(?:https?:\/\/)?(?:[\w-]+\.)+(?:${TLD})(?![\p{L}\p{N}])(?:\/[^\s]*[^\s.,;:!?)»"”'])?` +
-      String.raw`|https?:\/\/[^\s]*[^\s.,;:!?)»"”']` +
-      String.raw`|[@#][a-zA-Z\u00C0-\u024F_][a-zA-Z\u00C0-\u024F\d_]*(?:\.[a-zA-Z]+)?)`,
-    'gu',
-  )),
+  pattern: fixed(
+    new RegExp(
+      String.raw`(?<![\p{L}\p{N}@.])(?:` +
+        String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+` +
+        String.raw`|(?:https?:\/\/)?(?:[\w-]+\.)+(?:${TLD})(?![\p{L}\p{N}])(?:\/[^\s]*[^\s.,;:!?)»"”'])?` +
+        String.raw`|https?:\/\/[^\s]*[^\s.,;:!?)»"”']` +
+        String.raw`|[@#][a-zA-Z\u00C0-\u024F_][a-zA-Z\u00C0-\u024F\d_]*(?:\.[a-zA-Z]+)?)`,
+      'gu',
+    ),
+  ),
   read: ([written]) => {
     if (written!.startsWith('#')) return `hashtag ${sayAddress(written!.slice(1), 'hashtag')}`;
     return sayAddress(written!, written!.startsWith('@'));

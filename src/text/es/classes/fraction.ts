@@ -5,14 +5,65 @@ import { cardinal, fractionDenominator } from '../numbers.ts';
 import { fixed, type Tagger } from '../tagger.ts';
 
 const VULGAR: Readonly<Record<string, [number, number]>> = {
-  '½': [1, 2], '⅓': [1, 3], '⅔': [2, 3], '¼': [1, 4], '¾': [3, 4], '⅕': [1, 5], '⅖': [2, 5], '⅗': [3, 5], '⅘': [4, 5],
-  '⅙': [1, 6], '⅚': [5, 6], '⅐': [1, 7], '⅛': [1, 8], '⅜': [3, 8], '⅝': [5, 8], '⅞': [7, 8], '⅑': [1, 9], '⅒': [1, 10],
+  '½': [1, 2],
+  '⅓': [1, 3],
+  '⅔': [2, 3],
+  '¼': [1, 4],
+  '¾': [3, 4],
+  '⅕': [1, 5],
+  '⅖': [2, 5],
+  '⅗': [3, 5],
+  '⅘': [4, 5],
+  '⅙': [1, 6],
+  '⅚': [5, 6],
+  '⅐': [1, 7],
+  '⅛': [1, 8],
+  '⅜': [3, 8],
+  '⅝': [5, 8],
+  '⅞': [7, 8],
+  '⅑': [1, 9],
+  '⅒': [1, 10],
 };
 
 // Words after which "n/m" names a document (a law, a ruling, a file number), not a part of a whole.
-const REFERENCE_WORDS = new Set(['ley', 'leyes', 'decreto', 'decretos', 'orden', 'resolución', 'sentencia', 'sentencias', 'expediente', 'auto',
-  'recurso', 'causa', 'directiva', 'reglamento', 'instrucción', 'circular', 'acuerdo', 'número', 'núm', 'nº', 'n', 'real', 'orgánica', 'ley-decreto',
-  'decreto-ley', 'legislativo', 'disposición', 'dictamen', 'informe', 'moción', 'proposición', 'proyecto', 'rol', 'oficio', 'expte', 'norma']);
+const REFERENCE_WORDS = new Set([
+  'ley',
+  'leyes',
+  'decreto',
+  'decretos',
+  'orden',
+  'resolución',
+  'sentencia',
+  'sentencias',
+  'expediente',
+  'auto',
+  'recurso',
+  'causa',
+  'directiva',
+  'reglamento',
+  'instrucción',
+  'circular',
+  'acuerdo',
+  'número',
+  'núm',
+  'nº',
+  'n',
+  'real',
+  'orgánica',
+  'ley-decreto',
+  'decreto-ley',
+  'legislativo',
+  'disposición',
+  'dictamen',
+  'informe',
+  'moción',
+  'proposición',
+  'proyecto',
+  'rol',
+  'oficio',
+  'expte',
+  'norma',
+]);
 
 /** "dos quintos", "un tercio", "uno sobre ciento uno". */
 export function fractionWords(numerator: bigint, denominator: bigint): string {
@@ -42,7 +93,7 @@ export const fractionTagger: Tagger = {
     if (isYear(numerator) && (isYear(denominator) || (denominator!.length === 2 && Number(denominator) === (Number(numerator) + 1) % 100))) {
       return `${cardinal(BigInt(numerator!))} a ${cardinal(BigInt(denominator!))}`;
     }
-    const [top, bottom] = vulgar ? VULGAR[vulgar]!.map(BigInt) as [bigint, bigint] : [BigInt(numerator!), BigInt(denominator!.replaceAll('.', ''))];
+    const [top, bottom] = vulgar ? (VULGAR[vulgar]!.map(BigInt) as [bigint, bigint]) : [BigInt(numerator!), BigInt(denominator!.replaceAll('.', ''))];
     if (bottom === 0n) return undefined;
     const sign = minus ? 'menos ' : '';
     if (whole === undefined) return `${sign}${fractionWords(top, bottom)}`;

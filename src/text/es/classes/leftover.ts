@@ -10,8 +10,25 @@ const symbolNames = () => readMap('symbols.tsv');
 // Marks a newsreader passes over, and what some symbols say outside an address.
 const SILENT = new Set(['©', '®', '™', '*', '†', '‡', '•', '·', '¶', '§', '^', '`', '~', '|', '\\', '{', '}', '<', '>', '_']);
 const IN_TEXT: Readonly<Record<string, string>> = {
-  '&': 'y', '+': 'más', '=': 'igual a', '%': 'por ciento', '‰': 'por mil', '@': 'arroba', '°': 'grados', 'º': 'grados',
-  '€': 'euros', '$': 'dólares', '£': 'libras', '¥': 'yenes', '±': 'más menos', '×': 'por', '÷': 'entre', '/': ' ', '²': 'al cuadrado', '³': 'al cubo', 'ª': ' ',
+  '&': 'y',
+  '+': 'más',
+  '=': 'igual a',
+  '%': 'por ciento',
+  '‰': 'por mil',
+  '@': 'arroba',
+  '°': 'grados',
+  º: 'grados',
+  '€': 'euros',
+  $: 'dólares',
+  '£': 'libras',
+  '¥': 'yenes',
+  '±': 'más menos',
+  '×': 'por',
+  '÷': 'entre',
+  '/': ' ',
+  '²': 'al cuadrado',
+  '³': 'al cubo',
+  ª: ' ',
 };
 
 /** Anything that is not a letter, space or the punctuation the phonemizer turns into pauses (º and ª are

@@ -16,7 +16,12 @@ interface Unit {
 let units: ReadonlyMap<string, Unit> | undefined;
 
 function unitTable(): ReadonlyMap<string, Unit> {
-  units ??= new Map(readTable('units.tsv').map(([symbol, singular, plural, gender]) => [unitKey(symbol!), { singular: singular!, plural: plural!, gender: gender === 'f' ? 'f' : 'm' }]));
+  units ??= new Map(
+    readTable('units.tsv').map(([symbol, singular, plural, gender]) => [
+      unitKey(symbol!),
+      { singular: singular!, plural: plural!, gender: gender === 'f' ? 'f' : 'm' },
+    ]),
+  );
   return units;
 }
 
@@ -25,14 +30,17 @@ function unitKey(written: string): string {
   return /^[°º]/.test(written) ? written.replace(/\s/g, '').toUpperCase() : written;
 }
 
-
 function unitSource(): string {
-  const symbols = readTable('units.tsv').map(([symbol]) => symbol!).sort((a, b) => b.length - a.length);
-  return symbols.map((symbol) => {
-    const letter = symbol.replace(/^[°º]\s?/, '');
-    if (!/^[°º]/.test(symbol)) return escapePattern(symbol);
-    return letter ? `[°º]\\s?[${letter.toUpperCase()}${letter.toLowerCase()}]` : '[°º]';
-  }).join('|');
+  const symbols = readTable('units.tsv')
+    .map(([symbol]) => symbol!)
+    .sort((a, b) => b.length - a.length);
+  return symbols
+    .map((symbol) => {
+      const letter = symbol.replace(/^[°º]\s?/, '');
+      if (!/^[°º]/.test(symbol)) return escapePattern(symbol);
+      return letter ? `[°º]\\s?[${letter.toUpperCase()}${letter.toLowerCase()}]` : '[°º]';
+    })
+    .join('|');
 }
 
 // A bare degree sign after an article is an ordinal ("el 28°"); after anything else it is degrees.
@@ -40,10 +48,13 @@ const ORDINAL_BEFORE_DEGREE = new Set(['el', 'la', 'los', 'las', 'del', 'al', 's
 
 export const measureTagger: Tagger = {
   semioticClass: 'measure',
-  pattern: perLocale((locale) => new RegExp(
-    String.raw`(?<![\p{L}\p{N}.,])(${SIGN_SOURCE}(?:\d+\s)?\d+\/\d+|${SIGN_SOURCE}${numberSource(locale)})(?:\s(mil|millones|millón))?\s?(\/)?(${unitSource()})(?![\p{L}\p{N}])`,
-    'gu',
-  )),
+  pattern: perLocale(
+    (locale) =>
+      new RegExp(
+        String.raw`(?<![\p{L}\p{N}.,])(${SIGN_SOURCE}(?:\d+\s)?\d+\/\d+|${SIGN_SOURCE}${numberSource(locale)})(?:\s(mil|millones|millón))?\s?(\/)?(${unitSource()})(?![\p{L}\p{N}])`,
+        'gu',
+      ),
+  ),
   read: ([, amount, scale, per, symbol], context) => {
     const unit = unitTable().get(unitKey(symbol!));
     if (!unit) return undefined;
@@ -56,14 +67,17 @@ export const measureTagger: Tagger = {
     if (symbol === 'ha' && /^\s+\p{L}+(?:ado|ada|ido|ida|to|cho|so)\b/u.test(context.text.slice(context.end, context.end + 30))) return undefined;
     const decimalWord = context.locale.decimalWord;
     if (per) return `${sayNumber(parseNumber(amount!, context.locale), { decimalWord })} por ${unit.singular}`;
-    if (scale) return `${sayNumber(parseNumber(amount!, context.locale), { gender: scale === 'mil' ? unit.gender : 'm', decimalWord })} ${scale}${scale === 'mil' ? '' : ' de'} ${unit.plural}`;
+    if (scale)
+      return `${sayNumber(parseNumber(amount!, context.locale), { gender: scale === 'mil' ? unit.gender : 'm', decimalWord })} ${scale}${scale === 'mil' ? '' : ' de'} ${unit.plural}`;
     const fraction = /^([-−–])?(?:(\d+)\s)?(\d+)\/(\d+)$/.exec(amount!);
     if (fraction) {
       const [, minus, whole, numerator, denominator] = fraction;
       const sign = minus ? 'menos ' : '';
       const half = numerator === '1' && denominator === '2';
       if (whole === undefined) {
-        return half ? `${sign}${unit.gender === 'f' ? 'media' : 'medio'} ${unit.singular}` : `${sign}${fractionWords(BigInt(numerator!), BigInt(denominator!))} de ${unit.singular}`;
+        return half
+          ? `${sign}${unit.gender === 'f' ? 'media' : 'medio'} ${unit.singular}`
+          : `${sign}${fractionWords(BigInt(numerator!), BigInt(denominator!))} de ${unit.singular}`;
       }
       const wholeWords = unit.gender === 'f' ? countingCardinal(BigInt(whole), 'f') : cardinal(BigInt(whole));
       return half

@@ -17,20 +17,38 @@ interface Currency {
 let currencies: ReadonlyMap<string, Currency> | undefined;
 
 function currencyTable(): ReadonlyMap<string, Currency> {
-  currencies ??= new Map(readTable('currencies.tsv').map(([written, singular, plural, gender, minorSingular, minorPlural]) => [
-    written!, { singular: singular!, plural: plural!, gender: gender === 'f' ? 'f' : 'm', minorSingular: minorSingular!, minorPlural: minorPlural! },
-  ]));
+  currencies ??= new Map(
+    readTable('currencies.tsv').map(([written, singular, plural, gender, minorSingular, minorPlural]) => [
+      written!,
+      { singular: singular!, plural: plural!, gender: gender === 'f' ? 'f' : 'm', minorSingular: minorSingular!, minorPlural: minorPlural! },
+    ]),
+  );
   return currencies;
 }
 
-
 function currencySource(): string {
-  return [...currencyTable().keys()].filter((key) => !key.startsWith('$') || key === '$').sort((a, b) => b.length - a.length)
-    .map((key) => escapePattern(key).replace(/ /g, '\\s?')).join('|');
+  return [...currencyTable().keys()]
+    .filter((key) => !key.startsWith('$') || key === '$')
+    .sort((a, b) => b.length - a.length)
+    .map((key) => escapePattern(key).replace(/ /g, '\\s?'))
+    .join('|');
 }
 
 const SCALE = 'mil millones|millones|millón|billones|billón|trillones|mil';
-const CURRENCY_WORDS = new Set(['pesos', 'dólares', 'euros', 'soles', 'bolívares', 'reales', 'libras', 'colones', 'guaraníes', 'quetzales', 'lempiras', 'córdobas']);
+const CURRENCY_WORDS = new Set([
+  'pesos',
+  'dólares',
+  'euros',
+  'soles',
+  'bolívares',
+  'reales',
+  'libras',
+  'colones',
+  'guaraníes',
+  'quetzales',
+  'lempiras',
+  'córdobas',
+]);
 
 function amountWords(number: WrittenNumber, currency: Currency, named: boolean, decimalWord: 'coma' | 'punto'): string {
   const unit = (one: boolean) => (named ? '' : ` ${one ? currency.singular : currency.plural}`);

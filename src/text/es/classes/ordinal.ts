@@ -10,7 +10,9 @@ const SHORT = /^(?:ᵉʳ|er)$/;
 export const ordinalTagger: Tagger = {
   semioticClass: 'ordinal',
   // Only the raised marks may stand apart from the number: "2 no llegaron" is a count, not "segundo".
-  pattern: fixed(/(?<![\p{L}\p{N}.,])(\d{1,3}(?:[.\s]\d{3})+|\d+)(?:\.?\s?(º|ª|°)|\.?(ᵉʳ|er|ero|era|ro|ra|do|da|to|ta|mo|ma|vo|va|no|na)(?:\.(?=\s+\p{Ll}))?)(?![\p{L}\p{N}])/gu),
+  pattern: fixed(
+    /(?<![\p{L}\p{N}.,])(\d{1,3}(?:[.\s]\d{3})+|\d+)(?:\.?\s?(º|ª|°)|\.?(ᵉʳ|er|ero|era|ro|ra|do|da|to|ta|mo|ma|vo|va|no|na)(?:\.(?=\s+\p{Ll}))?)(?![\p{L}\p{N}])/gu,
+  ),
   read: ([, digits, mark, letters], context) => {
     const suffix = mark ?? letters;
     const value = Number(digits!.replace(/[.\s]/g, ''));

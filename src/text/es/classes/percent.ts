@@ -5,5 +5,6 @@ import { numberSource, parseNumber, sayNumber, SIGN_SOURCE } from '../written-nu
 export const percentTagger: Tagger = {
   semioticClass: 'percent',
   pattern: perLocale((locale) => new RegExp(String.raw`(?<![\p{L}\p{N}.,])(${SIGN_SOURCE}${numberSource(locale)})\s?([%‰])`, 'gu')),
-  read: ([, amount, sign], context) => `${sayNumber(parseNumber(amount!, context.locale), { decimalWord: context.locale.decimalWord })} ${sign === '%' ? 'por ciento' : 'por mil'}`,
+  read: ([, amount, sign], context) =>
+    `${sayNumber(parseNumber(amount!, context.locale), { decimalWord: context.locale.decimalWord })} ${sign === '%' ? 'por ciento' : 'por mil'}`,
 };

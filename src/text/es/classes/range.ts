@@ -6,7 +6,10 @@ import { numberSource, parseNumber, sayNumber } from '../written-number.ts';
 
 export const rangeTagger: Tagger = {
   semioticClass: 'range',
-  pattern: perLocale((locale) => new RegExp(String.raw`(?<![\p{L}\p{N}.,-])(${numberSource(locale)})\s?[-–—]\s?(${numberSource(locale)})(?![\p{N}]|[-–][\p{N}])`, 'gu')),
+  pattern: perLocale(
+    (locale) =>
+      new RegExp(String.raw`(?<![\p{L}\p{N}.,-])(${numberSource(locale)})\s?[-–—]\s?(${numberSource(locale)})(?![\p{N}]|[-–][\p{N}])`, 'gu'),
+  ),
   read: ([, from, to], context) => {
     const gender = countedGender(context);
     return `${sayNumber(parseNumber(from!, context.locale), { gender, decimalWord: context.locale.decimalWord })} a ${sayNumber(parseNumber(to!, context.locale), { gender, decimalWord: context.locale.decimalWord })}`;

@@ -20,10 +20,63 @@ export function romanValue(numeral: string): number | undefined {
   return total;
 }
 
-const COUNTING_WORDS = new Set(['siglo', 'siglos', 'año', 'milenio', 'capítulo', 'tomo', 'volumen', 'título', 'fase', 'parte', 'acto', 'libro', 'canto', 'anexo']);
-const REGNAL = new Set(['felipe', 'carlos', 'juan', 'pablo', 'alfonso', 'fernando', 'isabel', 'enrique', 'pedro', 'luis', 'benedicto', 'león', 'pío', 'gregorio',
-  'jaime', 'sancho', 'ramiro', 'jorge', 'eduardo', 'guillermo', 'napoleón', 'francisco', 'clemente', 'inocencio', 'urbano', 'amadeo', 'leopoldo', 'gustavo',
-  'federico', 'maría', 'juana', 'catalina', 'isabel', 'ana', 'victoria', 'carlota', 'enriqueta', 'rey', 'papa']);
+const COUNTING_WORDS = new Set([
+  'siglo',
+  'siglos',
+  'año',
+  'milenio',
+  'capítulo',
+  'tomo',
+  'volumen',
+  'título',
+  'fase',
+  'parte',
+  'acto',
+  'libro',
+  'canto',
+  'anexo',
+]);
+const REGNAL = new Set([
+  'felipe',
+  'carlos',
+  'juan',
+  'pablo',
+  'alfonso',
+  'fernando',
+  'isabel',
+  'enrique',
+  'pedro',
+  'luis',
+  'benedicto',
+  'león',
+  'pío',
+  'gregorio',
+  'jaime',
+  'sancho',
+  'ramiro',
+  'jorge',
+  'eduardo',
+  'guillermo',
+  'napoleón',
+  'francisco',
+  'clemente',
+  'inocencio',
+  'urbano',
+  'amadeo',
+  'leopoldo',
+  'gustavo',
+  'federico',
+  'maría',
+  'juana',
+  'catalina',
+  'isabel',
+  'ana',
+  'victoria',
+  'carlota',
+  'enriqueta',
+  'rey',
+  'papa',
+]);
 const FEMININE_NAMES = new Set(['isabel', 'maría', 'juana', 'catalina', 'ana', 'victoria', 'carlota', 'enriqueta']);
 const ARTICLES = new Set(['el', 'la', 'los', 'las', 'del', 'al', 'su', 'sus', 'este', 'esta', 'cuyo', 'cuya']);
 
@@ -35,7 +88,9 @@ export const romanTagger: Tagger = {
     if (value === undefined) return undefined;
     const lower = numeral === numeral!.toLowerCase();
     const [before] = wordsBefore(context, 1);
-    const eraWords = era ? ` ${era.toLowerCase() === 'ec' ? 'era común' : era.toLowerCase().startsWith('a') ? 'antes de Cristo' : 'después de Cristo'}` : '';
+    const eraWords = era
+      ? ` ${era.toLowerCase() === 'ec' ? 'era común' : era.toLowerCase().startsWith('a') ? 'antes de Cristo' : 'después de Cristo'}`
+      : '';
     if (before && COUNTING_WORDS.has(before)) return `${cardinal(value)}${eraWords}`;
     if (era) return undefined;
     const name = /([\p{L}]+)\s+$/u.exec(context.text.slice(Math.max(0, context.start - 30), context.start))?.[1];

@@ -5,8 +5,28 @@ import { cardinal } from '../numbers.ts';
 import { spellDigits } from '../spelling.ts';
 import { fixed, type Tagger } from '../tagger.ts';
 
-const CALL_WORDS = new Set(['llamar', 'llame', 'llamen', 'llama', 'llamó', 'llámame', 'llámanos', 'teléfono', 'teléfonos', 'tel', 'móvil', 'celular',
-  'whatsapp', 'marcar', 'marque', 'marcando', 'línea', 'contacto', 'fax', 'emergencias']);
+const CALL_WORDS = new Set([
+  'llamar',
+  'llame',
+  'llamen',
+  'llama',
+  'llamó',
+  'llámame',
+  'llámanos',
+  'teléfono',
+  'teléfonos',
+  'tel',
+  'móvil',
+  'celular',
+  'whatsapp',
+  'marcar',
+  'marque',
+  'marcando',
+  'línea',
+  'contacto',
+  'fax',
+  'emergencias',
+]);
 const saysCall = (context: Context) => wordsBefore(context, 4).some((word) => CALL_WORDS.has(word));
 
 const countryCode = (code: string) => (code.length <= 2 ? cardinal(Number(code)) : spellDigits(code));
@@ -14,7 +34,9 @@ const countryCode = (code: string) => (code.length <= 2 ? cardinal(Number(code))
 /** "+58 (123) 123-5678 ext. 12" and its variants. */
 export const telephoneTagger: Tagger = {
   semioticClass: 'telephone',
-  pattern: fixed(/(?<![\p{L}\p{N}.,+-])(?:\+(\d{1,3})[\s-]?)?((?:\(\d{1,4}\)\s?)?\d{2,4}(?:[\s-]\d{2,4}){1,4})(?:\s?(?:ext\.?|extensión)\s?(\d{1,5}))?(?![\p{N}]|[.,]\d)/gu),
+  pattern: fixed(
+    /(?<![\p{L}\p{N}.,+-])(?:\+(\d{1,3})[\s-]?)?((?:\(\d{1,4}\)\s?)?\d{2,4}(?:[\s-]\d{2,4}){1,4})(?:\s?(?:ext\.?|extensión)\s?(\d{1,5}))?(?![\p{N}]|[.,]\d)/gu,
+  ),
   read: ([, country, body, extension], context) => {
     const groups = body!.replace(/[()]/g, '').split(/[\s-]+/);
     const digits = groups.join('');
@@ -23,8 +45,9 @@ export const telephoneTagger: Tagger = {
     // a shape numbers never have (hyphen-joined groups of three or more digits, nine digits in small groups).
     const years = groups.length === 2 && groups.every((group) => /^(?:1[89]|20)\d\d$/.test(group));
     const thousands = !hyphenated && groups.slice(1).every((group) => group.length === 3) && groups[0]!.length <= 3;
-    const phoneShape = (hyphenated && groups.length >= 2 && groups.slice(0, 2).every((group) => group.length >= 3) && digits.length >= 7 && !years)
-      || (!hyphenated && digits.length === 9 && /^[6789]/.test(digits) && !thousands);
+    const phoneShape =
+      (hyphenated && groups.length >= 2 && groups.slice(0, 2).every((group) => group.length >= 3) && digits.length >= 7 && !years) ||
+      (!hyphenated && digits.length === 9 && /^[6789]/.test(digits) && !thousands);
     if (country === undefined && !phoneShape && !(saysCall(context) && digits.length >= 6)) return undefined;
     // A short last group after a full number is an extension: "123-5678-12".
     let said = groups;
@@ -66,5 +89,11 @@ export const ipAddressTagger: Tagger = {
   semioticClass: 'telephone',
   pattern: fixed(/(?<![\p{L}\p{N}.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\p{N}]|\.\d)/gu),
   // "1.000.000.000" is a number in Spain: every group after the first of three digits means thousands.
-  read: (match) => (match.slice(2, 5).every((part) => part!.length === 3) ? undefined : match.slice(1, 5).map((part) => spellDigits(part!)).join(' punto ')),
+  read: (match) =>
+    match.slice(2, 5).every((part) => part!.length === 3)
+      ? undefined
+      : match
+          .slice(1, 5)
+          .map((part) => spellDigits(part!))
+          .join(' punto '),
 };

@@ -24,7 +24,12 @@ function dayPart(hours: number, meridiem: string): string {
   return hours >= 8 ? ' de la noche' : ' de la tarde';
 }
 
-function zoneWords(zone: string | undefined, offsetSign: string | undefined, offsetHours: string | undefined, offsetMinutes: string | undefined): string {
+function zoneWords(
+  zone: string | undefined,
+  offsetSign: string | undefined,
+  offsetHours: string | undefined,
+  offsetMinutes: string | undefined,
+): string {
   if (!zone) return '';
   const name = zoneTable().get(zone.toLowerCase()) ?? spellLetters(zone).toLowerCase();
   if (!offsetSign) return ` ${name}`;
@@ -50,7 +55,22 @@ export const timeTagger: Tagger = {
     );
   }),
   read: (match, context) => {
-    const [, hoursText, separator, minutesText, secondsText, compactMinutes, , hourSuffix, hoursWord, meridiem, zone, offsetSign, offsetHours, offsetMinutes] = match;
+    const [
+      ,
+      hoursText,
+      separator,
+      minutesText,
+      secondsText,
+      compactMinutes,
+      ,
+      hourSuffix,
+      hoursWord,
+      meridiem,
+      zone,
+      offsetSign,
+      offsetHours,
+      offsetMinutes,
+    ] = match;
     const hours = Number(hoursText);
     const minutes = Number(minutesText ?? compactMinutes ?? 0);
     if (hours > 24 || minutes > 59 || Number(secondsText ?? 0) > 59) return undefined;
@@ -77,7 +97,8 @@ export const timeTagger: Tagger = {
 export const durationTagger: Tagger = {
   semioticClass: 'time',
   pattern: perLocale(() => /(?<![\p{L}\p{N}])(\d{1,2})\s?h\s(\d{1,2})\s?min(?:\s(\d{1,2})\s?seg)?(?![\p{L}])/gu),
-  read: ([, hours, minutes, seconds]) => seconds === undefined
-    ? `${hourWords(Number(hours))}${minuteWords(Number(minutes))}`
-    : `${cardinal(Number(hours))} horas ${cardinal(Number(minutes))} minutos y ${cardinal(Number(seconds))} segundos`,
+  read: ([, hours, minutes, seconds]) =>
+    seconds === undefined
+      ? `${hourWords(Number(hours))}${minuteWords(Number(minutes))}`
+      : `${cardinal(Number(hours))} horas ${cardinal(Number(minutes))} minutos y ${cardinal(Number(seconds))} segundos`,
 };
