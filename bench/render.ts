@@ -16,7 +16,7 @@ import { DEFAULT_LAYOUT, videoFrames } from '../remotion/NewsVideo/screen.ts';
 import { runCommand } from '../src/cli/run.ts';
 import type { Narration } from '../src/contract/narration.ts';
 import type { VideoFormat } from '../src/contract/video.ts';
-import { PROJECT_ROOT } from '../src/kokoro/model-files.ts';
+import { PROJECT_ROOT } from '../src/system/project-root.ts';
 import { pictureRuns } from '../src/render/distinct-frames.ts';
 import { VideoRenderer, type RenderMode } from '../src/render/render-video.ts';
 import { send, startServer } from '../test/helpers/server.ts';

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCommand } from '../src/cli/run.ts';
 import { chunkWords } from '../src/kokoro/chunks.ts';
-import { MODEL_FILES, modelDirectory, PROJECT_ROOT } from '../src/kokoro/model-files.ts';
+import { MODEL_FILES, modelDirectory } from '../src/kokoro/model-files.ts';
+import { PROJECT_ROOT } from '../src/system/project-root.ts';
 import { Narrator } from '../src/pipeline/narrator.ts';
 
 const VOICE = 'ef_dora';

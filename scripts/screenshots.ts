@@ -6,7 +6,7 @@ import { wordMidpointFrame } from '../remotion/NewsVideo/screen.ts';
 import { runCommand } from '../src/cli/run.ts';
 import { NarrationSchema } from '../src/contract/narration.ts';
 import { VIDEO_FORMATS } from '../src/contract/video.ts';
-import { PROJECT_ROOT } from '../src/kokoro/model-files.ts';
+import { PROJECT_ROOT } from '../src/system/project-root.ts';
 import { VideoRenderer } from '../src/render/render-video.ts';
 
 const SAMPLE = path.join(PROJECT_ROOT, 'public', 'sample');

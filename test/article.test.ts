@@ -12,7 +12,7 @@ import { loadArticle, articleFromText } from '../src/article/load.ts';
 import { extractArticle } from '../src/article/extract.ts';
 import { USER_AGENT } from '../src/article/fetch.ts';
 import { ArticleSchema, NarrationSchema } from '../src/contract/narration.ts';
-import { PROJECT_ROOT } from '../src/kokoro/model-files.ts';
+import { PROJECT_ROOT } from '../src/system/project-root.ts';
 
 const READABILITY_PAGES = path.resolve(PROJECT_ROOT, '../shared/fixtures/readability');
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');

@@ -5,7 +5,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { PROJECT_ROOT } from '../src/kokoro/model-files.ts';
+import { PROJECT_ROOT } from '../src/system/project-root.ts';
 import { BROWSER_DOWNLOAD_ENV, chromeModeFor, findBrowser } from '../src/render/browser.ts';
 import { VideoRenderer } from '../src/render/render-video.ts';
 import { boxOfColor, rgbPixels } from './helpers/video.ts';

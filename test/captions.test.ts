@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { breakLines, buildCues, DEFAULT_CUE_RULES, type CueWord } from '../src/captions/cues.ts';
+import { breakLines, buildCues, DEFAULT_CUE_RULES, type CueWord } from '../src/narration/cues.ts';
 import { toSrt, toWebVtt } from '../src/captions/formats.ts';
-import { spanOfWords } from '../src/timing/spans.ts';
+import { spanOfWords } from '../src/narration/spans.ts';
 import { phraseRuns } from '../src/text/phrases.ts';
 import { syntheticWords } from './helpers/words.ts';
 

@@ -10,7 +10,8 @@ import { startServer } from './helpers/server.ts';
 import { download } from '../src/kokoro/download.ts';
 import { findDurationTensor, namedInt64OutputAppendix, summarizeGraph } from '../src/kokoro/onnx-graph.ts';
 import { MODEL_FILES, modelDirectory } from '../src/kokoro/model-files.ts';
-import { openKokoro, SAMPLES_PER_FRAME, type KokoroEngine } from '../src/kokoro/session.ts';
+import { openKokoro, type KokoroEngine } from '../src/kokoro/session.ts';
+import { SAMPLES_PER_FRAME } from '../src/contract/audio-format.ts';
 import { tokenIdsOf } from '../src/phonemes/kokoro-vocab.ts';
 
 const MODEL = path.join(modelDirectory(), MODEL_FILES.int8.file);

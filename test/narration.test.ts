@@ -9,13 +9,14 @@ import './helpers/env.ts';
 import { decodeAudio, runCli } from './helpers/env.ts';
 import { SPANISH_PARAGRAPH } from './helpers/texts.ts';
 import { NarrationSchema, SeedTimestampsSchema, type Narration } from '../src/contract/narration.ts';
-import { Narrator, type NarrateRequest } from '../src/pipeline/narrator.ts';
+import { Narrator } from '../src/pipeline/narrator.ts';
+import type { NarrateRequest } from '../src/pipeline/request.ts';
 import wavefile from 'wavefile';
-import { detectPauses, shareInsidePauses } from '../src/audio/pauses.ts';
+import { detectPauses, shareInsidePauses } from './helpers/pauses.ts';
 import { writeWav } from '../src/audio/encode.ts';
 import { collectSamples } from '../src/audio/track.ts';
-import { boundariesBetween } from '../src/timing/boundaries.ts';
-import { SAMPLES_PER_FRAME } from '../src/kokoro/session.ts';
+import { boundariesBetween } from './helpers/pauses.ts';
+import { SAMPLES_PER_FRAME } from '../src/contract/audio-format.ts';
 import { newRunRecord } from '../src/output/run-record.ts';
 import { NARRATION_FILES } from '../src/output/write-narration.ts';
 
@@ -64,7 +65,7 @@ describe('narration on the real int8 model', () => {
   it('narrates a Spanish paragraph with ordered timestamps inside the audio for every word', async () => {
     first = await narrator.narrate(request);
     // What the writer adds (file names, run record) is not this test's subject: filled in so the schema applies.
-    const run = newRunRecord({ kind: 'text', text: SPANISH_PARAGRAPH }, null, { file: 'model.onnx', sha256: '0'.repeat(64) });
+    const run = newRunRecord('text', null, { file: 'model.onnx', sha256: '0'.repeat(64) });
     const narration = NarrationSchema.parse({ ...first.narration, audio: { ...first.narration.audio, file: 'x.mp3' }, files: NARRATION_FILES, run });
     assertTimestampsSound(narration);
     assert.equal(narration.sentences.length, 5);

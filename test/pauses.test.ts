@@ -4,14 +4,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import './helpers/env.ts';
 import { LONG_SENTENCE, STRUCTURED_ARTICLE } from './helpers/structured.ts';
-import { detectPauses, edgeOffsetsAtPauses, shareInsidePauses, type Pause } from '../src/audio/pauses.ts';
+import { detectPauses, edgeOffsetsAtPauses, shareInsidePauses, type Pause } from './helpers/pauses.ts';
 import { collectSamples } from '../src/audio/track.ts';
 import type { PhonemizedWord, SynthesizedChunk } from '../src/contract/pipeline.ts';
-import { SAMPLES_PER_FRAME } from '../src/kokoro/session.ts';
-import { Narrator, type NarrateRequest, type NarrationAudio } from '../src/pipeline/narrator.ts';
-import { boundariesBetween } from '../src/timing/boundaries.ts';
-import { naturalPauseFrames, buildTimeline } from '../src/timing/timeline.ts';
-import { samplesToMs } from '../src/timing/spans.ts';
+import { SAMPLES_PER_FRAME } from '../src/contract/audio-format.ts';
+import { Narrator } from '../src/pipeline/narrator.ts';
+import type { NarrateRequest } from '../src/pipeline/request.ts';
+import type { NarrationAudio } from '../src/contract/pipeline.ts';
+import { boundariesBetween } from './helpers/pauses.ts';
+import { naturalPauseFrames, buildTimeline } from '../src/timing/word-times.ts';
+import { samplesToMs } from '../src/timing/word-times.ts';
 
 interface Narrated {
   words: PhonemizedWord[];

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_LAYOUT, firstFrameAt, screenAt, screenKey, videoFrames, wordMidpointFrame } from '../remotion/NewsVideo/screen.ts';
 import type { Narration } from '../src/contract/narration.ts';
-import { PROJECT_ROOT } from '../src/kokoro/model-files.ts';
+import { PROJECT_ROOT } from '../src/system/project-root.ts';
 import { BROWSER_DOWNLOAD_ENV } from '../src/render/browser.ts';
 import { concatScript, pictureRuns, pipedPicturesPts, runsOfEqualKeys } from '../src/render/distinct-frames.ts';
 import { coverSize, leadImageZoomFilter } from '../src/render/lead-image-zoom-filter.ts';

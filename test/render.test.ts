@@ -10,7 +10,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { wordMidpointFrame } from '../remotion/NewsVideo/screen.ts';
 import { NarrationSchema, type Narration } from '../src/contract/narration.ts';
-import { PROJECT_ROOT } from '../src/kokoro/model-files.ts';
+import { PROJECT_ROOT } from '../src/system/project-root.ts';
 import { BROWSER_DOWNLOAD_ENV } from '../src/render/browser.ts';
 import { VideoRenderer } from '../src/render/render-video.ts';
 import { decodeAudio, runCli } from './helpers/env.ts';

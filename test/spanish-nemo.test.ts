@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { PROJECT_ROOT } from '../src/kokoro/model-files.ts';
+import { PROJECT_ROOT } from '../src/system/project-root.ts';
 import { spokenSpanish } from '../src/text/es/spoken-es.ts';
 
 // CI has ../shared beside the clone; a fresh clone without it skips this suite.

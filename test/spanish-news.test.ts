@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { PROJECT_ROOT } from '../src/kokoro/model-files.ts';
+import { PROJECT_ROOT } from '../src/system/project-root.ts';
 import { UNSPEAKABLE } from '../src/text/es/classes/leftover.ts';
 import { spokenSpanish } from '../src/text/es/spoken-es.ts';
 

@@ -11,7 +11,7 @@ import { narrationProblem } from '../src/contract/narration.ts';
 import { toRemotionCaptions } from '../src/captions/remotion-captions.ts';
 import { publishFolder } from '../src/output/publish.ts';
 import { splitAtBreaks } from '../src/text/packing.ts';
-import { containingSpanIndex, runIndexOfEach, sectionRuns, sectionSpans, wordIndices } from '../src/timing/structure.ts';
+import { containingSpanIndex, runIndexOfEach, sectionRuns, sectionSpans, wordIndices } from '../src/narration/structure.ts';
 import { syntheticWords } from './helpers/words.ts';
 
 const TEXT = 'Titular breve\n\nPrimera frase aquí. Segunda, con coma.\n\nOtro párrafo.';

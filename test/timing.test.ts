@@ -3,14 +3,15 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assembleChunk } from '../src/kokoro/chunks.ts';
 import type { SynthesizedChunk } from '../src/contract/pipeline.ts';
-import { frameEdges, pausesInChunk, wordFrameSpans } from '../src/timing/frames.ts';
-import { buildTimeline, median, naturalPauseFrames } from '../src/timing/timeline.ts';
-import { audibleSpans } from '../src/timing/refine.ts';
+import { frameEdges, pausesInChunk, wordFrameSpans } from '../src/timing/word-times.ts';
+import { buildTimeline, median, naturalPauseFrames } from '../src/timing/word-times.ts';
+import { audibleSpans } from '../src/timing/word-times.ts';
 import { calibratedTimes, createLayout } from '../src/timing/calibration.ts';
 import { trimmedBounds } from '../src/audio/trim.ts';
-import { windowLevelsDb } from '../src/audio/pauses.ts';
-import { endOverClosingPunctuation, samplesToMs, spanOfWords } from '../src/timing/spans.ts';
-import { boundariesBetween } from '../src/timing/boundaries.ts';
+import { windowLevelsDb } from '../src/audio/levels.ts';
+import { endOverClosingPunctuation, spanOfWords } from '../src/narration/spans.ts';
+import { samplesToMs } from '../src/timing/word-times.ts';
+import { boundariesBetween } from './helpers/pauses.ts';
 import { syntheticWords } from './helpers/words.ts';
 
 describe('frames', () => {

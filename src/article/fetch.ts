@@ -45,6 +45,9 @@ export interface FetchedPage {
   bytes: Uint8Array;
 }
 
+/** The network or the server failed, not the address: worth another try later. */
+const TRANSIENT = { transient: true };
+
 function privateAddressRefused(url: URL, address: string): UserError {
   return new UserError(
     `${url.href} resolves to ${address}, a loopback, private or link-local address that an unattended fetch may not reach`,
@@ -57,17 +60,19 @@ function networkProblem(url: URL, error: unknown, limits: FetchLimits): UserErro
   if (reason instanceof PrivateAddressError) return privateAddressRefused(url, reason.address);
   const cause = (reason as { code?: string } | undefined)?.code ?? (error as { name?: string }).name;
   if (cause === 'ENOTFOUND' || cause === 'EAI_AGAIN')
-    return new UserError(`The host ${url.hostname} could not be found (DNS)`, 'Check the URL, or your network');
-  if (cause === 'ECONNREFUSED') return new UserError(`${url.host} refused the connection`, 'Check the URL and that the site is up');
+    return new UserError(`The host ${url.hostname} could not be found (DNS)`, 'Check the URL, or your network', TRANSIENT);
+  if (cause === 'ECONNREFUSED') return new UserError(`${url.host} refused the connection`, 'Check the URL and that the site is up', TRANSIENT);
   if (cause === 'TimeoutError' || cause === 'AbortError' || cause === 'UND_ERR_HEADERS_TIMEOUT' || cause === 'UND_ERR_BODY_TIMEOUT') {
     return new UserError(
       `${url.href} did not answer within ${limits.timeoutMs / 1000} s`,
       'Try again later, or save the page and pass the file to --article',
+      TRANSIENT,
     );
   }
   return new UserError(
     `${url.href} could not be fetched (${cause ?? String(error)})`,
     'Check the URL, or save the page and pass the file to --article',
+    TRANSIENT,
   );
 }
 
@@ -124,6 +129,8 @@ export async function fetchPage(address: string, limits: FetchLimits = DEFAULT_F
     throw new UserError(
       `${url.href} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
       'Check the URL: the page is missing or the server failed',
+      // A timeout, too many requests or a server error may pass; a missing page will not.
+      { transient: response.status === 408 || response.status === 429 || response.status >= 500 },
     );
   }
   const contentType = response.headers.get('content-type') ?? '';

@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { UserError } from '../errors.ts';
-import type { NarrationTrack } from './track.ts';
+import type { NarrationTrack } from '../contract/pipeline.ts';
 
 export function ffmpegPath(): string {
   return process.env.FFMPEG_PATH ?? ffmpegInstaller.path;

@@ -1,15 +1,7 @@
 // The narration's audio as the timeline lays it out: the passes at their offsets, silence between them, read
 // in order one block at a time, so the encoders are fed without the whole narration ever being in memory.
+import type { NarrationTrack } from '../contract/pipeline.ts';
 import type { PassStore } from './pass-store.ts';
-
-export interface NarrationTrack {
-  readonly sampleRate: number;
-  readonly totalSamples: number;
-  /** Every sample in order: the silence before each pass, then the pass. */
-  blocks(): AsyncGenerator<Float32Array>;
-  /** Frees what holds the passes (a temporary file); the track cannot be read afterwards. */
-  release(): Promise<void>;
-}
 
 export interface TrackLayout {
   sampleRate: number;

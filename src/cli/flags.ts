@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { parseLocaleOption, SUPPORTED_LOCALES } from '../article/locale.ts';
 import { UserError } from '../errors.ts';
 import { resolveLanguage, supportedLanguageCodes } from '../phonemes/languages.ts';
-import { validateSpeed } from '../pipeline/narrator.ts';
+import { validateSpeed } from '../pipeline/request.ts';
 import type { NarrationSource } from '../pipeline/source.ts';
 
 export interface SourceFlags {

@@ -32,10 +32,8 @@ export const WordSchema = TimedSpanSchema.extend({
   cue: index,
   section: index,
 });
-export type Word = z.infer<typeof WordSchema>;
 
 export const SectionKindSchema = z.enum(['title', 'paragraph']);
-export type SectionKind = z.infer<typeof SectionKindSchema>;
 
 /** The title (when the narration has one) and every paragraph, each as the time it is read. */
 export const SectionSchema = TimedSpanSchema.extend({ kind: SectionKindSchema });
@@ -65,7 +63,6 @@ export const ArticleMetadataSchema = z.object({
   leadImageUrl: z.string().nullable(),
   canonicalUrl: z.string().nullable(),
 });
-export type ArticleMetadata = z.infer<typeof ArticleMetadataSchema>;
 
 /** What ingestion makes of a page or file: the metadata the video needs and the body as clean paragraphs. */
 export const ArticleSchema = ArticleMetadataSchema.extend({
@@ -94,9 +91,9 @@ export const NarrationArticleSchema = ArticleMetadataSchema.extend({
   /** The lead image, downloaded; null when the page has none or it could not be fetched as an image. */
   leadImage: LeadImageSchema.nullable(),
 });
-export type NarrationArticle = z.infer<typeof NarrationArticleSchema>;
 
 export const SourceKindSchema = z.enum(['article', 'text', 'file', 'stdin', 'sample']);
+export type SourceKind = z.infer<typeof SourceKindSchema>;
 
 /** Who made this narration, from what, with which model: enough to tell two runs apart and to reproduce one. */
 export const RunRecordSchema = z.object({

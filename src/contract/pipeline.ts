@@ -1,5 +1,6 @@
-// In-memory shapes passed between stages: text -> phonemized words -> Kokoro chunks -> synthesized chunks.
-// They never reach disk; what reaches disk is in narration.ts.
+// In-memory shapes passed between stages: text -> phonemized words -> Kokoro chunks -> synthesized chunks ->
+// a narration and its audio track. They never reach disk as they are; what reaches disk is in narration.ts.
+import type { Narration } from './narration.ts';
 
 /**
  * How strongly the text breaks after a word: where chunks and phrases may be cut. 'paragraph' is a blank line
@@ -46,3 +47,24 @@ export interface SynthesizedChunk {
 
 /** What timing needs of a pass: its words and frame counts, not its samples (which may be on disk by then). */
 export type PassFrames = Omit<SynthesizedChunk, 'samples'>;
+
+/** The narration's audio, read in order one block at a time, so no encoder needs it whole in memory. */
+export interface NarrationTrack {
+  readonly sampleRate: number;
+  readonly totalSamples: number;
+  /** Every sample in order: the silence before each pass, then the pass. */
+  blocks(): AsyncGenerator<Float32Array>;
+  /** Frees what holds the passes (a temporary file); the track cannot be read afterwards. */
+  release(): Promise<void>;
+}
+
+/** What synthesis decides; the writer adds the file names, the article and the run record. */
+export type SynthesizedNarration = Omit<Narration, 'audio' | 'files' | 'article' | 'run'> & {
+  audio: { sampleRate: number; durationMs: number };
+};
+
+export interface NarrationAudio {
+  narration: SynthesizedNarration;
+  /** The audio, read block by block; released by whoever writes it. */
+  track: NarrationTrack;
+}

@@ -5,7 +5,7 @@ import type { KokoroChunk, PhonemizedWord } from '../contract/pipeline.ts';
 import { UserError } from '../errors.ts';
 import { SPACE, tokenIdsOf } from '../phonemes/kokoro-vocab.ts';
 import { packUnder } from '../text/packing.ts';
-import { MAX_PHONEME_TOKENS } from './session.ts';
+import { MAX_PHONEME_TOKENS } from '../contract/audio-format.ts';
 
 const OPENING_PUNCTUATION = /[(“]/g;
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { produceAtomically } from '../output/atomic.ts';
+import { produceAtomically } from '../system/atomic-files.ts';
 
 export type ProgressReporter = (doneBytes: number, totalBytes: number | undefined) => void;
 

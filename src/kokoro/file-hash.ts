@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
-import { writeFileAtomically } from '../output/atomic.ts';
+import { writeFileAtomically } from '../system/atomic-files.ts';
 import { sha256OfFile } from './download.ts';
 
 const RememberedHashSchema = z.object({ size: z.number(), mtimeMs: z.number(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });

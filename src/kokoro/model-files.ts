@@ -9,13 +9,13 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { UserError } from '../errors.ts';
-import { produceAtomically } from '../output/atomic.ts';
+import { produceAtomically } from '../system/atomic-files.ts';
+import { PROJECT_ROOT } from '../system/project-root.ts';
 import { download, type ProgressReporter } from './download.ts';
 import { rememberedSha256 } from './file-hash.ts';
 
 const run = promisify(execFile);
 
-export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 const RELEASE = 'https://github.com/thewh1teagle/kokoro-onnx/releases/download/model-files-v1.0';
 
 export type ModelPrecision = 'fp32' | 'fp16' | 'int8';

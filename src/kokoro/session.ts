@@ -4,16 +4,12 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ort from 'onnxruntime-node';
-import { writeFileAtomically } from '../output/atomic.ts';
+import { writeFileAtomically } from '../system/atomic-files.ts';
 import { rememberedSha256 } from './file-hash.ts';
 import { withFloatWeights } from './float-weights.ts';
 import { findDurationTensor, namedInt64OutputAppendix, summarizeGraph, type GraphSummary } from './onnx-graph.ts';
+import { SAMPLES_PER_FRAME } from '../contract/audio-format.ts';
 import { PAD_TOKEN_ID } from '../phonemes/kokoro-vocab.ts';
-
-export const SAMPLE_RATE = 24_000;
-/** Output samples per duration frame: decoder x2 upsampling, 10 x 6 upsample rates, iSTFT hop 5. */
-export const SAMPLES_PER_FRAME = 600;
-export const MAX_PHONEME_TOKENS = 510;
 
 export type Device = 'cpu' | 'cuda';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { UserError } from '../errors.ts';
-import { produceAtomically } from '../output/atomic.ts';
+import { produceAtomically } from '../system/atomic-files.ts';
 import { sha256OfFile } from './download.ts';
 import { modelDirectory } from './model-files.ts';
 import VOICE_SHA256 from './voice-hashes.json' with { type: 'json' };

@@ -7,17 +7,9 @@ import { rmSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.ts';
+import { isRunning } from '../system/process.ts';
 
 const LEFTOVER = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.(partial|old)$/;
-
-export function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Remove the temporary siblings of `target` left by runs that are no longer alive. */
 export async function removeLeftovers(target: string): Promise<void> {

@@ -2,16 +2,15 @@
 // product version, so two runs can be told apart and one reproduced.
 import { randomUUID } from 'node:crypto';
 import packageJson from '../../package.json' with { type: 'json' };
-import { RunRecordSchema, type RunRecord } from '../contract/narration.ts';
-import type { NarrationSource } from '../pipeline/source.ts';
+import { RunRecordSchema, type RunRecord, type SourceKind } from '../contract/narration.ts';
 
 export const PRODUCT_VERSION = packageJson.version;
 
-export function newRunRecord(source: NarrationSource, location: string | null, model: { file: string; sha256: string }): RunRecord {
+export function newRunRecord(sourceKind: SourceKind, location: string | null, model: { file: string; sha256: string }): RunRecord {
   return RunRecordSchema.parse({
     id: randomUUID(),
     createdAt: new Date().toISOString(),
-    source: { kind: source.kind, location },
+    source: { kind: sourceKind, location },
     model,
     productVersion: PRODUCT_VERSION,
   });

@@ -15,7 +15,7 @@ import {
 import { encodeMp3, writeWav } from '../audio/encode.ts';
 import { toSrt, toWebVtt } from '../captions/formats.ts';
 import { toRemotionCaptions } from '../captions/remotion-captions.ts';
-import type { NarrationAudio } from '../pipeline/narrator.ts';
+import type { NarrationAudio } from '../contract/pipeline.ts';
 
 export const NARRATION_FILE = 'narration.json';
 export const AUDIO_FILE = 'audio.mp3';

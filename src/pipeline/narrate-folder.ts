@@ -6,7 +6,8 @@ import { resolveLanguage } from '../phonemes/languages.ts';
 import { newRunRecord } from '../output/run-record.ts';
 import { writeNarrationFiles } from '../output/write-narration.ts';
 import type { PhraseOptions } from '../text/phrases.ts';
-import { validateRequest, type NarrateProgress, type NarrateRequest, type Narrator } from './narrator.ts';
+import type { Narrator } from './narrator.ts';
+import { validateRequest, type NarrateProgress, type NarrateRequest } from './request.ts';
 import { readSource, type NarrationSource } from './source.ts';
 
 export interface NarrationJob {
@@ -70,7 +71,7 @@ export async function narrateIntoFolder(narrator: Narrator, job: NarrationJob, f
       seedCompat: job.seedCompat,
       article: source.article,
       leadImage,
-      run: newRunRecord(job.source, source.location, await narrator.model()),
+      run: newRunRecord(job.source.kind, source.location, await narrator.model()),
     });
   } finally {
     await result.track.release();

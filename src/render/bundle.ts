@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../kokoro/model-files.ts';
+import { PROJECT_ROOT } from '../system/project-root.ts';
 
 export const ENTRY_POINT = path.join(PROJECT_ROOT, 'remotion', 'index.ts');
 const BUNDLE_INPUTS = ['remotion', 'src/contract', 'public', 'package-lock.json'];

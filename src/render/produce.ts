@@ -11,7 +11,8 @@ import type { Device } from '../kokoro/session.ts';
 import { publishFolder } from '../output/publish.ts';
 import { NARRATION_FILE } from '../output/write-narration.ts';
 import type { NarrationJob } from '../pipeline/narrate-folder.ts';
-import type { NarrateProgress, Narrator } from '../pipeline/narrator.ts';
+import type { Narrator } from '../pipeline/narrator.ts';
+import type { NarrateProgress } from '../pipeline/request.ts';
 import { VideoRenderer, type RenderProgress, type RenderSettings } from './render-video.ts';
 
 export const DEFAULT_MAX_MINUTES = 15;

@@ -20,7 +20,6 @@ const FeedSchema = z.strictObject({
   maxItems: z.int().min(1).max(100).default(5),
   maxAgeHours: z.number().positive().default(48),
 });
-export type FeedConfig = z.infer<typeof FeedSchema>;
 
 function isCronPattern(pattern: string): boolean {
   try {

@@ -3,7 +3,7 @@
 // job.json marks a finished folder: a folder with one for this key (the process died after publishing but
 // before the queue heard of it) is taken as the result, never redone; one without is replaced whole by a retry.
 import path from 'node:path';
-import { writeFileAtomically } from '../output/atomic.ts';
+import { writeFileAtomically } from '../system/atomic-files.ts';
 import { PRODUCT_VERSION } from '../output/run-record.ts';
 import type { JobView } from './job.ts';
 import { JOB_RECORD_FILE, JobRecordSchema, readFinishedJob, type JobRecord } from './job-record.ts';

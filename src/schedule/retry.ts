@@ -6,20 +6,10 @@ import { UserError } from '../errors.ts';
 
 export type FailureKind = 'transient' | 'permanent';
 
-// The article fetcher's own wording for failures that can pass (src/article/fetch.ts); test/schedule-retry.test.ts
-// checks these against the real fetcher so a change of wording fails a test instead of changing the behaviour.
-const TRANSIENT_USER_ERRORS = [
-  /answered HTTP (408|429|5\d\d)\b/,
-  /did not answer within/,
-  /could not be found \(DNS\)/,
-  /refused the connection/,
-  /could not be fetched/,
-];
-
-/** A UserError is about the input unless it is one of the fetcher's passing failures; anything else is the machine. */
+/** A UserError is about the input unless it says it is of the moment (`transient`); anything else is the machine. */
 export function classifyFailure(error: unknown): FailureKind {
   if (!(error instanceof UserError)) return 'transient';
-  return TRANSIENT_USER_ERRORS.some((pattern) => pattern.test(error.message)) ? 'transient' : 'permanent';
+  return error.transient ? 'transient' : 'permanent';
 }
 
 export interface RetryPolicy {

@@ -5,11 +5,11 @@
 // duration(single pass) / duration(baseline). Words (which the seed has not) keep their offsets inside their
 // phrase's own trimmed audio, stretched by the same factor.
 import type { BreakStrength, PhonemizedWord, SynthesizedChunk } from '../contract/pipeline.ts';
-import { SAMPLE_RATE, SAMPLES_PER_FRAME } from '../kokoro/session.ts';
+import { SAMPLE_RATE, SAMPLES_PER_FRAME } from '../contract/audio-format.ts';
 import { trimmedBounds } from '../audio/trim.ts';
 import { breaksAtLeast } from '../text/packing.ts';
-import { wordFrameSpans } from './frames.ts';
-import { samplesToMs } from './spans.ts';
+import { wordFrameSpans } from './word-times.ts';
+import { samplesToMs } from './word-times.ts';
 
 export interface CalibrationInput {
   phrases: PhonemizedWord[][];

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ffmpegPath } from '../../src/audio/encode.ts';
-import { PROJECT_ROOT } from '../../src/kokoro/model-files.ts';
+import { PROJECT_ROOT } from '../../src/system/project-root.ts';
 
 const sharedVoices = path.resolve(PROJECT_ROOT, '../shared/voices');
 if (!process.env.KOKORO_VOICES_DIR && existsSync(sharedVoices)) process.env.KOKORO_VOICES_DIR = sharedVoices;

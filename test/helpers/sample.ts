@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { ffmpegPath } from '../../src/audio/encode.ts';
 import { NarrationSchema, type Narration } from '../../src/contract/narration.ts';
-import { PROJECT_ROOT } from '../../src/kokoro/model-files.ts';
+import { PROJECT_ROOT } from '../../src/system/project-root.ts';
 
 const SAMPLE = path.join(PROJECT_ROOT, 'public', 'sample');
 const LEAD_IMAGE = { file: 'lead.jpg', width: 1600, height: 1000 };

@@ -4,7 +4,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { PROJECT_ROOT } from '../../src/kokoro/model-files.ts';
+import { PROJECT_ROOT } from '../../src/system/project-root.ts';
 import type { JobRecord } from '../../src/schedule/job-record.ts';
 
 export const SCHEDULE_CLI = 'src/cli/schedule.ts';

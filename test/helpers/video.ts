@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ffmpegPath } from '../../src/audio/encode.ts';
-import { PROJECT_ROOT } from '../../src/kokoro/model-files.ts';
+import { PROJECT_ROOT } from '../../src/system/project-root.ts';
 
 const run = promisify(execFile);
 const REMOTION_BINARIES = path.join(PROJECT_ROOT, 'node_modules', '@remotion', 'compositor-linux-x64-gnu');

@@ -2,7 +2,7 @@
 // exists is dead at once (a restart after kill -9 resumes without waiting); other hosts' leases expire by time.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { isRunning } from '../../output/publish.ts';
+import { isRunning } from '../../system/process.ts';
 
 export function newLeaseOwner(): string {
   return `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;

@@ -28,8 +28,3 @@ export function wordAfter(context: Context): string | undefined {
 export function textAfter(context: Context, length = 60): string {
   return context.text.slice(context.end, context.end + length);
 }
-
-/** The text just before the match. */
-export function textBefore(context: Context, length = 60): string {
-  return context.text.slice(Math.max(0, context.start - length), context.start);
-}

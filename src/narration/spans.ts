@@ -34,7 +34,3 @@ export function spanOfWords(text: string, words: readonly TimedWordLike[], withP
   const charEnd = withPunctuation ? endOverClosingPunctuation(text, last.charEnd) : last.charEnd;
   return { text: text.slice(charStart, charEnd), startMs: first.startMs, endMs: last.endMs, charStart, charEnd };
 }
-
-export function samplesToMs(samples: number, sampleRate: number): number {
-  return Math.round((samples * 1000 * 1000) / sampleRate) / 1000;
-}

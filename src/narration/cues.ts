@@ -5,7 +5,7 @@ import type { Cue, TimedSpan } from '../contract/narration.ts';
 import type { BreakStrength } from '../contract/pipeline.ts';
 import { cutPenalty, evenness } from '../text/cut-points.ts';
 import { segment } from '../text/packing.ts';
-import { spanOfWords, type TimedWordLike } from '../timing/spans.ts';
+import { spanOfWords, type TimedWordLike } from './spans.ts';
 
 export interface CueRules {
   maxLineChars: number;

@@ -1,16 +1,12 @@
 // Pauses found in the audio itself, independent of any timing method: stretches where the short-time energy
-// stays well below the level of speech. Used to check that sentence boundaries land in real silence, and to
-// find where a word is audible inside its frames (src/timing/refine.ts).
+// stays well below the level of speech. Tests and benches check with them that sentence boundaries land in real
+// silence and how far word edges sit from the audible ones; the product itself never needs them.
+import type { TimedSpan } from '../../src/contract/narration.ts';
+import { type SilenceLevel, silenceThresholdDb, windowLevelsDb } from '../../src/audio/levels.ts';
+
 export interface Pause {
   startMs: number;
   endMs: number;
-}
-
-export interface SilenceLevel {
-  /** Which window level (percentile of all windows) stands for speech. */
-  speechPercentile: number;
-  /** Silent means this many dB below that level. */
-  belowSpeechDb: number;
 }
 
 export interface PauseOptions extends SilenceLevel {
@@ -20,30 +16,6 @@ export interface PauseOptions extends SilenceLevel {
 
 /** The measure issue 8 states: 10 ms windows, silent 35 dB under the 90th-percentile window, pauses of 80 ms. */
 export const DEFAULT_PAUSE_OPTIONS: PauseOptions = { windowMs: 10, speechPercentile: 90, belowSpeechDb: 35, minPauseMs: 80 };
-
-/** Added to every window's mean power so that digital silence has a finite level. */
-const POWER_FLOOR = 1e-12;
-/** The level windowLevelsDb gives a window of digital silence. */
-export const SILENCE_LEVEL_DB = 10 * Math.log10(POWER_FLOOR);
-
-export function windowLevelsDb(samples: Float32Array, sampleRate: number, windowMs: number): number[] {
-  const size = Math.max(1, Math.round((sampleRate * windowMs) / 1000));
-  const levels: number[] = [];
-  for (let start = 0; start < samples.length; start += size) {
-    const end = Math.min(samples.length, start + size);
-    let energy = 0;
-    for (let index = start; index < end; index++) energy += samples[index]! * samples[index]!;
-    levels.push(10 * Math.log10(energy / (end - start) + POWER_FLOOR));
-  }
-  return levels;
-}
-
-/** The level (dB) under which a window of this audio counts as silent. */
-export function silenceThresholdDb(levels: readonly number[], level: SilenceLevel): number {
-  const sorted = [...levels].sort((a, b) => a - b);
-  const speechLevel = sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * level.speechPercentile) / 100))] ?? 0;
-  return speechLevel - level.belowSpeechDb;
-}
 
 export function detectPauses(samples: Float32Array, sampleRate: number, options: PauseOptions = DEFAULT_PAUSE_OPTIONS): Pause[] {
   const levels = windowLevelsDb(samples, sampleRate, options.windowMs);
@@ -93,4 +65,9 @@ export function edgeOffsetsAtPauses(words: readonly TimedEdges[], pauses: readon
     starts.push(words[after]!.startMs - pause.endMs);
   }
   return { ends, starts };
+}
+
+/** The instant between two consecutive spans: halfway from the end of one to the start of the next. */
+export function boundariesBetween(spans: readonly TimedSpan[]): number[] {
+  return spans.slice(1).map((span, index) => (spans[index]!.endMs + span.startMs) / 2);
 }

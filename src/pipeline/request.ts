@@ -1,0 +1,51 @@
+// What a narration is asked for, and the check of it made once, where the request comes in from a person or a
+// feed (narrateIntoFolder): its messages name the flags that fix it.
+import type { TimingMethod } from '../contract/narration.ts';
+import { UserError } from '../errors.ts';
+import { resolveLanguage } from '../phonemes/languages.ts';
+import type { PhraseOptions } from '../text/phrases.ts';
+
+export const MIN_SPEED = 0.5;
+export const MAX_SPEED = 2;
+export const DEFAULT_MAX_CHARS = 50_000;
+
+export interface NarrateRequest {
+  text: string;
+  language: string;
+  /** Spanish regional variant (es-ES, es-MX…) for numbers, currencies and dates; es-ES when not given. */
+  locale?: string;
+  voice: string;
+  speed: number;
+  timing: TimingMethod;
+  phrases?: PhraseOptions;
+  /** Silence the calibrated method puts between phrases in its baseline timeline. */
+  phraseSilenceMs?: number;
+  maxChars?: number;
+  /** The text's first paragraph is a title (an article's headline): it becomes the "title" section. */
+  titled?: boolean;
+}
+
+export interface NarrateProgress {
+  stage: 'synthesis' | 'calibration';
+  done: number;
+  total: number;
+}
+
+export function validateRequest(request: NarrateRequest): void {
+  const maxChars = request.maxChars ?? DEFAULT_MAX_CHARS;
+  if (request.text.trim() === '') throw new UserError('The text is empty', 'Give some text with --text, --file or on standard input');
+  if (request.text.length > maxChars) {
+    throw new UserError(
+      `The text has ${request.text.length.toLocaleString('en')} characters, over the limit of ${maxChars.toLocaleString('en')}`,
+      'Split it into parts, or raise the limit with --max-chars',
+    );
+  }
+  validateSpeed(request.speed);
+  resolveLanguage(request.language);
+}
+
+export function validateSpeed(speed: number): void {
+  if (!Number.isFinite(speed) || speed < MIN_SPEED || speed > MAX_SPEED) {
+    throw new UserError(`Speed ${speed} is outside ${MIN_SPEED}-${MAX_SPEED}`, `Pass --speed between ${MIN_SPEED} and ${MAX_SPEED}`);
+  }
+}
