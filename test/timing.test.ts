@@ -10,7 +10,7 @@ import { calibratedTimes, createLayout } from '../src/timing/calibration.ts';
 import { trimmedBounds } from '../src/audio/trim.ts';
 import { windowLevelsDb } from '../src/audio/levels.ts';
 import { endOverClosingPunctuation, spanOfWords } from '../src/narration/spans.ts';
-import { samplesToMs } from '../src/timing/word-times.ts';
+import { narrationTimes, samplesToMs } from '../src/timing/word-times.ts';
 import { boundariesBetween } from './helpers/pauses.ts';
 import { syntheticWords } from './helpers/words.ts';
 
@@ -144,6 +144,24 @@ describe('audible word edges', () => {
 
   it('keeps the bounds of a word with nothing audible in it', () => {
     assert.deepEqual(refine([150, 200]), [[150, 200]]);
+  });
+});
+
+describe('the whole path: narrationTimes', () => {
+  it('times each word on its audible sound inside its frames, in ms, with its frame-exact span beside it', () => {
+    const chunk = assembleChunk(syntheticWords('ab cd.', 2));
+    const durations = [5, 1, 2, 3, 2, 2, 10, 4]; // 29 frames: words on frames [5, 8) and [11, 15)
+    // 5 windows of 5 ms a frame; audible: windows 27-39 (inside word 1), 52-70 (running into word 2 from 52).
+    const levels = Array.from({ length: 29 * 5 }, (_, window) => ((window >= 27 && window <= 39) || (window >= 52 && window <= 70) ? 0 : -100));
+    const times = narrationTimes([{ chunk, durations, levels }]);
+    assert.deepEqual(times.words, [
+      { startMs: 135, endMs: 200, frameStartMs: 125, frameEndMs: 200 },
+      { startMs: 260, endMs: 355, frameStartMs: 275, frameEndMs: 375 },
+    ]);
+    assert.deepEqual(times.passes, [{ startMs: 0, endMs: 725 }]);
+    assert.equal(times.durationMs, 725);
+    assert.deepEqual(times.passOffsets, [0]);
+    assert.equal(times.totalSamples, 29 * 600);
   });
 });
 
