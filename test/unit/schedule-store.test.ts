@@ -1,0 +1,148 @@
+// The SQLite job store: keys, leases, retries, and several processes claiming from one file at once.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { UserError } from '../../src/errors.ts';
+import type { JobSpec } from '../../src/schedule/job.ts';
+import { SqliteJobStore } from '../../src/schedule/queue/sqlite-store.ts';
+import { backoffSeconds } from '../../src/schedule/retry.ts';
+
+const policy = { maxAttempts: 3, backoffSeconds: 60 };
+const LEASE = 30_000;
+const t0 = new Date('2026-11-25T07:00:00Z');
+const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+
+function spec(n: number): JobSpec {
+  return {
+    key: `guid:${n}`,
+    feedUrl: 'https://e.com/rss',
+    itemUrl: `https://e.com/${n}`,
+    guid: String(n),
+    title: `Item ${n}`,
+    publishedAt: null,
+    voice: null,
+    language: null,
+    formats: ['vertical'],
+    folder: `2026-11-25/item-${n}`,
+  };
+}
+
+function newStore(): SqliteJobStore {
+  return new SqliteJobStore(path.join(mkdtempSync(path.join(tmpdir(), 'schedule-store-')), 'jobs.db'));
+}
+
+describe('SQLite job store', () => {
+  it('queues a key once, whatever its state', () => {
+    const store = newStore();
+    assert.equal(store.enqueue(spec(1), t0), true);
+    assert.equal(store.enqueue(spec(1), at(1)), false);
+    store.claim('me:1:a', LEASE, policy, at(2));
+    assert.equal(store.enqueue(spec(1), at(3)), false);
+    assert.equal(store.list().length, 1);
+  });
+
+  it('claims due jobs oldest first, moves them through narrating and rendering to done', () => {
+    const store = newStore();
+    store.enqueue(spec(1), t0);
+    store.enqueue(spec(2), at(1));
+    const first = store.claim('me:1:a', LEASE, policy, at(2))!;
+    assert.deepEqual([first.key, first.state, first.attempts], ['guid:1', 'narrating', 1]);
+    assert.equal(store.renew(first.id, 'me:1:a', LEASE, at(3), 'rendering'), true);
+    assert.equal(store.list()[0]!.state, 'rendering');
+    assert.equal(store.complete(first.id, 'me:1:a', at(4)), true);
+    assert.equal(store.claim('me:1:a', LEASE, policy, at(5))!.key, 'guid:2');
+    assert.equal(store.claim('me:1:a', LEASE, policy, at(6)), null);
+    assert.deepEqual(
+      store.list().map((job) => [job.state, job.finishedAt]),
+      [
+        ['done', at(4).toISOString()],
+        ['narrating', null],
+      ],
+    );
+  });
+
+  it('retries a transient failure after the backoff, up to maxAttempts, and never retries a permanent one', () => {
+    const store = newStore();
+    store.enqueue(spec(1), t0);
+    store.enqueue(spec(2), t0);
+    const job = store.claim('w:1:a', LEASE, policy, t0)!;
+    assert.equal(store.fail(job.id, 'w:1:a', 'HTTP 503', 'transient', policy, at(1)), 'queued');
+    const permanent = store.claim('w:1:a', LEASE, policy, at(2))!;
+    assert.equal(permanent.key, 'guid:2', 'the failed job waits for its backoff');
+    assert.equal(store.fail(permanent.id, 'w:1:a', 'HTTP 404', 'permanent', policy, at(2)), 'failed');
+    assert.equal(store.claim('w:1:a', LEASE, policy, at(1 + backoffSeconds(policy, 1) - 1)), null);
+    const second = store.claim('w:1:a', LEASE, policy, at(1 + backoffSeconds(policy, 1)))!;
+    assert.equal(second.attempts, 2);
+    store.fail(second.id, 'w:1:a', 'timeout', 'transient', policy, at(100));
+    const third = store.claim('w:1:a', LEASE, policy, at(100 + backoffSeconds(policy, 2)))!;
+    assert.equal(third.attempts, 3);
+    assert.equal(store.fail(third.id, 'w:1:a', 'timeout again', 'transient', policy, at(2000)), 'failed');
+    assert.deepEqual(
+      store.list().map((row) => [row.state, row.attempts, row.lastError]),
+      [
+        ['failed', 3, 'timeout again'],
+        ['failed', 1, 'HTTP 404'],
+      ],
+    );
+  });
+
+  it('gives a job whose lease lapsed to another worker, and the late holder can no longer touch it', () => {
+    const store = newStore();
+    store.enqueue(spec(1), t0);
+    const job = store.claim('other-host:7:a', LEASE, policy, t0)!;
+    assert.equal(store.claim('me:1:b', LEASE, policy, at(LEASE / 1000 - 1)), null);
+    const taken = store.claim('me:1:b', LEASE, policy, at(LEASE / 1000 + 1))!;
+    assert.deepEqual([taken.id, taken.attempts], [job.id, 2]);
+    assert.equal(store.renew(job.id, 'other-host:7:a', LEASE, at(32)), false);
+    assert.equal(store.complete(job.id, 'other-host:7:a', at(33)), false);
+    assert.equal(store.fail(job.id, 'other-host:7:a', 'late', 'transient', policy, at(33)), null);
+  });
+
+  it('takes back at once a job held by a process of this host that is gone', () => {
+    const store = newStore();
+    store.enqueue(spec(1), t0);
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    store.claim(`${hostname()}:${gone}:a`, LEASE, policy, t0);
+    assert.equal(store.claim(`${hostname()}:${process.pid}:b`, LEASE, policy, at(1))!.attempts, 2);
+  });
+
+  it('fails a job whose worker died on every attempt', () => {
+    const store = newStore();
+    store.enqueue(spec(1), t0);
+    for (let attempt = 0; attempt < policy.maxAttempts; attempt++) store.claim('far:1:a', LEASE, policy, at(attempt * 100));
+    assert.equal(store.claim('far:1:a', LEASE, policy, at(1000)), null);
+    assert.match(store.list()[0]!.lastError!, /the worker stopped during narrating \(killed or crashed\) on each of 3 attempts/);
+  });
+
+  it('requeues a failed job with fresh attempts, and refuses one in progress or unknown', () => {
+    const store = newStore();
+    store.enqueue(spec(1), t0);
+    store.enqueue(spec(2), t0);
+    const job = store.claim('w:1:a', LEASE, policy, t0)!;
+    store.fail(job.id, 'w:1:a', 'HTTP 404', 'permanent', policy, at(1));
+    const busy = store.claim('w:1:a', LEASE, policy, at(2))!;
+    assert.throws(
+      () => store.retry(busy.id, at(3)),
+      (error: Error) => error instanceof UserError && /is narrating, not failed or done/.test(error.message),
+    );
+    assert.throws(
+      () => store.retry('99', at(3)),
+      (error: Error) => error instanceof UserError && /There is no job 99/.test(error.message),
+    );
+    assert.deepEqual(((view) => [view.state, view.attempts, view.lastError])(store.retry(job.id, at(3))), ['queued', 0, null]);
+    assert.equal(store.claim('w:1:a', LEASE, policy, at(4))!.id, job.id);
+  });
+
+  it('says clearly when the store file is not a database', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'schedule-store-'));
+    const file = path.join(dir, 'jobs.db');
+    spawnSync('sh', ['-c', `echo 'not a database at all, just some text that is long enough' > ${file}`]);
+    assert.throws(
+      () => new SqliteJobStore(file),
+      (error: Error) => error instanceof UserError && /The job store .* cannot be opened/.test(error.message),
+    );
+  });
+});
