@@ -1,7 +1,7 @@
 // narration.json reaches the composition over HTTP: in Studio from public/ (staticFile), in a render from the
 // renderer's static server on 127.0.0.1. Every file it names is relative to it, so the same narration folder
 // works in both. One fetch per URL per browser tab: calculateMetadata and the component share it.
-import { narrationProblem, type Narration } from '../../src/contract/narration.ts';
+import { type Narration, readNarration } from '../../src/contract/narration.ts';
 
 /** A file named by narration.json (audio, lead image) or a relative logo URL, as an absolute URL. */
 export function besideNarration(file: string, narrationSrc: string): string {
@@ -15,9 +15,9 @@ async function fetchNarration(narrationSrc: string): Promise<Narration> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`Cannot load the narration ${url}: HTTP ${response.status}. Check narrationSrc.`);
   const json: unknown = await response.json();
-  const problem = narrationProblem(json);
-  if (problem) throw new Error(`The narration ${url} cannot be used: ${problem}.`);
-  return json as Narration;
+  const { narration, problem } = readNarration(json);
+  if (problem !== null) throw new Error(`The narration ${url} cannot be used: ${problem}.`);
+  return narration;
 }
 
 export function loadNarration(narrationSrc: string): Promise<Narration> {

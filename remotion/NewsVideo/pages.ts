@@ -1,6 +1,7 @@
 // A cue as the pages the screen shows one after another. Landscape shows each cue whole, as the narration laid it
 // out (lines up to ~42 characters); a narrow screen would shrink those lines to ~34 px, so there a cue is cut at
 // word boundaries into pages of at most two short lines, and the text stays large. Pure: no React.
+import { cutStrength } from '../../src/contract/break-strength.ts';
 import type { Cue, Narration } from '../../src/contract/narration.ts';
 import { cueLines, textParts, type TextLine, type WordRange } from './text-parts.ts';
 
@@ -37,12 +38,10 @@ const SHORT_WORD_CHARS = 4;
 /** A word this short at a line's end is most often an article, preposition or conjunction. */
 const FUNCTION_WORD_CHARS = 3;
 
-const SENTENCE_END = /[.!?…]/u;
-const CLAUSE_END = /[,;:)\]»"”’—–]/u;
-
 interface Cut {
   /** The character where the text after the cut starts: after the gap's last space, so «¿ stay with their word. */
   at: number;
+  /** What the text does there: the word's own break strength, as the cues read it (cutStrength). */
   kind: 'sentence' | 'clause' | 'plain' | 'noSpace';
   /** The word before the cut is short enough to be an article or preposition. */
   afterShortWord: boolean;
@@ -56,12 +55,7 @@ function cutBefore(narration: Narration, index: number): Cut {
   let afterSpace = gap.length;
   while (afterSpace > 0 && !/\s/u.test(gap[afterSpace - 1]!)) afterSpace--;
   if (afterSpace === 0) return { at: previous.charEnd + gap.length, kind: 'noSpace', afterShortWord };
-  const before = gap.slice(0, afterSpace);
-  return {
-    at: previous.charEnd + afterSpace,
-    kind: SENTENCE_END.test(before) ? 'sentence' : CLAUSE_END.test(before) ? 'clause' : 'plain',
-    afterShortWord,
-  };
+  return { at: previous.charEnd + afterSpace, kind: cutStrength(previous.breakAfter), afterShortWord };
 }
 
 function cutCost(cut: Cut, costs: Record<'sentence' | 'clause' | 'plain', number>): number {

@@ -2,8 +2,9 @@
 // through these schemas, so a change here is a change of contract and bumps NARRATION_VERSION.
 // This module imports zod only: the Remotion bundle (a browser) imports it too.
 import { z } from 'zod';
+import { BreakStrengthSchema, breakStrengthBetween } from './break-strength.ts';
 
-export const NARRATION_VERSION = 2;
+export const NARRATION_VERSION = 3;
 
 /** A piece of the written text (what subtitles show) with the time its voice occupies in the final audio. */
 export const TimedSpanSchema = z.object({
@@ -22,7 +23,8 @@ const index = z.number().int().nonnegative();
  * A written word, with the index of the sentence, phrase, cue and section it belongs to. `startMs`/`endMs` sit
  * on the word's audible sound; `frameStartMs`/`frameEndMs` are the frame-exact span Kokoro's durations gave its
  * phonemes in the pass. A refined end never passes `frameEndMs`; a start may reach back over sound running into
- * the word's frames, never before the previous word's `frameEndMs`.
+ * the word's frames, never before the previous word's `frameEndMs`. `breakAfter`: how strongly the text breaks
+ * after it (src/contract/break-strength.ts), where subtitles prefer to cut.
  */
 export const WordSchema = TimedSpanSchema.extend({
   frameStartMs: z.number().nonnegative(),
@@ -31,6 +33,7 @@ export const WordSchema = TimedSpanSchema.extend({
   phrase: index,
   cue: index,
   section: index,
+  breakAfter: BreakStrengthSchema,
 });
 
 export const SectionKindSchema = z.enum(['title', 'paragraph']);
@@ -153,15 +156,33 @@ export const NarrationSchema = z.object({
 export type Narration = z.infer<typeof NarrationSchema>;
 
 /** Why a narration.json cannot be used, in words a user can act on; null when it parses. */
-export function narrationProblem(json: unknown): string | null {
+/** Version 2 had no `breakAfter` on its words: derived from the text between them, by the rule that makes it. */
+function fromVersion2(json: { text: string; words: Array<{ charEnd: number }> } & Record<string, unknown>): unknown {
+  const words = json.words.map((word, index, all) => {
+    const next = all[index + 1] as { charStart: number } | undefined;
+    return { ...word, breakAfter: breakStrengthBetween(json.text.slice(word.charEnd, next?.charStart ?? json.text.length), !next) };
+  });
+  return { ...json, version: NARRATION_VERSION, words };
+}
+
+/**
+ * A narration.json as this version reads it (version 2 is brought up to it), or the problem with it in words,
+ * for the one line that tells the user.
+ */
+export function readNarration(json: unknown): { narration: Narration; problem: null } | { narration: null; problem: string } {
   const version = typeof json === 'object' && json !== null && 'version' in json ? (json as { version: unknown }).version : undefined;
-  if (typeof version === 'number' && version !== NARRATION_VERSION) {
-    return `it is narration version ${version}, and this version of the product reads version ${NARRATION_VERSION}; narrate the article again`;
+  if (typeof version === 'number' && version !== NARRATION_VERSION && version !== 2) {
+    return {
+      narration: null,
+      problem: `it is narration version ${version}, and this version of the product reads versions 2 and ${NARRATION_VERSION}; narrate the article again`,
+    };
   }
-  const result = NarrationSchema.safeParse(json);
-  if (result.success) return null;
+  const looksLikeVersion2 =
+    version === 2 && typeof (json as { text?: unknown }).text === 'string' && Array.isArray((json as { words?: unknown }).words);
+  const result = NarrationSchema.safeParse(looksLikeVersion2 ? fromVersion2(json as Parameters<typeof fromVersion2>[0]) : json);
+  if (result.success) return { narration: result.data, problem: null };
   const issue = result.error.issues[0]!;
-  return `it does not match the narration schema (${issue.path.join('.') || 'the top level'}: ${issue.message})`;
+  return { narration: null, problem: `it does not match the narration schema (${issue.path.join('.') || 'the top level'}: ${issue.message})` };
 }
 
 /** The seed's `timestamps.json` / `timestamps_corregidos.json`: one entry per phrase. */

@@ -2,11 +2,9 @@
 // a narration and its audio track. They never reach disk as they are; what reaches disk is in narration.ts.
 import type { Narration } from './narration.ts';
 
-/**
- * How strongly the text breaks after a word: where chunks and phrases may be cut. 'paragraph' is a blank line
- * in the written text (after a title, a heading, a paragraph), stronger than 'sentence'.
- */
-export type BreakStrength = 'none' | 'clause' | 'sentence' | 'paragraph';
+import type { BreakStrength } from './break-strength.ts';
+
+export type { BreakStrength } from './break-strength.ts';
 
 /** A word of the written text with the Kokoro tokens that say it. */
 export interface PhonemizedWord {

@@ -44,6 +44,7 @@ export function assembleStructure(
       frameStartMs: frameTimes[index]!.frameStartMs,
       frameEndMs: frameTimes[index]!.frameEndMs,
       ...indices[index]!,
+      breakAfter: word.breakAfter,
     })),
     phrases,
     sentences: sentenceWords.map((run) => spanOfWords(text, run)),

@@ -1,6 +1,7 @@
 // Text -> words with Kokoro tokens. eSpeak says which phonemes each word gets; the text between words gives
 // the punctuation Kokoro should hear; the spoken-text map gives each word back its written span.
-import type { BreakStrength, PhonemizedText, PhonemizedWord } from '../contract/pipeline.ts';
+import { type BreakStrength, breakStrengthBetween } from '../contract/break-strength.ts';
+import type { PhonemizedText, PhonemizedWord } from '../contract/pipeline.ts';
 import { UserError } from '../errors.ts';
 import type { SpokenText } from '../text/spoken-text.ts';
 import { espeakWords, type EspeakWord } from './espeak.ts';
@@ -16,9 +17,7 @@ interface SpokenWord {
 const EDGE_PUNCTUATION = /^[.,;:!?¡¿"“”«»()[\]{}—–…'‘’*-]+|[.,;:!?¡¿"“”«»()[\]{}—–…'‘’*-]+$/gu;
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const SENTENCE_END = /[.!?…]/;
-const CLAUSE_END = /[,;:—()]/;
 const PAUSE_MARK = /[.!?…,;:—]/;
-const PARAGRAPH_BREAK = /\n\s*\n/;
 
 export async function phonemize(text: SpokenText, language: KokoroLanguage): Promise<PhonemizedText> {
   const spokenWords = attachPhonemes(text.spoken, await espeakWords(text.spoken, language.espeakVoice));
@@ -111,16 +110,10 @@ function toWrittenWords(text: SpokenText, spokenWords: SpokenWord[]): Phonemized
  * are only heard: the written text, and so the subtitles and word spans, stay as written.
  */
 function punctuationAfter(between: string, isLast: boolean): { punctuationAfter: string; breakAfter: BreakStrength } {
+  const breakAfter = breakStrengthBetween(between, isLast);
   let punctuation = kokoroPunctuation(between);
-  if (isLast || PARAGRAPH_BREAK.test(between)) {
-    if (!SENTENCE_END.test(punctuation)) punctuation += '.';
-    return { punctuationAfter: punctuation, breakAfter: isLast ? 'sentence' : 'paragraph' };
-  }
-  if (between.includes('\n')) {
-    if (!PAUSE_MARK.test(punctuation)) punctuation += ';';
-    return { punctuationAfter: punctuation, breakAfter: 'sentence' };
-  }
-  const breakAfter: BreakStrength = SENTENCE_END.test(punctuation) ? 'sentence' : CLAUSE_END.test(punctuation) ? 'clause' : 'none';
+  if ((breakAfter === 'paragraph' || isLast) && !SENTENCE_END.test(punctuation)) punctuation += '.';
+  else if (between.includes('\n') && !PAUSE_MARK.test(punctuation)) punctuation += ';';
   return { punctuationAfter: punctuation, breakAfter };
 }
 

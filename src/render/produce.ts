@@ -4,7 +4,7 @@
 import { copyFile, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { narrationProblem, NarrationSchema, type Narration } from '../contract/narration.ts';
+import { type Narration, readNarration } from '../contract/narration.ts';
 import { DEFAULT_FPS, type Fps, type VideoFormat } from '../contract/video.ts';
 import { UserError } from '../errors.ts';
 import type { Device } from '../kokoro/session.ts';
@@ -63,9 +63,9 @@ export async function copyNarration(from: string, folder: string): Promise<Narra
   } catch {
     throw new UserError(`${file} is not valid JSON`, 'Narrate the article again into that folder');
   }
-  const problem = narrationProblem(json);
-  if (problem) throw new UserError(`${file} cannot be rendered: ${problem}`, 'Narrate the article again (npm run narrate) and render that folder');
-  const narration = NarrationSchema.parse(json);
+  const { narration, problem } = readNarration(json);
+  if (problem !== null)
+    throw new UserError(`${file} cannot be rendered: ${problem}`, 'Narrate the article again (npm run narrate) and render that folder');
   const files = [
     NARRATION_FILE,
     narration.audio.file,

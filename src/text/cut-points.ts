@@ -1,8 +1,7 @@
 // Where a line of text reads well when cut: after punctuation; else before a conjunction or preposition;
 // never after an article or determiner, which belongs with its noun. Spanish first, then the other Kokoro
 // languages' commonest words.
-import type { BreakStrength } from '../contract/pipeline.ts';
-import { breaksAtLeast } from './packing.ts';
+import { type BreakStrength, cutStrength } from '../contract/break-strength.ts';
 
 const GOOD_STARTS = new Set(
   (
@@ -27,7 +26,8 @@ export interface CutWord {
 /** How bad a cut between `before` and `after` reads: 0 after a sentence, more elsewhere, most after an article. */
 export function cutPenalty(before: CutWord, after: CutWord): number {
   const nextWord = after.text.toLowerCase();
-  let penalty = breaksAtLeast(before.breakAfter, 'sentence') ? 0 : before.breakAfter === 'clause' ? 5 : GOOD_STARTS.has(nextWord) ? 20 : 40;
+  const strength = cutStrength(before.breakAfter);
+  let penalty = strength === 'sentence' ? 0 : strength === 'clause' ? 5 : GOOD_STARTS.has(nextWord) ? 20 : 40;
   if (NEVER_ENDS.has(before.text.toLowerCase())) penalty += 500;
   return penalty;
 }

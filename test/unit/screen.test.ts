@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { NarrationSchema, type Narration } from '../../src/contract/narration.ts';
+import { NarrationSchema, type Narration, readNarration } from '../../src/contract/narration.ts';
 import {
   DEFAULT_LAYOUT,
   firstFrameAt,
@@ -32,7 +32,10 @@ interface Script {
 const WORD = /[^\s.,;:¿?¡!«»]+/gu;
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** A schema-valid narration of `script`: words back to back with fixed gaps, cues of a few words, two lines when long. */
+/**
+ * A schema-valid narration of `script`: words back to back with fixed gaps, cues of a few words, two lines when long;
+ * written as version 2 and read as the product reads it, so each word's breakAfter comes from the upgrade's rule.
+ */
 function narrationOf(script: Script): Narration {
   const { wordMs = 300, gapMs = 50, sectionGapMs = 500, wordsPerCue = 6, tailMs = 300 } = script;
   const blocks = [
@@ -40,7 +43,7 @@ function narrationOf(script: Script): Narration {
     ...script.paragraphs.map((text) => ({ kind: 'paragraph' as const, text })),
   ];
   const text = blocks.map((block) => block.text).join('\n\n');
-  const words: Narration['words'] = [];
+  const words: Array<Omit<Narration['words'][number], 'breakAfter'>> = [];
   const sections: Narration['sections'] = [];
   const cues: Narration['cues'] = [];
   let time = 200;
@@ -92,7 +95,7 @@ function narrationOf(script: Script): Narration {
   });
   const durationMs = words.at(-1)!.endMs + tailMs;
   const spans = sections.map(({ kind: _kind, ...span }) => span);
-  return NarrationSchema.parse({
+  const { narration, problem } = readNarration({
     version: 2,
     text,
     language: 'es',
@@ -116,6 +119,8 @@ function narrationOf(script: Script): Narration {
       productVersion: '0.0.0',
     },
   });
+  if (problem !== null) throw new Error(problem);
+  return narration;
 }
 
 const lineText = (line: TextLine) => line.map((part) => part.text).join('');

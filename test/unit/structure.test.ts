@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { createTikTokStyleCaptions } from '@remotion/captions';
-import { narrationProblem } from '../../src/contract/narration.ts';
+import { readNarration } from '../../src/contract/narration.ts';
 import { toRemotionCaptions } from '../../src/captions/remotion-captions.ts';
 import { publishFolder } from '../../src/output/publish.ts';
 import { splitAtBreaks } from '../../src/text/packing.ts';
@@ -94,8 +94,9 @@ describe('narration structure', () => {
   });
 
   it('says why a narration.json from version 1 or with a broken field cannot be used', () => {
-    assert.match(narrationProblem({ version: 1, text: 'x' }) ?? '', /narration version 1.*reads version 2; narrate the article again/);
-    assert.match(narrationProblem({ version: 2, text: 'x' }) ?? '', /does not match the narration schema/);
+    assert.match(readNarration({ version: 1, text: 'x' }).problem ?? '', /narration version 1.*reads versions 2 and 3; narrate the article again/);
+    assert.match(readNarration({ version: 3, text: 'x' }).problem ?? '', /does not match the narration schema/);
+    assert.match(readNarration({ version: 2, text: 'x' }).problem ?? '', /does not match the narration schema/);
   });
 });
 
