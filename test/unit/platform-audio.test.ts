@@ -1,8 +1,8 @@
 // Loudness steps and the music's ducking envelope, pure: what ffmpeg is told, from given measurements and times.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_DUCKING, duckingCommands, duckingEnvelope, speechSpans } from '../src/platform/ducking.ts';
-import { firstLoudnessStep, loudnessFilter, nextLoudnessStep, parseEbur128Summary } from '../src/platform/loudness.ts';
+import { DEFAULT_DUCKING, duckingCommands, duckingEnvelope, speechSpans } from '../../src/platform/ducking.ts';
+import { firstLoudnessStep, loudnessFilter, nextLoudnessStep, parseEbur128Summary } from '../../src/platform/loudness.ts';
 
 const EBUR128_TAIL = `[Parsed_ebur128_0 @ 0x55d1af11e380] Summary:
 

@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { NarrationSchema } from '../src/contract/narration.ts';
-import { PublishRecordSchema } from '../src/contract/publish.ts';
-import { chapterTimestamp, chapterTitle, chaptersOf } from '../src/platform/chapters.ts';
-import { publishRecord } from '../src/platform/publish-record.ts';
-import { PROJECT_ROOT } from '../src/system/project-root.ts';
+import { NarrationSchema } from '../../src/contract/narration.ts';
+import { PublishRecordSchema } from '../../src/contract/publish.ts';
+import { chapterTimestamp, chapterTitle, chaptersOf } from '../../src/platform/chapters.ts';
+import { publishRecord } from '../../src/platform/publish-record.ts';
+import { PROJECT_ROOT } from '../../src/system/project-root.ts';
 
 const section = (text: string, seconds: number) => ({ text, startMs: seconds * 1000 });
 
