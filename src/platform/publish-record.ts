@@ -4,8 +4,9 @@
 import type { Narration } from '../contract/narration.ts';
 import { PUBLISH_VERSION, type PublishRecord, PublishRecordSchema } from '../contract/publish.ts';
 import type { VideoFormat } from '../contract/video.ts';
+import { articleUrl } from '../../remotion/NewsVideo/card-content.ts';
+import { labelsFor } from '../../remotion/NewsVideo/labels.ts';
 import { chaptersOf } from './chapters.ts';
-import { uploadWording } from './upload-text.ts';
 
 export const PUBLISH_FILE = 'publish.json';
 export const DESCRIPTION_FILE = 'description.txt';
@@ -20,15 +21,15 @@ export interface RenderedVideo {
 
 export function publishRecord(narration: Narration, videos: readonly RenderedVideo[], videoMs: number): PublishRecord {
   const title = narration.article?.title ?? narration.sections[0]?.text ?? narration.text.slice(0, 100);
-  const sourceUrl = narration.article?.canonicalUrl ?? narration.article?.sourceUrl ?? null;
-  const webSource = sourceUrl && /^https?:\/\//.test(sourceUrl) ? sourceUrl : null;
-  const wording = uploadWording(narration.language);
+  const webSource = articleUrl(narration);
+  const labels = labelsFor(narration.language);
   const chapters = chaptersOf(narration.sections, videoMs);
-  const disclosure = wording.disclosure(VOICE_MODEL);
+  // The closing card's own sentence, so the video and its description say the same.
+  const disclosure = labels.syntheticVoice;
   const description = [
     title,
     narration.article?.excerpt ?? null,
-    webSource ? `${wording.fullStory}: ${webSource}` : null,
+    webSource ? `${labels.fullStory} ${webSource}` : null,
     chapters.length > 0 ? chapters.map((chapter) => `${chapter.timestamp} ${chapter.title}`).join('\n') : null,
     disclosure,
   ]

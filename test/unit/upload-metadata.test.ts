@@ -53,7 +53,7 @@ describe('publish.json', () => {
     PublishRecordSchema.parse(record);
     assert.equal(record.title, narration.article?.title);
     assert.equal(record.language, 'es');
-    assert.equal(record.syntheticVoice.disclosure, 'Narración generada con una voz sintética (Kokoro-82M).');
+    assert.equal(record.syntheticVoice.disclosure, 'Narración con voz sintética (Kokoro-82M), generada por inteligencia artificial.');
     assert.equal(record.syntheticVoice.voice, narration.voice);
     assert.equal(record.durationSeconds, videoMs / 1000);
     assert.deepEqual(record.chapters, []);
@@ -78,6 +78,6 @@ describe('publish.json', () => {
     const fromWeb = { ...narration, article: { ...narration.article!, sourceUrl: 'https://example.com/noticia', excerpt: 'Un resumen.' } };
     const withLink = publishRecord(fromWeb, [], videoMs);
     assert.equal(withLink.sourceUrl, 'https://example.com/noticia');
-    assert.match(withLink.description, /\n\nUn resumen\.\n\nNoticia completa: https:\/\/example\.com\/noticia\n\n/);
+    assert.match(withLink.description, /\n\nUn resumen\.\n\nNoticia completa en https:\/\/example\.com\/noticia\n\n/);
   });
 });
