@@ -5,7 +5,7 @@ import { displayUrl, labelsFor, publishedDate } from './labels.ts';
 import type { NewsVideoProps } from './schema.ts';
 
 /** The article's web address; a local file's path (articles read from disk) is not shown. */
-function articleUrl(narration: Narration): string | null {
+export function articleUrl(narration: Narration): string | null {
   const url = narration.article?.canonicalUrl ?? narration.article?.sourceUrl ?? null;
   return url && /^https?:\/\//i.test(url) ? url : null;
 }
@@ -31,7 +31,8 @@ export function closingContent(narration: Narration, props: Pick<NewsVideoProps,
   const url = articleUrl(narration);
   return {
     source: site ? `${labels.source}: ${site}` : null,
-    url: url ? displayUrl(url) : null,
+    // A narration cut to a length says where the rest of the story is.
+    url: url ? (narration.shortened ? `${labels.fullStory} ${displayUrl(url)}` : displayUrl(url)) : null,
     syntheticVoiceLine: props.showSyntheticVoiceLine ? props.syntheticVoiceLine || labels.syntheticVoice : null,
   };
 }

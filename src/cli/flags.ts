@@ -58,6 +58,23 @@ export function checkedVoiceOptions(flags: VoiceFlags): { language?: string; loc
   return { language: flags.lang, locale: flags.locale === undefined ? undefined : parseLocaleOption(flags.locale), voice: flags.voice, speed };
 }
 
+/** The shortest narration --max-seconds may ask for: a title and a sentence. */
+const MIN_MAX_SECONDS = 5;
+
+/** --max-seconds: the narration (with render, the whole video) ends at the last whole sentence that fits. */
+export function addLengthOption(command: Command): Command {
+  return command.option('--max-seconds <n>', 'end at the last whole sentence that fits this length (keeps the title; see README)');
+}
+
+/** --max-seconds checked, or undefined when not given. */
+export function checkedMaxSeconds(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = number('--max-seconds', value);
+  if (seconds < MIN_MAX_SECONDS)
+    throw new UserError(`--max-seconds ${value} is under ${MIN_MAX_SECONDS} s`, `Pass --max-seconds ${MIN_MAX_SECONDS} or more`);
+  return seconds;
+}
+
 export function number(flag: string, value: string): number {
   const parsed = Number(value);
   if (value.trim() === '' || !Number.isFinite(parsed)) throw new UserError(`${flag} "${value}" is not a number`, `Pass a number to ${flag}`);

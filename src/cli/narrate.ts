@@ -9,7 +9,17 @@ import { narrateIntoFolder, type NarrationJob } from '../pipeline/narrate-folder
 import { Narrator } from '../pipeline/narrator.ts';
 import { DEFAULT_MAX_CHARS } from '../pipeline/request.ts';
 import { DEFAULT_PHRASE_OPTIONS, validatePhraseOptions } from '../text/phrases.ts';
-import { addSourceOptions, addVoiceOptions, checkedVoiceOptions, number, sourceFromFlags, type SourceFlags, type VoiceFlags } from './flags.ts';
+import {
+  addLengthOption,
+  addSourceOptions,
+  addVoiceOptions,
+  checkedMaxSeconds,
+  checkedVoiceOptions,
+  number,
+  type SourceFlags,
+  sourceFromFlags,
+  type VoiceFlags,
+} from './flags.ts';
 import { createReporter } from './progress.ts';
 import { parseOptions, runCommand } from './run.ts';
 
@@ -22,6 +32,7 @@ interface NarrateFlags extends SourceFlags, VoiceFlags {
   minPhraseChars: string;
   maxPhraseChars: string;
   maxChars: string;
+  maxSeconds?: string;
   listVoices?: boolean;
 }
 
@@ -29,6 +40,8 @@ interface NarrateFlags extends SourceFlags, VoiceFlags {
  * Every option that does not depend on the text, parsed and checked before any input is read or fetched and
  * long before synthesis, so a typo costs a second, not minutes of work.
  */
+const seconds = (value: number | undefined) => (value === undefined ? undefined : value * 1000);
+
 function checkedOptions(flags: NarrateFlags): Omit<NarrationJob, 'source'> {
   const phraseSilenceMs = number('--phrase-silence-ms', flags.phraseSilenceMs);
   if (phraseSilenceMs < 0)
@@ -44,13 +57,14 @@ function checkedOptions(flags: NarrateFlags): Omit<NarrationJob, 'source'> {
     phraseSilenceMs,
     phrases,
     maxChars,
+    maxMs: seconds(checkedMaxSeconds(flags.maxSeconds)),
     wav: flags.wav,
     seedCompat: flags.seedCompat,
   };
 }
 
 async function main(): Promise<void> {
-  const program = addVoiceOptions(addSourceOptions(new Command('narrate')))
+  const program = addLengthOption(addVoiceOptions(addSourceOptions(new Command('narrate'))))
     .description('Narrate a text with Kokoro-82M: MP3 plus word, phrase and sentence timestamps and subtitles')
     .option('--out <dir>', 'output folder', 'out/narration')
     .addOption(

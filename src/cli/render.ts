@@ -7,13 +7,24 @@ import { FpsSchema, VIDEO_FORMATS, VideoFormatSchema, type VideoFormat } from '.
 import { UserError } from '../errors.ts';
 import { DEFAULT_MAX_MINUTES, VideoProducer } from '../render/produce.ts';
 import { RENDER_MODES, type RenderMode } from '../render/render-video.ts';
-import { addSourceOptions, addVoiceOptions, checkedVoiceOptions, number, sourceFromFlags, type SourceFlags, type VoiceFlags } from './flags.ts';
+import {
+  addSourceOptions,
+  addVoiceOptions,
+  checkedVoiceOptions,
+  number,
+  sourceFromFlags,
+  type SourceFlags,
+  type VoiceFlags,
+  addLengthOption,
+  checkedMaxSeconds,
+} from './flags.ts';
+import { PLATFORM_PRESETS, PLATFORMS, type Platform } from '../platform/presets.ts';
 import { createReporter } from './progress.ts';
 import { parseOptions, runCommand } from './run.ts';
 
 interface RenderFlags extends SourceFlags, VoiceFlags {
   from?: string;
-  format: string;
+  format?: string;
   fps: string;
   concurrency?: string;
   scale: string;
@@ -22,6 +33,8 @@ interface RenderFlags extends SourceFlags, VoiceFlags {
   props?: string;
   browser?: string;
   maxMinutes: string;
+  maxSeconds?: string;
+  for?: Platform;
   force?: boolean;
 }
 
@@ -50,10 +63,11 @@ function parseProps(json: string | undefined): Record<string, unknown> {
 }
 
 async function main(): Promise<void> {
-  const program = addVoiceOptions(addSourceOptions(new Command('render')))
+  const program = addLengthOption(addVoiceOptions(addSourceOptions(new Command('render'))))
     .description('Narrate a news article with Kokoro-82M and render it as an MP4 with word-synchronized subtitles')
     .option('--from <dir>', 'render an existing narration folder again, with no synthesis')
-    .option('--format <format>', `${VIDEO_FORMATS.join(', ')}, a comma-separated list, or all`, 'landscape')
+    .addOption(new Option('--for <platform>', 'a platform preset: its format and length (see README)').choices(PLATFORMS))
+    .option('--format <format>', `${VIDEO_FORMATS.join(', ')}, a comma-separated list, or all (default: landscape, or the --for platform's)`)
     .option('--fps <n>', 'frames per second: 25, 30 or 60', '30')
     .option('--concurrency <n>', "browser tabs rendering at once (default: Remotion's choice)")
     .option('--scale <factor>', 'render at this fraction of full size (0.5: 1080p becomes 540p)', '1')
@@ -68,7 +82,14 @@ async function main(): Promise<void> {
     .option('--max-minutes <n>', 'refuse longer videos unless --force', String(DEFAULT_MAX_MINUTES))
     .option('--force', 'render even over --max-minutes');
   const flags = parseOptions<RenderFlags>(program);
-  const formats = parseFormats(flags.format);
+  const preset = flags.for === undefined ? undefined : PLATFORM_PRESETS[flags.for];
+  const formats = parseFormats(flags.format ?? preset?.format ?? 'landscape');
+  const maxSeconds = checkedMaxSeconds(flags.maxSeconds) ?? preset?.maxSeconds;
+  if (flags.from !== undefined && maxSeconds !== undefined)
+    throw new UserError(
+      '--max-seconds (or --for) shortens a new narration; --from renders one as it is',
+      'Narrate again with --max-seconds, or drop it',
+    );
   const fps = FpsSchema.safeParse(number('--fps', flags.fps));
   if (!fps.success) throw new UserError(`--fps ${flags.fps} is not supported`, 'Pass --fps 25, 30 or 60');
   const scale = number('--scale', flags.scale);
@@ -118,6 +139,7 @@ async function main(): Promise<void> {
       mode: flags.renderMode,
       props,
       maxMinutes,
+      maxSeconds,
       force: flags.force,
       outDir,
       signal: interrupt.signal,

@@ -150,6 +150,11 @@ export const NarrationSchema = z.object({
   ),
   /** Present only with timing "calibrated": the seed's single stretch factor. */
   calibration: z.object({ scalingFactor: z.number().positive(), phraseSilenceMs: z.number().nonnegative() }).optional(),
+  /**
+   * Present when the narration was cut to a length (--max-seconds): it ends at that sentence end, before the
+   * article does, and the closing card says where the full story is. `fullTextChars`: the length of the whole text.
+   */
+  shortened: z.object({ maxSeconds: z.number().positive(), fullTextChars: z.number().int().positive() }).optional(),
   article: NarrationArticleSchema.optional(),
   run: RunRecordSchema,
 });

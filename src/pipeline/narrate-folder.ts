@@ -23,6 +23,8 @@ export interface NarrationJob {
   phraseSilenceMs?: number;
   phrases?: PhraseOptions;
   maxChars?: number;
+  /** The narration ends at the last whole sentence within this length. */
+  maxMs?: number;
   wav?: boolean;
   seedCompat?: boolean;
   fetchLimits?: FetchLimits;
@@ -50,6 +52,7 @@ export async function narrateIntoFolder(narrator: Narrator, job: NarrationJob, f
     phraseSilenceMs: job.phraseSilenceMs,
     phrases: job.phrases,
     maxChars: job.maxChars,
+    maxMs: job.maxMs,
   };
   validateRequest(request);
   // The passes wait for the timeline in a temporary file inside the folder, which is removed with it if the run fails.

@@ -15,6 +15,9 @@ import { openKokoroOnWorker } from '../kokoro/engine-worker.ts';
 import type { Device, KokoroEngine } from '../kokoro/session.ts';
 import { loadVoice, styleFor, type VoiceTable } from '../kokoro/voices.ts';
 import { assembleStructure } from '../narration/assemble.ts';
+import { endOverClosingPunctuation } from '../narration/spans.ts';
+import { keptWordCount, plannedWordCount } from '../narration/target-length.ts';
+import { passPrefix } from '../kokoro/pass-prefix.ts';
 import { resolveLanguage } from '../phonemes/languages.ts';
 import { phonemize } from '../phonemes/phonemize.ts';
 import { DEFAULT_PHRASE_OPTIONS, phraseRuns } from '../text/phrases.ts';
@@ -101,19 +104,23 @@ export class Narrator {
     return (await phonemize(spoken, kokoroLanguage)).words;
   }
 
-  /** Synthesize words as Kokoro chunks, one pass each, in order, handing each pass to `take` as it comes. */
+  /**
+   * Synthesize words as Kokoro chunks, one pass each, in order, handing each pass to `take` as it comes; `take`
+   * answering 'enough' ends the synthesis there.
+   */
   private async eachPass(
     words: PhonemizedWord[],
     voice: string,
     speed: number,
-    take: (pass: SynthesizedChunk) => Promise<void>,
+    take: (pass: SynthesizedChunk) => Promise<'more' | 'enough'>,
     onChunk?: (done: number, total: number) => void,
   ): Promise<void> {
     const [engine, table] = await Promise.all([this.kokoro(), this.voice(voice)]);
     const chunks = chunkWords(words);
     for (const [index, chunk] of chunks.entries()) {
-      await take({ chunk, ...(await engine.synthesize(chunk.tokenIds, styleFor(table, chunk.tokenIds.length), speed)) });
+      const answer = await take({ chunk, ...(await engine.synthesize(chunk.tokenIds, styleFor(table, chunk.tokenIds.length), speed)) });
       onChunk?.(index + 1, chunks.length);
+      if (answer === 'enough') return;
     }
   }
 
@@ -125,7 +132,16 @@ export class Narrator {
     onChunk?: (done: number, total: number) => void,
   ): Promise<SynthesizedChunk[]> {
     const synthesized: SynthesizedChunk[] = [];
-    await this.eachPass(words, voice, speed, async (pass) => void synthesized.push(pass), onChunk);
+    await this.eachPass(
+      words,
+      voice,
+      speed,
+      async (pass) => {
+        synthesized.push(pass);
+        return 'more';
+      },
+      onChunk,
+    );
     return synthesized;
   }
 
@@ -136,12 +152,14 @@ export class Narrator {
     loading.catch(() => undefined);
     const words = await this.phonemizeText(request.text, request.language, request.locale);
     await loading;
+    if (request.maxMs !== undefined) return this.narrateWithin(request, request.maxMs, words, options.onProgress);
     const store = options.scratchFolder ? await diskPassStore(options.scratchFolder) : memoryPassStore();
     try {
       const passes: PassForTiming[] = [];
       const keep = async (pass: SynthesizedChunk) => {
         await store.add(pass.samples);
         passes.push(passForTiming(pass));
+        return 'more' as const;
       };
       await this.eachPass(words, request.voice, request.speed, keep, (done, total) => options.onProgress?.({ stage: 'synthesis', done, total }));
       return await this.narrationFrom(request, words, passes, store, options.onProgress);
@@ -149,6 +167,41 @@ export class Narrator {
       await store.release();
       throw error;
     }
+  }
+
+  /**
+   * The narration cut to at most `maxMs` (see src/narration/target-length.ts): the passes that can fit are
+   * synthesized until they cover the length, then cut at a sentence end on their own durations. The passes stay in
+   * memory: a length limit bounds them.
+   */
+  private async narrateWithin(request: NarrateRequest, maxMs: number, words: PhonemizedWord[], onProgress?: (progress: NarrateProgress) => void) {
+    const planned = words.slice(0, plannedWordCount(words, maxMs, request.speed));
+    const synthesized: SynthesizedChunk[] = [];
+    const timed = () => narrationTimes(synthesized.map(passForTiming));
+    const take = async (pass: SynthesizedChunk) => {
+      synthesized.push(pass);
+      return timed().durationMs >= maxMs ? ('enough' as const) : ('more' as const);
+    };
+    await this.eachPass(planned, request.voice, request.speed, take, (done, total) => onProgress?.({ stage: 'synthesis', done, total }));
+    const times = timed();
+    const spoken = synthesized.flatMap((pass) => pass.chunk.words);
+    const titleWords = request.titled ? spoken.findIndex((word) => word.breakAfter === 'paragraph') + 1 : 0;
+    const kept = keptWordCount(
+      spoken.map((word, index) => ({ breakAfter: word.breakAfter, endMs: times.words[index]!.endMs })),
+      maxMs,
+      titleWords,
+    );
+    const passes: SynthesizedChunk[] = [];
+    let remaining = kept;
+    for (const pass of synthesized) {
+      if (remaining === 0) break;
+      passes.push(passPrefix(pass, remaining));
+      remaining -= Math.min(remaining, pass.chunk.words.length);
+    }
+    const lastWord = spoken[kept - 1]!;
+    const text = request.text.slice(0, endOverClosingPunctuation(request.text, lastWord.charEnd));
+    const result = await this.buildNarration({ ...request, text }, spoken.slice(0, kept), passes, onProgress);
+    return { ...result, narration: { ...result.narration, shortened: { maxSeconds: maxMs / 1000, fullTextChars: request.text.length } } };
   }
 
   /** From passes already in memory to the narration (benches and tests that synthesize passes themselves). */

@@ -21,6 +21,8 @@ export interface NarrateRequest {
   /** Silence the calibrated method puts between phrases in its baseline timeline. */
   phraseSilenceMs?: number;
   maxChars?: number;
+  /** The narration ends at the last whole sentence within this length (--max-seconds, less the closing card). */
+  maxMs?: number;
   /** The text's first paragraph is a title (an article's headline): it becomes the "title" section. */
   titled?: boolean;
 }

@@ -4,6 +4,7 @@
 import { copyFile, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { NEWS_VIDEO_DEFAULTS } from '../../remotion/NewsVideo/schema.ts';
 import { type Narration, readNarration } from '../contract/narration.ts';
 import { DEFAULT_FPS, type Fps, type VideoFormat } from '../contract/video.ts';
 import { UserError } from '../errors.ts';
@@ -27,6 +28,8 @@ export interface ProduceRequest {
   props?: Record<string, unknown>;
   x264Preset?: RenderSettings['x264Preset'];
   mode?: RenderSettings['mode'];
+  /** The whole video, closing card included, ends at the last whole sentence that fits (a new narration only). */
+  maxSeconds?: number;
   /** Longer narrations are refused unless `force`. */
   maxMinutes?: number;
   force?: boolean;
@@ -82,6 +85,20 @@ export async function copyNarration(from: string, folder: string): Promise<Narra
   return narration;
 }
 
+/** What --max-seconds leaves the narration: the video less its closing card. */
+function narrationBudgetMs(request: ProduceRequest): number | undefined {
+  if (request.maxSeconds === undefined) return undefined;
+  const closing = request.props?.closingSeconds;
+  const closingSeconds = typeof closing === 'number' ? closing : NEWS_VIDEO_DEFAULTS.closingSeconds;
+  if (request.maxSeconds <= closingSeconds + 1) {
+    throw new UserError(
+      `--max-seconds ${request.maxSeconds} leaves no time for the narration: the closing card alone lasts ${closingSeconds} s`,
+      `Pass --max-seconds of at least ${closingSeconds + 5}`,
+    );
+  }
+  return (request.maxSeconds - closingSeconds) * 1000;
+}
+
 export function checkLength(narration: Narration, maxMinutes: number, force: boolean): void {
   const minutes = narration.audio.durationMs / 60_000;
   if (minutes > maxMinutes && !force) {
@@ -130,7 +147,9 @@ export class VideoProducer {
     const outDir = path.resolve(request.outDir);
     const built = await publishFolder(outDir, async (folder) => {
       const narration =
-        'from' in request.narration ? await copyNarration(request.narration.from, folder) : await this.narrate(request.narration, folder, signal);
+        'from' in request.narration
+          ? await copyNarration(request.narration.from, folder)
+          : await this.narrate({ ...request.narration, maxMs: narrationBudgetMs(request) }, folder, signal);
       signal?.throwIfAborted();
       checkLength(narration, request.maxMinutes ?? DEFAULT_MAX_MINUTES, request.force ?? false);
       const rendered = await this.renderer.render(

@@ -134,6 +134,13 @@ describe('card content', () => {
     assert.equal(NEWS_VIDEO_DEFAULTS.showSyntheticVoiceLine, true);
   });
 
+  test('a narration cut to a length says on the closing card where the full story is', () => {
+    const article = withArticle({ siteName: 'El Diario', canonicalUrl: 'https://www.eldiario.es/noticia' });
+    const shortened = { ...article, shortened: { maxSeconds: 56, fullTextChars: 6000 } };
+    assert.equal(closingContent(shortened, show).url, 'Noticia completa en eldiario.es/noticia');
+    assert.equal(closingContent(article, show).url, 'eldiario.es/noticia');
+  });
+
   test('without a site name the host stands in; a local file path is never shown as the source', () => {
     assert.equal(siteName(withArticle({ siteName: null, sourceUrl: 'https://www.diario.example/a/b' })), 'diario.example');
     const local = withArticle({ siteName: null, canonicalUrl: null, sourceUrl: '/home/me/noticia.html' });
