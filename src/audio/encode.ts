@@ -1,14 +1,8 @@
-import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
-import ffmpeg from 'fluent-ffmpeg';
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { UserError } from '../errors.ts';
+import { runFfmpeg } from '../media/ffmpeg.ts';
 import type { NarrationTrack } from '../contract/pipeline.ts';
-
-export function ffmpegPath(): string {
-  return process.env.FFMPEG_PATH ?? ffmpegInstaller.path;
-}
 
 function toInt16(samples: Float32Array): Int16Array {
   const pcm = new Int16Array(samples.length);
@@ -53,23 +47,12 @@ export function encodeMp3(track: NarrationTrack, target: string): Promise<void> 
   async function* bytes(): AsyncGenerator<Buffer> {
     for await (const block of track.blocks()) yield Buffer.from(block.buffer, block.byteOffset, block.byteLength);
   }
-  return new Promise((resolve, reject) => {
-    ffmpeg(Readable.from(bytes()))
-      .setFfmpegPath(ffmpegPath())
-      .inputFormat('f32le')
-      .inputOptions(['-ar', String(track.sampleRate), '-ac', '1'])
-      .audioCodec('libmp3lame')
-      .audioBitrate(128)
-      .format('mp3')
-      .on('error', (error: Error) =>
-        reject(
-          new UserError(
-            `ffmpeg (${ffmpegPath()}) could not encode the MP3: ${error.message.split('\n')[0]}`,
-            'Check that FFMPEG_PATH names a working ffmpeg with libmp3lame, or unset it',
-          ),
-        ),
-      )
-      .on('end', () => resolve())
-      .save(target);
+  return runFfmpeg({
+    inputs: [{ source: Readable.from(bytes()), options: ['-f', 'f32le', '-ar', String(track.sampleRate), '-ac', '1'] }],
+    outputOptions: ['-acodec', 'libmp3lame', '-b:a', '128k'],
+    format: 'mp3',
+    output: target,
+    task: 'encode the MP3',
+    fix: 'Check that FFMPEG_PATH names a working ffmpeg with libmp3lame, or unset it',
   });
 }

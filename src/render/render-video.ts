@@ -13,7 +13,8 @@ import { UserError } from '../errors.ts';
 import { findBrowser, type BrowserChoice } from './browser.ts';
 import { cachedBundle } from './bundle.ts';
 import { renderDistinctPictures } from './fast-render.ts';
-import { ffmpegColor } from './progress-bar-filter.ts';
+import { ffmpegColor } from './filter-graph.ts';
+import { withProps } from './remotion-pictures.ts';
 import { serveFolder } from './serve.ts';
 
 export const COMPOSITION_ID = 'NewsVideo';
@@ -183,10 +184,8 @@ export class VideoRenderer {
         if (!barInFfmpeg)
           this.options.log?.(`accentColor ${props.accentColor} is not #hex, so ffmpeg cannot draw the progress bar: every frame is rendered`);
         if (distinct) {
-          const withoutBar = { ...inputProps, showProgressBar: false };
           await renderDistinctPictures(common, {
-            composition: { ...composition, props: { ...composition.props, showProgressBar: false } },
-            inputProps: withoutBar,
+            ...withProps({ composition, inputProps }, { showProgressBar: false }),
             narration,
             layout: screenLayoutOf(props),
             progressBarColor: props.showProgressBar ? props.accentColor : null,
@@ -233,6 +232,6 @@ export class VideoRenderer {
   async close(): Promise<void> {
     const opened = this.opened;
     this.opened = undefined;
-    if (opened) await (await opened.catch(() => undefined))?.browser.close({ silent: true });
+    if (opened !== undefined) await (await opened.catch(() => undefined))?.browser.close({ silent: true });
   }
 }

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ffmpegPath } from '../../src/audio/encode.ts';
+import { ffmpegPath } from '../../src/media/ffmpeg.ts';
 import { PROJECT_ROOT } from '../../src/system/project-root.ts';
 
 const sharedVoices = path.resolve(PROJECT_ROOT, '../shared/voices');

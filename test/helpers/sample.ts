@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { ffmpegPath } from '../../src/audio/encode.ts';
+import { ffmpegPath } from '../../src/media/ffmpeg.ts';
 import { NarrationSchema, type Narration } from '../../src/contract/narration.ts';
 import { PROJECT_ROOT } from '../../src/system/project-root.ts';
 

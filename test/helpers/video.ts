@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { ffmpegPath } from '../../src/audio/encode.ts';
+import { ffmpegPath } from '../../src/media/ffmpeg.ts';
 import { PROJECT_ROOT } from '../../src/system/project-root.ts';
 
 const run = promisify(execFile);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
-import { ffmpegPath } from '../../src/audio/encode.ts';
+import { ffmpegPath } from '../../src/media/ffmpeg.ts';
 import { DEFAULT_FETCH_LIMITS } from '../../src/article/fetch.ts';
 import { describeImage, downloadLeadImage } from '../../src/article/lead-image.ts';
 import { NarrationSchema } from '../../src/contract/narration.ts';
