@@ -1,4 +1,4 @@
-// SRT and WebVTT differ only in the header, the cue numbers and the decimal mark.
+// SRT and WebVTT differ only in the header, the cue numbers, the decimal mark and how cue text is escaped.
 import type { Cue } from '../contract/narration.ts';
 
 function clock(ms: number, decimalMark: ',' | '.'): string {
@@ -10,10 +10,30 @@ function clock(ms: number, decimalMark: ',' | '.'): string {
   return `${pad(hours)}:${pad(minutes)}:${pad(seconds)}${decimalMark}${pad(total % 1000, 3)}`;
 }
 
+// Article text is a stranger's: a "-->" would read as a timing line, a "<" as a tag, an empty line would end the cue.
+// WebVTT has entities for these; SRT has none, so its players are given look-alike characters instead.
+function vttText(line: string): string {
+  return line.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+function srtText(line: string): string {
+  return line.replaceAll('-->', '–>').replaceAll('<', '‹');
+}
+
+function cueText(lines: readonly string[], escapeLine: (line: string) => string): string {
+  return lines
+    .flatMap((line) => line.split(/\r\n|\r|\n/))
+    .map((line) => escapeLine(line.trim()))
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
 export function toSrt(cues: readonly Cue[]): string {
-  return cues.map((cue, index) => `${index + 1}\n${clock(cue.startMs, ',')} --> ${clock(cue.endMs, ',')}\n${cue.lines.join('\n')}\n`).join('\n');
+  return cues
+    .map((cue, index) => `${index + 1}\n${clock(cue.startMs, ',')} --> ${clock(cue.endMs, ',')}\n${cueText(cue.lines, srtText)}\n`)
+    .join('\n');
 }
 
 export function toWebVtt(cues: readonly Cue[]): string {
-  return `WEBVTT\n\n${cues.map((cue) => `${clock(cue.startMs, '.')} --> ${clock(cue.endMs, '.')}\n${cue.lines.join('\n')}\n`).join('\n')}`;
+  return `WEBVTT\n\n${cues.map((cue) => `${clock(cue.startMs, '.')} --> ${clock(cue.endMs, '.')}\n${cueText(cue.lines, vttText)}\n`).join('\n')}`;
 }

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { loadConfig } from '../schedule/config.ts';
 import type { JobView } from '../schedule/job.ts';
 import { openQueue } from '../schedule/queue/open-queue.ts';
+import { printable } from '../system/printable.ts';
 import { parseOptions, runCommand } from './run.ts';
 
 interface JobsFlags {
@@ -19,7 +20,7 @@ function table(jobs: JobView[]): string {
     job.state,
     String(job.attempts),
     job.updatedAt.replace(/\.\d+Z$/, 'Z'),
-    job.title,
+    printable(job.title),
     job.afterEachError ? `afterEach: ${job.afterEachError}` : (job.lastError ?? job.folder),
   ]);
   const header = ['id', 'state', 'tries', 'updated', 'title', 'output or last error'];
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   try {
     if (flags.retry !== undefined) {
       const job = await queue.retry(flags.retry);
-      process.stdout.write(flags.json ? `${JSON.stringify(job, null, 2)}\n` : `job ${job.id} requeued: ${job.title}\n`);
+      process.stdout.write(flags.json ? `${JSON.stringify(job, null, 2)}\n` : `job ${job.id} requeued: ${printable(job.title)}\n`);
       return;
     }
     const jobs = await queue.list();
