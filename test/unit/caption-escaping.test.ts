@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { toSrt, toWebVtt } from '../src/captions/formats.ts';
+import { toSrt, toWebVtt } from '../../src/captions/formats.ts';
 
 // An article's text reaches the cue verbatim: one that writes a timing arrow, a tag, an entity or a blank line must
 // not add a cue, a style or a character the reader never saw.

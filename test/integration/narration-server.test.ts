@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'node:test';
-import { serveFolder } from '../src/render/serve.ts';
+import { serveFolder } from '../../src/render/serve.ts';
 
 // A real server on 127.0.0.1 given a reversed range, a dotfile and a guessed path: it must answer each and keep serving.
 it('survives a reversed Range and serves only the narration under its random token', async () => {
