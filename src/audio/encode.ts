@@ -1,7 +1,10 @@
 import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { runFfmpeg } from '../media/ffmpeg.ts';
+import { MEASURE_FILTER, type LoudnessTarget } from '../platform/loudness.ts';
+import { loudnessFilterFor, type MeasureRun } from '../platform/normalize-loudness.ts';
 import type { NarrationTrack } from '../contract/pipeline.ts';
 
 function toInt16(samples: Float32Array): Int16Array {
@@ -42,17 +45,50 @@ export async function writeWav(track: NarrationTrack, target: string): Promise<v
   await pipeline(Readable.from(bytes()), createWriteStream(target));
 }
 
-/** Mono MP3 at 128 kbit/s through ffmpeg (libmp3lame), fed the raw float samples on stdin block by block. */
-export function encodeMp3(track: NarrationTrack, target: string): Promise<void> {
+/** The track's samples as ffmpeg's raw float input, read afresh each time (the track is read block by block). */
+function trackInput(track: NarrationTrack) {
   async function* bytes(): AsyncGenerator<Buffer> {
     for await (const block of track.blocks()) yield Buffer.from(block.buffer, block.byteOffset, block.byteLength);
   }
-  return runFfmpeg({
-    inputs: [{ source: Readable.from(bytes()), options: ['-f', 'f32le', '-ar', String(track.sampleRate), '-ac', '1'] }],
-    outputOptions: ['-acodec', 'libmp3lame', '-b:a', '128k'],
-    format: 'mp3',
-    output: target,
-    task: 'encode the MP3',
-    fix: 'Check that FFMPEG_PATH names a working ffmpeg with libmp3lame, or unset it',
-  });
+  return { source: Readable.from(bytes()), options: ['-f', 'f32le', '-ar', String(track.sampleRate), '-ac', '1'] };
+}
+
+/**
+ * Mono MP3 at 128 kbit/s through ffmpeg (libmp3lame), fed the raw float samples on stdin block by block, at the
+ * platform loudness (src/platform/loudness.ts) unless `loudness` is null: a gain, and a limiter where the gain
+ * would push the peaks over -1 dBTP; not one sample moves, so the word times hold. Each candidate is measured as
+ * encoded, since the MP3 encoder itself lifts true peaks, and the one on target becomes the file.
+ */
+export async function encodeMp3(track: NarrationTrack, target: string, loudness: LoudnessTarget | null): Promise<void> {
+  const fix = 'Check that FFMPEG_PATH names a working ffmpeg with libmp3lame, or unset it';
+  const encode = (filter: string | null, output: string) =>
+    runFfmpeg({
+      inputs: [trackInput(track)],
+      outputOptions: [...(filter ? ['-af', filter] : []), '-acodec', 'libmp3lame', '-b:a', '128k'],
+      format: 'mp3',
+      output,
+      task: 'encode the MP3',
+      fix,
+    });
+  if (loudness === null) {
+    await encode(null, target);
+    return;
+  }
+  const trial = `${target}.trial.mp3`;
+  let trialFilter: string | undefined;
+  const measureFile = (source: ReturnType<typeof trackInput> | { source: string }) =>
+    runFfmpeg({ inputs: [source], outputOptions: ['-af', MEASURE_FILTER], format: 'null', output: '-', task: 'measure the loudness', fix });
+  const measure: MeasureRun = async (filter) => {
+    if (filter === null) return measureFile(trackInput(track));
+    await encode(filter, trial);
+    trialFilter = filter;
+    return measureFile({ source: trial });
+  };
+  try {
+    const { filter } = await loudnessFilterFor(measure, loudness);
+    if (filter === trialFilter) await rename(trial, target);
+    else await encode(filter, target);
+  } finally {
+    await rm(trial, { force: true });
+  }
 }

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { parseLocaleOption, SUPPORTED_LOCALES } from '../article/locale.ts';
 import { UserError } from '../errors.ts';
 import { resolveLanguage, supportedLanguageCodes } from '../phonemes/languages.ts';
+import { DEFAULT_LOUDNESS, LOUDNESS_TARGETS, type LoudnessTarget } from '../platform/loudness.ts';
 import { validateSpeed } from '../pipeline/request.ts';
 import type { NarrationSource } from '../pipeline/source.ts';
 
@@ -60,6 +61,19 @@ export function checkedVoiceOptions(flags: VoiceFlags): { language?: string; loc
 
 /** The shortest narration --max-seconds may ask for: a title and a sentence. */
 const MIN_MAX_SECONDS = 5;
+
+/** --loudness: the platform loudness of audio.mp3 and the video's sound (README: "Loudness"). */
+export function addLoudnessOption(command: Command): Command {
+  return command.addOption(
+    new Option('--loudness <lufs>', 'integrated loudness of the sound, under -1 dBTP: -14 (YouTube, TikTok, Instagram), -16, -23 (EBU R128), or off')
+      .choices([...LOUDNESS_TARGETS.map(String), 'off'])
+      .default(String(DEFAULT_LOUDNESS)),
+  );
+}
+
+export function checkedLoudness(value: string): LoudnessTarget | null {
+  return value === 'off' ? null : (LOUDNESS_TARGETS.find((target) => String(target) === value) ?? DEFAULT_LOUDNESS);
+}
 
 /** --max-seconds: the narration (with render, the whole video) ends at the last whole sentence that fits. */
 export function addLengthOption(command: Command): Command {

@@ -19,6 +19,8 @@ import {
   type SourceFlags,
   sourceFromFlags,
   type VoiceFlags,
+  addLoudnessOption,
+  checkedLoudness,
 } from './flags.ts';
 import { createReporter } from './progress.ts';
 import { parseOptions, runCommand } from './run.ts';
@@ -33,6 +35,7 @@ interface NarrateFlags extends SourceFlags, VoiceFlags {
   maxPhraseChars: string;
   maxChars: string;
   maxSeconds?: string;
+  loudness: string;
   listVoices?: boolean;
 }
 
@@ -58,13 +61,14 @@ function checkedOptions(flags: NarrateFlags): Omit<NarrationJob, 'source'> {
     phrases,
     maxChars,
     maxMs: seconds(checkedMaxSeconds(flags.maxSeconds)),
+    loudness: checkedLoudness(flags.loudness),
     wav: flags.wav,
     seedCompat: flags.seedCompat,
   };
 }
 
 async function main(): Promise<void> {
-  const program = addLengthOption(addVoiceOptions(addSourceOptions(new Command('narrate'))))
+  const program = addLoudnessOption(addLengthOption(addVoiceOptions(addSourceOptions(new Command('narrate')))))
     .description('Narrate a text with Kokoro-82M: MP3 plus word, phrase and sentence timestamps and subtitles')
     .option('--out <dir>', 'output folder', 'out/narration')
     .addOption(

@@ -17,6 +17,8 @@ import {
   type VoiceFlags,
   addLengthOption,
   checkedMaxSeconds,
+  addLoudnessOption,
+  checkedLoudness,
 } from './flags.ts';
 import { PLATFORM_PRESETS, PLATFORMS, type Platform } from '../platform/presets.ts';
 import { createReporter } from './progress.ts';
@@ -34,6 +36,7 @@ interface RenderFlags extends SourceFlags, VoiceFlags {
   browser?: string;
   maxMinutes: string;
   maxSeconds?: string;
+  loudness: string;
   for?: Platform;
   force?: boolean;
 }
@@ -63,7 +66,7 @@ function parseProps(json: string | undefined): Record<string, unknown> {
 }
 
 async function main(): Promise<void> {
-  const program = addLengthOption(addVoiceOptions(addSourceOptions(new Command('render'))))
+  const program = addLoudnessOption(addLengthOption(addVoiceOptions(addSourceOptions(new Command('render')))))
     .description('Narrate a news article with Kokoro-82M and render it as an MP4 with word-synchronized subtitles')
     .option('--from <dir>', 'render an existing narration folder again, with no synthesis')
     .addOption(new Option('--for <platform>', 'a platform preset: its format and length (see README)').choices(PLATFORMS))
@@ -140,6 +143,7 @@ async function main(): Promise<void> {
       props,
       maxMinutes,
       maxSeconds,
+      loudness: checkedLoudness(flags.loudness),
       force: flags.force,
       outDir,
       signal: interrupt.signal,

@@ -1,13 +1,38 @@
 // Every ffmpeg run of the product goes through here: one place that picks the binary, builds the fluent-ffmpeg
 // command, kills it on an abort signal, and turns its failure into one line the user can act on.
-import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
 import ffmpeg from 'fluent-ffmpeg';
+import { accessSync, constants } from 'node:fs';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { UserError } from '../errors.ts';
 
-/** FFMPEG_PATH when set, else the binary @ffmpeg-installer ships for this platform. */
+let found: string | undefined;
+
+/**
+ * FFMPEG_PATH when set, else the system's ffmpeg from PATH: a maintained build (Debian's 5.1 here) decodes the
+ * pictures pages send and has every filter the render and the loudness step use (overlay, perspective, alimiter
+ * with latency compensation, ebur128), which neither an npm-shipped 2018 build nor Remotion's own ffmpeg has.
+ */
 export function ffmpegPath(): string {
-  return process.env.FFMPEG_PATH ?? ffmpegInstaller.path;
+  if (process.env.FFMPEG_PATH) return process.env.FFMPEG_PATH;
+  found ??= (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .map((folder) => path.join(folder, 'ffmpeg'))
+    .find((candidate) => {
+      try {
+        accessSync(candidate, constants.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  if (!found) {
+    throw new UserError(
+      'ffmpeg was not found on PATH',
+      'Install it (Debian/Ubuntu: apt-get install ffmpeg; macOS: brew install ffmpeg), or set FFMPEG_PATH',
+    );
+  }
+  return found;
 }
 
 export interface FfmpegInput {
@@ -42,7 +67,8 @@ function stderrTail(firstLine: string, stderr: string | null): string {
   return last === undefined || firstLine.includes(last) ? '' : ` (${last})`;
 }
 
-export function runFfmpeg(run: FfmpegRun): Promise<void> {
+/** Runs ffmpeg; resolves with what it wrote to stderr (where filters such as ebur128 print their measurements). */
+export function runFfmpeg(run: FfmpegRun): Promise<string> {
   return new Promise((resolve, reject) => {
     const command = ffmpeg().setFfmpegPath(ffmpegPath());
     for (const input of run.inputs) command.input(input.source).inputOptions([...(input.options ?? [])]);
@@ -60,9 +86,9 @@ export function runFfmpeg(run: FfmpegRun): Promise<void> {
         const firstLine = error.message.split('\n')[0]!;
         reject(new UserError(`ffmpeg (${ffmpegPath()}) could not ${run.task}: ${firstLine}${stderrTail(firstLine, stderr)}`, run.fix));
       })
-      .on('end', () => {
+      .on('end', (_stdout: string | null, stderr: string | null) => {
         settle();
-        resolve();
+        resolve(stderr ?? '');
       });
     run.signal?.addEventListener('abort', stop, { once: true });
     command.save(run.output);

@@ -12,6 +12,7 @@ import {
   type RunRecord,
   type SeedTimestamps,
 } from '../contract/narration.ts';
+import type { LoudnessTarget } from '../platform/loudness.ts';
 import { encodeMp3, writeWav } from '../audio/encode.ts';
 import { toSrt, toWebVtt } from '../captions/formats.ts';
 import { toRemotionCaptions } from '../captions/remotion-captions.ts';
@@ -37,6 +38,8 @@ export interface WriteOptions {
   /** The article's lead image, already saved in the folder. */
   leadImage?: LeadImage | null;
   run: RunRecord;
+  /** audio.mp3's integrated loudness, LUFS; null keeps the voice's own level (audio.wav always does). */
+  loudness: LoudnessTarget | null;
 }
 
 export function seedTimestamps(narration: Pick<Narration, 'phrases'>): SeedTimestamps {
@@ -60,7 +63,7 @@ export async function writeNarrationFiles(folder: string, result: NarrationAudio
   });
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
   const write = (name: string, data: string | Uint8Array) => writeFile(path.join(folder, name), data);
-  await encodeMp3(result.track, path.join(folder, AUDIO_FILE));
+  await encodeMp3(result.track, path.join(folder, AUDIO_FILE), options.loudness);
   if (options.wav) await writeWav(result.track, path.join(folder, 'audio.wav'));
   const timestamps = json(seedTimestamps(narration));
   await write(NARRATION_FILES.timestamps, timestamps);

@@ -5,6 +5,7 @@ import type { FetchLimits } from '../article/fetch.ts';
 import { resolveLanguage } from '../phonemes/languages.ts';
 import { newRunRecord } from '../output/run-record.ts';
 import { writeNarrationFiles } from '../output/write-narration.ts';
+import { DEFAULT_LOUDNESS, type LoudnessTarget } from '../platform/loudness.ts';
 import type { PhraseOptions } from '../text/phrases.ts';
 import type { Narrator } from './narrator.ts';
 import { validateRequest, type NarrateProgress, type NarrateRequest } from './request.ts';
@@ -23,6 +24,8 @@ export interface NarrationJob {
   phraseSilenceMs?: number;
   phrases?: PhraseOptions;
   maxChars?: number;
+  /** audio.mp3 at this integrated loudness (LUFS, default -14); null keeps the voice's own level. */
+  loudness?: LoudnessTarget | null;
   /** The narration ends at the last whole sentence within this length. */
   maxMs?: number;
   wav?: boolean;
@@ -72,6 +75,7 @@ export async function narrateIntoFolder(narrator: Narrator, job: NarrationJob, f
     return await writeNarrationFiles(folder, result, {
       wav: job.wav,
       seedCompat: job.seedCompat,
+      loudness: job.loudness === undefined ? DEFAULT_LOUDNESS : job.loudness,
       article: source.article,
       leadImage,
       run: newRunRecord(job.source.kind, source.location, await narrator.model()),

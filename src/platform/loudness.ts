@@ -11,8 +11,11 @@ export const DEFAULT_LOUDNESS: LoudnessTarget = -14;
 export const TRUE_PEAK_CEILING_DBTP = -1;
 /** The target is met within this much (the issue asks for ±1 LU). */
 export const LOUDNESS_TOLERANCE_LU = 0.5;
-/** The limiter works on sample peaks; true peaks between samples run up to about 0.5 dB over them. */
-const LIMITER_MARGIN_DB = 0.5;
+/**
+ * The limiter works on sample peaks; true peaks between samples, and the AAC and MP3 encoders after it, add up to
+ * about 0.5 dB each.
+ */
+const LIMITER_MARGIN_DB = 1;
 
 export interface LoudnessMeasurement {
   integratedLufs: number;
@@ -34,37 +37,45 @@ export function parseEbur128Summary(stderr: string): LoudnessMeasurement {
 
 const linear = (db: number) => 10 ** (db / 20);
 
-/** The filter that applies `gainDb`, limited under the ceiling when the gain would push peaks over it. */
-export function loudnessFilter(gainDb: number, limited: boolean): string {
+/** The filter that applies `gainDb`, then holds sample peaks under `limitDb` (dBFS) when a limit is set. */
+export function loudnessFilter(gainDb: number, limitDb: number | null): string {
   const gain = `volume=${gainDb.toFixed(2)}dB`;
-  if (!limited) return gain;
-  const limit = linear(TRUE_PEAK_CEILING_DBTP - LIMITER_MARGIN_DB).toFixed(4);
-  return `${gain},alimiter=limit=${limit}:attack=5:release=80:level=false:latency=true`;
+  if (limitDb === null) return gain;
+  return `${gain},alimiter=limit=${linear(limitDb).toFixed(4)}:attack=5:release=80:level=false:latency=true`;
 }
 
 export interface LoudnessStep {
   /** The filter to try next, or the one found when `done`. */
   filter: string;
   gainDb: number;
-  limited: boolean;
+  limitDb: number | null;
   done: boolean;
 }
 
-/** The first filter to try, from the source's own measurement: a plain gain when its peaks allow it. */
+const step = (gainDb: number, limitDb: number | null, done = false): LoudnessStep => ({
+  filter: loudnessFilter(gainDb, limitDb),
+  gainDb,
+  limitDb,
+  done,
+});
+
+/** The first filter to try, from the source's own measurement: a plain gain when its peaks allow it, else gain and limiter. */
 export function firstLoudnessStep(source: LoudnessMeasurement, target: LoudnessTarget): LoudnessStep {
-  if (!Number.isFinite(source.integratedLufs)) return { filter: loudnessFilter(0, false), gainDb: 0, limited: false, done: true };
+  if (!Number.isFinite(source.integratedLufs)) return step(0, null, true);
   const gainDb = target - source.integratedLufs;
-  const limited = source.truePeakDbtp + gainDb > TRUE_PEAK_CEILING_DBTP;
-  return { filter: loudnessFilter(gainDb, limited), gainDb, limited, done: !limited };
+  const limited = source.truePeakDbtp + gainDb > TRUE_PEAK_CEILING_DBTP - LIMITER_MARGIN_DB;
+  return step(gainDb, limited ? TRUE_PEAK_CEILING_DBTP - LIMITER_MARGIN_DB : null);
 }
 
 /**
- * After measuring what `step`'s filter made: done when on target, else the gain corrected by the miss (a limiter
- * takes loudness off the peaks it holds down, so the gain before it has to be found by measuring).
+ * After measuring what the last step's filter made: done when on target and under the ceiling; else the gain
+ * corrected by the miss (a limiter takes loudness off the peaks it holds down, so the gain before it is found by
+ * measuring) and the limit lowered by any overshoot of the ceiling (true peaks between samples, the encoder).
  */
-export function nextLoudnessStep(step: LoudnessStep, result: LoudnessMeasurement, target: LoudnessTarget): LoudnessStep {
+export function nextLoudnessStep(last: LoudnessStep, result: LoudnessMeasurement, target: LoudnessTarget): LoudnessStep {
   const miss = target - result.integratedLufs;
-  if (Math.abs(miss) <= LOUDNESS_TOLERANCE_LU / 2) return { ...step, done: true };
-  const gainDb = step.gainDb + miss;
-  return { filter: loudnessFilter(gainDb, step.limited), gainDb, limited: step.limited, done: false };
+  const overshoot = result.truePeakDbtp - TRUE_PEAK_CEILING_DBTP;
+  if (Math.abs(miss) <= LOUDNESS_TOLERANCE_LU / 2 && overshoot <= 0) return { ...last, done: true };
+  const limitDb = overshoot > 0 ? (last.limitDb ?? TRUE_PEAK_CEILING_DBTP) - overshoot - 0.2 : last.limitDb;
+  return step(last.gainDb + miss, limitDb);
 }

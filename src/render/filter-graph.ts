@@ -24,12 +24,19 @@ export function concatScript(runs: readonly PictureRun[], images: readonly strin
 /**
  * The `setpts` expression that puts picture N of a piped stream of the runs' pictures on the first frame of
  * runs[N], counted from the first run, on the same one-second-per-frame clock; picture runs.length (the last one
- * sent again) lands on the end, so `fps=1` holds the last run to its end. A flat sum of steps, not nested ifs, so
- * a long video's thousands of pictures stay within what ffmpeg's expression parser takes.
+ * sent again) lands on the end, so `fps=1` holds the last run to its end. A sum of steps, not nested ifs, and
+ * summed as a balanced tree: ffmpeg's parser goes one level deeper for each `+` of a flat sum and refuses a sum of
+ * about a hundred terms (ffmpeg 5), while a tree of a long video's thousands of pictures is a dozen levels deep.
  */
 export function pipedPicturesPts(runs: readonly PictureRun[]): string {
   if (runs.length === 0) throw new RangeError('no picture runs');
-  return ['0', ...runs.map((run, index) => `${run.length}*gte(N,${index + 1})`)].join('+');
+  return balancedSum(runs.map((run, index) => `${run.length}*gte(N,${index + 1})`));
+}
+
+function balancedSum(terms: readonly string[]): string {
+  if (terms.length === 1) return terms[0]!;
+  const half = terms.length >> 1;
+  return `(${balancedSum(terms.slice(0, half))}+${balancedSum(terms.slice(half))})`;
 }
 
 // The title card's moving background drawn by ffmpeg instead of the browser: while the title is read the lead

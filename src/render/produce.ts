@@ -1,20 +1,22 @@
 // Article to finished video folder: narrate (or take an existing narration), render every format, publish the
 // folder whole. The CLI's `render` and the scheduler both call this; one model session, one bundle and one
 // browser serve every job of a VideoProducer.
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { NEWS_VIDEO_DEFAULTS } from '../../remotion/NewsVideo/schema.ts';
 import { type Narration, readNarration } from '../contract/narration.ts';
 import { DEFAULT_FPS, type Fps, type VideoFormat } from '../contract/video.ts';
 import { UserError } from '../errors.ts';
+import { DEFAULT_LOUDNESS, type LoudnessTarget } from '../platform/loudness.ts';
+import { DESCRIPTION_FILE, PUBLISH_FILE, publishRecord } from '../platform/publish-record.ts';
 import type { Device } from '../kokoro/session.ts';
 import { publishFolder } from '../output/publish.ts';
 import { NARRATION_FILE } from '../output/write-narration.ts';
 import type { NarrationJob } from '../pipeline/narrate-folder.ts';
 import type { Narrator } from '../pipeline/narrator.ts';
 import type { NarrateProgress } from '../pipeline/request.ts';
-import { VideoRenderer, type RenderProgress, type RenderSettings } from './render-video.ts';
+import { type RenderedFiles, VideoRenderer, type RenderProgress, type RenderSettings } from './render-video.ts';
 
 export const DEFAULT_MAX_MINUTES = 15;
 
@@ -26,7 +28,8 @@ export interface ProduceRequest {
   scale?: number;
   concurrency?: number | null;
   props?: Record<string, unknown>;
-  x264Preset?: RenderSettings['x264Preset'];
+  /** Integrated loudness of the sound, LUFS (default -14); null keeps the narration's level. */
+  loudness?: LoudnessTarget | null;
   mode?: RenderSettings['mode'];
   /** The whole video, closing card included, ends at the last whole sentence that fits (a new narration only). */
   maxSeconds?: number;
@@ -43,6 +46,9 @@ export interface ProduceResult {
   narration: Narration;
   videos: Partial<Record<VideoFormat, string>>;
   thumbnail: string;
+  /** publish.json and description.txt: what an upload needs (src/platform/publish-record.ts). */
+  publish: string;
+  description: string;
 }
 
 export interface ProducerOptions {
@@ -99,6 +105,18 @@ function narrationBudgetMs(request: ProduceRequest): number | undefined {
   return (request.maxSeconds - closingSeconds) * 1000;
 }
 
+/** publish.json and description.txt beside the videos, naming each format's video and cover. */
+async function writeUploadFiles(folder: string, narration: Narration, formats: readonly VideoFormat[], rendered: RenderedFiles): Promise<void> {
+  const videos = formats.map((format) => ({
+    format,
+    file: path.basename(rendered.videos[format]!),
+    cover: path.basename(rendered.covers[format]!),
+  }));
+  const record = publishRecord(narration, videos, rendered.durationMs);
+  await writeFile(path.join(folder, PUBLISH_FILE), `${JSON.stringify(record, null, 2)}\n`);
+  await writeFile(path.join(folder, DESCRIPTION_FILE), `${record.description}\n`);
+}
+
 export function checkLength(narration: Narration, maxMinutes: number, force: boolean): void {
   const minutes = narration.audio.durationMs / 60_000;
   if (minutes > maxMinutes && !force) {
@@ -145,11 +163,12 @@ export class VideoProducer {
   async produce(request: ProduceRequest): Promise<ProduceResult> {
     const { signal } = request;
     const outDir = path.resolve(request.outDir);
+    const loudness = request.loudness === undefined ? DEFAULT_LOUDNESS : request.loudness;
     const built = await publishFolder(outDir, async (folder) => {
       const narration =
         'from' in request.narration
           ? await copyNarration(request.narration.from, folder)
-          : await this.narrate({ ...request.narration, maxMs: narrationBudgetMs(request) }, folder, signal);
+          : await this.narrate({ ...request.narration, maxMs: narrationBudgetMs(request), loudness }, folder, signal);
       signal?.throwIfAborted();
       checkLength(narration, request.maxMinutes ?? DEFAULT_MAX_MINUTES, request.force ?? false);
       const rendered = await this.renderer.render(
@@ -161,12 +180,13 @@ export class VideoProducer {
           scale: request.scale ?? 1,
           concurrency: request.concurrency ?? null,
           props: request.props ?? {},
-          x264Preset: request.x264Preset,
+          loudness,
           mode: request.mode,
         },
         this.options.onProgress,
         signal,
       );
+      await writeUploadFiles(folder, narration, request.formats, rendered);
       return { narration, rendered, folder };
     });
     // The files now live in outDir: the same names, a different folder.
@@ -176,6 +196,8 @@ export class VideoProducer {
       narration: built.narration,
       videos: Object.fromEntries(Object.entries(built.rendered.videos).map(([format, file]) => [format, moved(file)])),
       thumbnail: moved(built.rendered.thumbnail),
+      publish: path.join(outDir, PUBLISH_FILE),
+      description: path.join(outDir, DESCRIPTION_FILE),
     };
   }
 

@@ -10,6 +10,7 @@ import { NEWS_VIDEO_DEFAULTS, screenLayoutOf, type NewsVideoProps } from '../../
 import { thumbnailFrame } from '../../remotion/NewsVideo/screen.ts';
 import { muxNarrationAudio } from '../audio/mux.ts';
 import { UserError } from '../errors.ts';
+import type { LoudnessTarget } from '../platform/loudness.ts';
 import { findBrowser, type BrowserChoice } from './browser.ts';
 import { cachedBundle } from './bundle.ts';
 import { renderDistinctPictures } from './fast-render.ts';
@@ -34,7 +35,8 @@ export interface RenderSettings {
   /** Composition props (style, brand, closing card) over the schema's defaults. */
   props: Record<string, unknown>;
   mode?: RenderMode;
-  x264Preset?: 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium' | 'slow' | 'slower' | 'veryslow';
+  /** The sound at this integrated loudness (LUFS), under -1 dBTP; null keeps the narration's level. */
+  loudness: LoudnessTarget | null;
 }
 
 export interface RenderProgress {
@@ -46,11 +48,21 @@ export interface RenderProgress {
 
 export interface RenderedFiles {
   videos: Partial<Record<VideoFormat, string>>;
+  /** The title card of each format: its cover for an upload. */
+  covers: Partial<Record<VideoFormat, string>>;
+  /** The first format's cover. */
   thumbnail: string;
+  /** How long the videos last (every format the same). */
+  durationMs: number;
 }
 
 export function videoFileName(format: VideoFormat, formats: readonly VideoFormat[]): string {
   return formats.length === 1 ? 'video.mp4' : `video-${format}.mp4`;
+}
+
+/** thumbnail.jpg is the first format's title card, as it always was; the other formats' are thumbnail-<format>.jpg. */
+function coverFileName(format: VideoFormat, formats: readonly VideoFormat[]): string {
+  return format === formats[0] ? THUMBNAIL_FILE : `thumbnail-${format}.jpg`;
 }
 
 export interface RendererOptions {
@@ -158,23 +170,24 @@ export class VideoRenderer {
     signal?.addEventListener('abort', abort, { once: true });
     try {
       const videos: RenderedFiles['videos'] = {};
-      let thumbnail = '';
+      const covers: RenderedFiles['covers'] = {};
+      let durationMs = 0;
       for (const format of settings.formats) {
         signal?.throwIfAborted();
         const { inputProps, composition } = await selectNewsVideo(common, server.url, settings.props, format, settings.fps);
-        if (!thumbnail) {
-          thumbnail = path.join(folder, THUMBNAIL_FILE);
-          await renderStill({
-            ...common,
-            composition,
-            inputProps,
-            output: thumbnail,
-            frame: thumbnailFrame(narration, settings.fps),
-            imageFormat: 'jpeg',
-            jpegQuality: 85,
-            scale: settings.scale,
-          });
-        }
+        const cover = path.join(folder, coverFileName(format, settings.formats));
+        await renderStill({
+          ...common,
+          composition,
+          inputProps,
+          output: cover,
+          frame: thumbnailFrame(narration, settings.fps),
+          imageFormat: 'jpeg',
+          jpegQuality: 85,
+          scale: settings.scale,
+        });
+        covers[format] = cover;
+        durationMs = (composition.durationInFrames * 1000) / composition.fps;
         const output = path.join(folder, videoFileName(format, settings.formats));
         const silent = path.join(folder, `.silent-${format}.mp4`);
         const props: NewsVideoProps = { ...NEWS_VIDEO_DEFAULTS, ...composition.props } as NewsVideoProps;
@@ -191,7 +204,7 @@ export class VideoRenderer {
             progressBarColor: props.showProgressBar ? props.accentColor : null,
             scale: settings.scale,
             concurrency: settings.concurrency,
-            x264Preset: settings.x264Preset ?? HELD_PICTURES_X264_PRESET,
+            x264Preset: HELD_PICTURES_X264_PRESET,
             folder,
             output: silent,
             cancelSignal,
@@ -210,7 +223,7 @@ export class VideoRenderer {
             outputLocation: silent,
             scale: settings.scale,
             concurrency: settings.concurrency,
-            x264Preset: settings.x264Preset ?? 'veryfast',
+            x264Preset: 'veryfast',
             // Limited-range BT.709, what players and platforms expect (Remotion's default tags JPEG frames full-range, yuvj420p).
             colorSpace: 'bt709',
             cancelSignal,
@@ -218,11 +231,16 @@ export class VideoRenderer {
               onProgress?.({ stage: `render ${format}`, done: renderedFrames, total: composition.durationInFrames }),
           });
         }
-        await muxNarrationAudio(silent, path.join(folder, narration.audio.file), output);
+        await muxNarrationAudio(silent, path.join(folder, narration.audio.file), output, {
+          subtitles: path.join(folder, narration.files.srt),
+          language: narration.language,
+          loudness: settings.loudness,
+          durationMs,
+        });
         await rm(silent);
         videos[format] = output;
       }
-      return { videos, thumbnail };
+      return { videos, covers, thumbnail: covers[settings.formats[0]!]!, durationMs };
     } finally {
       signal?.removeEventListener('abort', abort);
       await server.close();

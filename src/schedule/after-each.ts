@@ -1,7 +1,9 @@
 // The config's afterEach command (upload, notify), run by the shell once a folder is published, with the folder
-// as $1 and $VIDEO_DIR. It runs after the job is recorded as done, so its failure is recorded and never
+// as $1 and $VIDEO_DIR, and the upload's publish.json and description.txt as $PUBLISH_JSON and $DESCRIPTION_TXT. It runs after the job is recorded as done, so its failure is recorded and never
 // causes the video to be made again.
 import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { DESCRIPTION_FILE, PUBLISH_FILE } from '../platform/publish-record.ts';
 
 const AFTER_EACH_TIMEOUT_MS = 10 * 60_000;
 const KEPT_OUTPUT_CHARS = 2000;
@@ -10,7 +12,7 @@ const KEPT_OUTPUT_CHARS = 2000;
 export function runAfterEach(command: string, folder: string, timeoutMs = AFTER_EACH_TIMEOUT_MS): Promise<string | null> {
   return new Promise((resolve) => {
     const child = spawn('/bin/sh', ['-c', command, 'afterEach', folder], {
-      env: { ...process.env, VIDEO_DIR: folder },
+      env: { ...process.env, VIDEO_DIR: folder, PUBLISH_JSON: path.join(folder, PUBLISH_FILE), DESCRIPTION_TXT: path.join(folder, DESCRIPTION_FILE) },
       stdio: ['ignore', 'ignore', 'pipe'],
       timeout: timeoutMs,
     });

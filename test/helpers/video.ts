@@ -11,7 +11,7 @@ const REMOTION_BINARIES = path.join(PROJECT_ROOT, 'node_modules', '@remotion', '
 const binaryEnv = { ...process.env, LD_LIBRARY_PATH: REMOTION_BINARIES };
 
 export interface ProbedStream {
-  codec_type: 'video' | 'audio';
+  codec_type: 'video' | 'audio' | 'subtitle';
   codec_name: string;
   pix_fmt?: string;
   width?: number;
