@@ -10,6 +10,7 @@ import { NEWS_VIDEO_DEFAULTS, screenLayoutOf, type NewsVideoProps } from '../../
 import { thumbnailFrame } from '../../remotion/NewsVideo/screen.ts';
 import { muxNarrationAudio } from '../audio/mux.ts';
 import { UserError } from '../errors.ts';
+import { keepServersOnLoopback } from '../system/loopback-only.ts';
 import type { LoudnessTarget } from '../platform/loudness.ts';
 import { findBrowser, type BrowserChoice } from './browser.ts';
 import { cachedBundle } from './bundle.ts';
@@ -93,7 +94,10 @@ async function selectNewsVideo(
 export class VideoRenderer {
   private opened: Promise<{ serveUrl: string; browser: Browser; choice: BrowserChoice }> | undefined;
 
-  constructor(private readonly options: RendererOptions = {}) {}
+  constructor(private readonly options: RendererOptions = {}) {
+    // Remotion's servers would listen on every interface (src/system/loopback-only.ts).
+    keepServersOnLoopback();
+  }
 
   private logLevel(): LogLevel {
     return this.options.verbose ? 'verbose' : 'error';
