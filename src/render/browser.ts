@@ -2,7 +2,8 @@
 // that reach only package registries that fails, so a browser already here comes first: the one the user
 // names, a system Chromium, then the Chromium that ships inside the @sparticuz/chromium npm package (Linux x64).
 // Remotion's own download comes last, for machines with internet (macOS, Windows), and can be forbidden.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.ts';
 
@@ -41,14 +42,38 @@ function onPath(name: string): string | undefined {
   return undefined;
 }
 
-/** @sparticuz/chromium unpacks its browser into the temporary folder on first call; it is an optional dependency. */
-async function packagedChromium(): Promise<string | undefined> {
+/**
+ * Where @sparticuz/chromium unpacks. It unpacks into os.tmpdir(), and trusts what it finds there: a /tmp/chromium
+ * that exists is returned as the browser, a /tmp/libGLESv2.so skips unpacking its libraries, so another user of a
+ * shared machine could plant the browser that renders. Its temporary folder is made ours instead: a folder only
+ * this user can write to (0700, checked), given to it as TMPDIR while it loads and unpacks.
+ */
+export function packagedChromiumFolder(): string {
+  const folder = path.join(homedir(), '.cache', 'kokoro-news-video', 'packaged-chromium');
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  const stats = statSync(folder);
+  if (stats.uid !== process.getuid?.() || (stats.mode & 0o077) !== 0) {
+    throw new UserError(
+      `${folder} is not private to this user (owner ${stats.uid}, mode ${(stats.mode & 0o777).toString(8)})`,
+      'Remove it, or pass --browser',
+    );
+  }
+  return folder;
+}
+
+/** @sparticuz/chromium unpacks its browser into a private folder on first call; it is an optional dependency. */
+export async function packagedChromium(): Promise<string | undefined> {
   if (process.platform !== 'linux' || process.arch !== 'x64') return undefined;
+  const previous = process.env.TMPDIR;
+  process.env.TMPDIR = packagedChromiumFolder();
   try {
     const { default: chromium } = await import('@sparticuz/chromium');
     return await chromium.executablePath();
   } catch {
     return undefined;
+  } finally {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
   }
 }
 
