@@ -12,11 +12,18 @@ export interface FetchLimits {
   timeoutMs: number;
   maxBytes: number;
   /**
-   * False for unattended fetches of addresses that came from the internet (feeds, their articles, lead
-   * images): every hop, redirects included, must resolve only to public addresses. A person who types a URL
-   * may point it at their own network, so the default is true.
+   * Which hops may reach loopback, private or link-local addresses. False for unattended fetches of addresses that
+   * came from the internet (feeds, their articles, lead images): every hop, redirects included, must resolve only
+   * to public addresses. A person who types a URL may point it at their own network, but only the host they typed:
+   * `{ host }`, the default (the host of the URL fetched), lets that host be private and holds every other hop
+   * (a redirect, the page's images) to public addresses. True lets every hop be private (the config's opt-in).
    */
-  allowPrivateNetworks?: boolean;
+  allowPrivateNetworks?: boolean | { host: string };
+}
+
+/** Whether this hop may reach a private address under the rule. */
+function privateAllowed(rule: NonNullable<FetchLimits['allowPrivateNetworks']>, url: URL): boolean {
+  return rule === true || (typeof rule === 'object' && url.host === rule.host);
 }
 
 const MAX_REDIRECTS = 10;
@@ -51,7 +58,7 @@ const TRANSIENT = { transient: true };
 function privateAddressRefused(url: URL, address: string): UserError {
   return new UserError(
     `${url.href} resolves to ${address}, a loopback, private or link-local address that an unattended fetch may not reach`,
-    'Set allowPrivateNetworks: true in the config only if this source really is on your own network',
+    'Only the host you typed may be on a private network; in the config, set allowPrivateNetworks: true only if this source really is on your own network',
   );
 }
 
@@ -89,15 +96,16 @@ function refusePrivateLiteral(url: URL): void {
 async function fetchFollowing(
   start: URL,
   init: RequestInit,
-  allowPrivateNetworks: boolean,
+  rule: NonNullable<FetchLimits['allowPrivateNetworks']>,
   limits: FetchLimits,
 ): Promise<{ response: Response; url: URL }> {
   let url = start;
   for (let hop = 0; ; hop++) {
-    if (!allowPrivateNetworks) refusePrivateLiteral(url);
+    const allowed = privateAllowed(rule, url);
+    if (!allowed) refusePrivateLiteral(url);
     let response: Response;
     try {
-      response = await fetch(url, { ...init, redirect: 'manual', dispatcher: allowPrivateNetworks ? undefined : PUBLIC_ONLY_AGENT });
+      response = await fetch(url, { ...init, redirect: 'manual', dispatcher: allowed ? undefined : PUBLIC_ONLY_AGENT });
     } catch (error) {
       throw networkProblem(url, error, limits);
     }
@@ -121,7 +129,7 @@ export async function fetchPage(address: string, limits: FetchLimits = DEFAULT_F
   }
   const signal = AbortSignal.timeout(limits.timeoutMs);
   const init: RequestInit = { signal, headers: { 'user-agent': USER_AGENT, accept: kind.accept } };
-  const followed = await fetchFollowing(url, init, limits.allowPrivateNetworks ?? true, limits);
+  const followed = await fetchFollowing(url, init, limits.allowPrivateNetworks ?? { host: url.host }, limits);
   const response = followed.response;
   url = followed.url;
   if (!response.ok) {

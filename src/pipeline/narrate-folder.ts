@@ -38,6 +38,12 @@ export interface NarrationHooks {
   warn?: (line: string) => void;
 }
 
+/** The host a person typed may be on their own network; a page read from a file names no host of theirs. */
+function typedHostRule(source: NarrationSource): { host: string } | false {
+  if (source.kind !== 'article' || !/^https?:\/\//i.test(source.location)) return false;
+  return { host: new URL(source.location).host };
+}
+
 export async function narrateIntoFolder(narrator: Narrator, job: NarrationJob, folder: string, hooks: NarrationHooks = {}): Promise<Narration> {
   // A page takes a while to fetch and extract: the session loads on its own thread meanwhile. Other sources are
   // read at once, and a bad one should fail without waiting for a model load first.
@@ -62,13 +68,14 @@ export async function narrateIntoFolder(narrator: Narrator, job: NarrationJob, f
   const result = await narrator.narrate(request, { onProgress: hooks.onProgress, scratchFolder: folder });
   try {
     // Loaded only for an article with a lead image: a narration of plain text skips its imports. The image's
-    // address came from the page, so it is held to the page's rule on private networks.
+    // address came from the page, so it may be private only where the page's own rule says so: with no rule given,
+    // on the host the person typed, and nowhere for a page read from a file.
     const leadImageUrl = source.article?.leadImageUrl;
     const leadImage = leadImageUrl
       ? await import('../article/lead-image.ts').then(({ downloadLeadImage, LEAD_IMAGE_LIMITS }) =>
           downloadLeadImage(leadImageUrl, folder, hooks.warn ?? (() => undefined), {
             ...LEAD_IMAGE_LIMITS,
-            allowPrivateNetworks: job.fetchLimits?.allowPrivateNetworks,
+            allowPrivateNetworks: job.fetchLimits?.allowPrivateNetworks ?? typedHostRule(job.source),
           }),
         )
       : null;
