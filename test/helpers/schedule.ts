@@ -6,6 +6,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { PROJECT_ROOT } from '../../src/system/project-root.ts';
 import type { JobRecord } from '../../src/schedule/job-record.ts';
+import type { JobSpec } from '../../src/schedule/job.ts';
 
 export const SCHEDULE_CLI = 'src/cli/schedule.ts';
 export const JOBS_CLI = 'src/cli/jobs.ts';
@@ -99,4 +100,20 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/** Job n of a test feed, as the store is given it. */
+export function jobSpec(n: number): JobSpec {
+  return {
+    key: `guid:${n}`,
+    feedUrl: 'https://e.com/rss',
+    itemUrl: `https://e.com/${n}`,
+    guid: String(n),
+    title: `Item ${n}`,
+    publishedAt: null,
+    voice: null,
+    language: null,
+    formats: ['vertical'],
+    folder: `2026-11-25/item-${n}`,
+  };
 }

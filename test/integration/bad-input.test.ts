@@ -94,5 +94,7 @@ describe('bad input', () => {
   });
 
   it('leaves no finished-looking file when encoding fails half way', () =>
-    expectRefusal(['--text', 'Hola.'], /ffmpeg \(\/bin\/false\) could not (measure the loudness|encode the MP3).*FFMPEG_PATH/, { env: { FFMPEG_PATH: '/bin/false' } }));
+    expectRefusal(['--text', 'Hola.'], /ffmpeg \(\/bin\/false\) could not (measure the loudness|encode the MP3).*FFMPEG_PATH/, {
+      env: { FFMPEG_PATH: '/bin/false' },
+    }));
 });

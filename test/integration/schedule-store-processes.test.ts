@@ -1,30 +1,15 @@
 // Three processes claiming from one SQLite job store file at once: no job is handed out twice. The store's
 // keys, leases and retries in one process are in test/unit/schedule-store.test.ts.
 import assert from 'node:assert/strict';
+import { jobSpec as spec } from '../helpers/schedule.ts';
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import type { JobSpec } from '../../src/schedule/job.ts';
 import { SqliteJobStore } from '../../src/schedule/queue/sqlite-store.ts';
 
 const t0 = new Date('2026-11-25T07:00:00Z');
-
-function spec(n: number): JobSpec {
-  return {
-    key: `guid:${n}`,
-    feedUrl: 'https://e.com/rss',
-    itemUrl: `https://e.com/${n}`,
-    guid: String(n),
-    title: `Item ${n}`,
-    publishedAt: null,
-    voice: null,
-    language: null,
-    formats: ['vertical'],
-    folder: `2026-11-25/item-${n}`,
-  };
-}
 
 describe('SQLite job store', () => {
   it('never hands one job to two processes claiming from the same file at once', async () => {

@@ -1,12 +1,12 @@
 // The SQLite job store: keys, leases, retries, and several processes claiming from one file at once.
 import assert from 'node:assert/strict';
+import { jobSpec as spec } from '../helpers/schedule.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { UserError } from '../../src/errors.ts';
-import type { JobSpec } from '../../src/schedule/job.ts';
 import { SqliteJobStore } from '../../src/schedule/queue/sqlite-store.ts';
 import { backoffSeconds } from '../../src/schedule/retry.ts';
 
@@ -14,21 +14,6 @@ const policy = { maxAttempts: 3, backoffSeconds: 60 };
 const LEASE = 30_000;
 const t0 = new Date('2026-11-25T07:00:00Z');
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
-
-function spec(n: number): JobSpec {
-  return {
-    key: `guid:${n}`,
-    feedUrl: 'https://e.com/rss',
-    itemUrl: `https://e.com/${n}`,
-    guid: String(n),
-    title: `Item ${n}`,
-    publishedAt: null,
-    voice: null,
-    language: null,
-    formats: ['vertical'],
-    folder: `2026-11-25/item-${n}`,
-  };
-}
 
 function newStore(): SqliteJobStore {
   return new SqliteJobStore(path.join(mkdtempSync(path.join(tmpdir(), 'schedule-store-')), 'jobs.db'));
