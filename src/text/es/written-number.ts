@@ -6,17 +6,32 @@ import type { SpanishLocale } from './locales.ts';
 import { apocopate, beforeNoun, cardinal, countingCardinal, decimalDigits, type Gender } from './numbers.ts';
 
 const GROUP_SPACE = '[  \u202F\u2009]';
+/**
+ * The most thousand groups after the first that one number may have: 24 digits, up to the "mil trillones" that
+ * cardinal() says. The bound keeps matching linear: with `+`, every start inside a long run of "111 111 111…" (each
+ * group start follows a space, so each is a candidate) scanned the rest of the run before failing.
+ */
+export const MAX_THOUSAND_GROUPS = 7;
+/** The most digits of a number written without groups; a longer run of digits is spelled digit by digit. */
+const MAX_UNGROUPED_DIGITS = 24;
 const MINUS = '[-−–]';
 const sources = new Map<string, string>();
 
-/** Regex source for one unsigned number in the locale's style (thousand groups, an optional decimal part). */
-export function numberSource(locale: SpanishLocale): string {
-  let source = sources.get(locale.tag);
+/**
+ * Regex source for one unsigned number in the locale's style (thousand groups, a decimal part: optional, or
+ * `required` for the numbers that only a decimal makes what they are).
+ */
+export function numberSource(locale: SpanishLocale, decimals: 'optional' | 'required' = 'optional'): string {
+  const key = `${locale.tag} ${decimals}`;
+  let source = sources.get(key);
   if (!source) {
     const group = locale.decimalMark === ',' ? '\\.' : ',';
     const decimal = locale.decimalMark === ',' ? ',' : '\\.';
-    source = String.raw`(?:\d{1,3}(?:${group}\d{3})+|\d{1,3}(?:${GROUP_SPACE}\d{3})+(?!\d)|\d+)(?:${decimal}\d+)?`;
-    sources.set(locale.tag, source);
+    const groups = `{1,${MAX_THOUSAND_GROUPS}}`;
+    source =
+      String.raw`(?:\d{1,3}(?:${group}\d{3})${groups}|\d{1,3}(?:${GROUP_SPACE}\d{3})${groups}(?!\d)|\d{1,${MAX_UNGROUPED_DIGITS}}(?!\d))` +
+      String.raw`(?:${decimal}\d+)${decimals === 'required' ? '' : '?'}`;
+    sources.set(key, source);
   }
   return source;
 }

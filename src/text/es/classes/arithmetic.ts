@@ -17,7 +17,8 @@ const OPERATORS: Readonly<Record<string, string>> = {
 
 export const arithmeticTagger: Tagger = {
   semioticClass: 'measure',
-  pattern: fixed(/(?<![\p{L}\p{N}])\d+(?:\s?[+\-−×*÷/]\s?\d+)+\s?=\s?\d+(?![\p{L}\p{N}])/gu),
+  // At most eight terms: unbounded, a long "1-1-1…" with no "=" was read to its end from each of its numbers.
+  pattern: fixed(/(?<![\p{L}\p{N}])\d+(?:\s?[+\-−×*÷/]\s?\d+){1,7}\s?=\s?\d+(?![\p{L}\p{N}])/gu),
   read: ([written]) => (written!.match(/\d+|[+\-−×*÷/=]/g) ?? []).map((part) => OPERATORS[part] ?? cardinal(BigInt(part))).join(' '),
 };
 

@@ -4,9 +4,8 @@ import { numberSource, sayCountingNumber, SIGN_SOURCE } from '../written-number.
 
 export const decimalTagger: Tagger = {
   semioticClass: 'decimal',
-  pattern: perLocale((locale) => {
-    const mark = locale.decimalMark === ',' ? ',' : '\\.';
-    return new RegExp(String.raw`(?<![\p{L}\p{N}.,])${SIGN_SOURCE}(?=[\d.,  \u202F\u2009]*${mark}\d)${numberSource(locale)}(?![\p{N}])`, 'gu');
-  }),
-  read: ([written], context) => (written!.includes(context.locale.decimalMark) ? sayCountingNumber(written!, context) : undefined),
+  // The decimal part is part of the pattern, not a lookahead over the digits and spaces ahead: that lookahead,
+  // tried at every number of a long run of "1 1 1…", read the rest of the run each time.
+  pattern: perLocale((locale) => new RegExp(String.raw`(?<![\p{L}\p{N}.,])${SIGN_SOURCE}${numberSource(locale, 'required')}(?![\p{N}])`, 'gu')),
+  read: ([written], context) => sayCountingNumber(written!, context),
 };

@@ -43,11 +43,13 @@ const TLD =
 
 export const electronicTagger: Tagger = {
   semioticClass: 'electronic',
+  // A mailbox name is at most 64 characters and a domain label 63 (RFC 5321, RFC 1035). Unbounded, a long run of
+  // "1-1-1…" (a start after every hyphen) was read to its end from each of them.
   pattern: fixed(
     new RegExp(
       String.raw`(?<![\p{L}\p{N}@.])(?:` +
-        String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+` +
-        String.raw`|(?:https?:\/\/)?(?:[\w-]+\.)+(?:${TLD})(?![\p{L}\p{N}])(?:\/[^\s]*[^\s.,;:!?)»"”'])?` +
+        String.raw`[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+` +
+        String.raw`|(?:https?:\/\/)?(?:[\w-]{1,63}\.)+(?:${TLD})(?![\p{L}\p{N}])(?:\/[^\s]*[^\s.,;:!?)»"”'])?` +
         String.raw`|https?:\/\/[^\s]*[^\s.,;:!?)»"”']` +
         String.raw`|[@#][a-zA-Z\u00C0-\u024F_][a-zA-Z\u00C0-\u024F\d_]*(?:\.[a-zA-Z]+)?)`,
       'gu',
