@@ -28,6 +28,8 @@ export interface NarrationJob {
   loudness?: LoudnessTarget | null;
   /** The narration ends at the last whole sentence within this length. */
   maxMs?: number;
+  /** Refused before synthesis when it would last longer. */
+  maxDurationMs?: number;
   wav?: boolean;
   seedCompat?: boolean;
   fetchLimits?: FetchLimits;
@@ -62,6 +64,7 @@ export async function narrateIntoFolder(narrator: Narrator, job: NarrationJob, f
     phrases: job.phrases,
     maxChars: job.maxChars,
     maxMs: job.maxMs,
+    maxDurationMs: job.maxDurationMs,
   };
   validateRequest(request);
   // The passes wait for the timeline in a temporary file inside the folder, which is removed with it if the run fails.

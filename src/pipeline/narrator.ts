@@ -16,6 +16,7 @@ import type { Device, KokoroEngine } from '../kokoro/session.ts';
 import { loadVoice, styleFor, type VoiceTable } from '../kokoro/voices.ts';
 import { assembleStructure } from '../narration/assemble.ts';
 import { endOverClosingPunctuation } from '../narration/spans.ts';
+import { checkSpokenLength, checkTokenLength } from '../narration/length-limit.ts';
 import { keptWordCount, plannedWordCount } from '../narration/target-length.ts';
 import { passPrefix } from '../kokoro/pass-prefix.ts';
 import { resolveLanguage } from '../phonemes/languages.ts';
@@ -100,8 +101,7 @@ export class Narrator {
   /** Words of the text, phonemized, in written coordinates. */
   async phonemizeText(text: string, language: string, locale?: string): Promise<PhonemizedWord[]> {
     const kokoroLanguage = resolveLanguage(language);
-    const spoken = toSpokenText(text, spokenRuleFor(kokoroLanguage.code), { locale });
-    return (await phonemize(spoken, kokoroLanguage)).words;
+    return (await phonemize(toSpokenText(text, spokenRuleFor(kokoroLanguage.code), { locale }), kokoroLanguage)).words;
   }
 
   /**
@@ -147,10 +147,17 @@ export class Narrator {
 
   /** The narration of a request already checked (validateRequest) where it came in. */
   async narrate(request: NarrateRequest, options: NarrateOptions = {}): Promise<NarrationAudio> {
+    const language = resolveLanguage(request.language);
+    const spoken = toSpokenText(request.text, spokenRuleFor(language.code), { locale: request.locale });
+    // A narration cut to --max-seconds is short by construction; any other is held to its longest length before
+    // the model even loads, and again on its tokens before the first pass.
+    const limit = request.maxDurationMs !== undefined && request.maxMs === undefined ? { maxMs: request.maxDurationMs, speed: request.speed } : null;
+    if (limit) checkSpokenLength(spoken.spoken.length, limit);
     // The model and the voice load while the text is phonemized (a failure is reported when they are awaited).
     const loading = Promise.all([this.kokoro(), this.voice(request.voice)]);
     loading.catch(() => undefined);
-    const words = await this.phonemizeText(request.text, request.language, request.locale);
+    const { words } = await phonemize(spoken, language);
+    if (limit) checkTokenLength(words, limit);
     await loading;
     if (request.maxMs !== undefined) return this.narrateWithin(request, request.maxMs, words, options.onProgress);
     const store = options.scratchFolder ? await diskPassStore(options.scratchFolder) : memoryPassStore();

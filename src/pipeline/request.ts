@@ -23,6 +23,8 @@ export interface NarrateRequest {
   maxChars?: number;
   /** The narration ends at the last whole sentence within this length (--max-seconds, less the closing card). */
   maxMs?: number;
+  /** Refused before synthesis when it would last longer (--max-minutes unless --force); unset: no limit. */
+  maxDurationMs?: number;
   /** The text's first paragraph is a title (an article's headline): it becomes the "title" section. */
   titled?: boolean;
 }

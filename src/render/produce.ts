@@ -117,6 +117,11 @@ async function writeUploadFiles(folder: string, narration: Narration, formats: r
   await writeFile(path.join(folder, DESCRIPTION_FILE), `${record.description}\n`);
 }
 
+/** The longest narration a request allows, for the estimate made before synthesis; none under --force. */
+function maxDurationMs(request: ProduceRequest): number | undefined {
+  return request.force ? undefined : (request.maxMinutes ?? DEFAULT_MAX_MINUTES) * 60_000;
+}
+
 export function checkLength(narration: Narration, maxMinutes: number, force: boolean): void {
   const minutes = narration.audio.durationMs / 60_000;
   if (minutes > maxMinutes && !force) {
@@ -168,7 +173,11 @@ export class VideoProducer {
       const narration =
         'from' in request.narration
           ? await copyNarration(request.narration.from, folder)
-          : await this.narrate({ ...request.narration, maxMs: narrationBudgetMs(request), loudness }, folder, signal);
+          : await this.narrate(
+              { ...request.narration, maxMs: narrationBudgetMs(request), maxDurationMs: maxDurationMs(request), loudness },
+              folder,
+              signal,
+            );
       signal?.throwIfAborted();
       checkLength(narration, request.maxMinutes ?? DEFAULT_MAX_MINUTES, request.force ?? false);
       const rendered = await this.renderer.render(
