@@ -6,7 +6,12 @@
 export class UserError extends Error {
   readonly transient: boolean;
 
-  constructor(problem: string, fix: string, options: { transient?: boolean } = {}) {
+  constructor(
+    /** Kept apart, so the error can be made again on another thread (src/article/extract-thread.ts). */
+    readonly problem: string,
+    readonly fix: string,
+    options: { transient?: boolean } = {},
+  ) {
     super(`${problem}. ${fix}`);
     this.name = 'UserError';
     this.transient = options.transient ?? false;

@@ -2,7 +2,8 @@
 // the thread that calls it (about 2 s to create the 256 MB session, then every pass), so on the main thread the
 // model load and the text's phonemes could only take turns; here the session loads while the main thread
 // reads and phonemizes the text, and the main thread stays free (progress, files) while a pass runs.
-import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { startModuleWorker } from '../system/module-worker.ts';
 import { openKokoro, type Device, type KokoroEngine, type KokoroPass } from './session.ts';
 
 interface WorkerInput {
@@ -19,18 +20,9 @@ type Reply =
   | { kind: 'pass'; id: number; pass: KokoroPass }
   | { kind: 'released'; id: number };
 
-/** A thread running this module. Run from source under tsx, it registers tsx first: tsx's hooks do not reach workers. */
-function startWorker(input: WorkerInput): Worker {
-  const self = import.meta.url;
-  if (!self.endsWith('.ts')) return new Worker(new URL(self), { workerData: input });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(self)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: input });
-}
-
 /** Open the session on a worker thread; resolves once it is loaded, with the same interface as openKokoro. */
 export function openKokoroOnWorker(modelPath: string, options: { device: Device; warn?: (line: string) => void }): Promise<KokoroEngine> {
-  const worker = startWorker({ modelPath, device: options.device });
+  const worker = startModuleWorker(import.meta.url, { modelPath, device: options.device } satisfies WorkerInput);
   const pending = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   const ask = (request: Omit<Request, 'id'>, transfer: ArrayBuffer[] = []) =>
