@@ -8,6 +8,7 @@ import { ArticleSchema, type Article } from '../contract/narration.ts';
 import { UserError } from '../errors.ts';
 import { decodeUtf8 } from '../text/utf8.ts';
 import { decodeHtml } from './charset.ts';
+import { extractOnThread } from './extract-thread.ts';
 import { DEFAULT_FETCH_LIMITS, fetchPage, type FetchLimits } from './fetch.ts';
 import { articleLanguage } from './language.ts';
 import { narrationText, parsePlainArticle, type PlainArticle } from './markdown.ts';
@@ -32,10 +33,9 @@ function fromPlain(plain: PlainArticle, declaredLanguage: string | null): Articl
 }
 
 /** `fetchedFrom` is the page's final URL when it came over HTTP; a saved page is known by its canonical URL. */
-async function fromHtml(html: string, pageUrl: string, declaredLanguage: string | null, fetchedFrom: string | null = null): Promise<Article> {
-  // Imported here, not at the top: jsdom takes about 1.5 s to load, which a narration of plain text never needs.
-  const { extractArticle } = await import('./extract.ts');
-  const extracted = extractArticle(html, pageUrl);
+async function fromHtml(html: string, pageUrl: string, options: LoadOptions, fetchedFrom: string | null = null): Promise<Article> {
+  const declaredLanguage = options.language ?? null;
+  const extracted = await extractOnThread(html, pageUrl, options.extractTimeoutMs);
   const language = articleLanguage(declaredLanguage ?? extracted.declaredLanguage, [extracted.title, ...extracted.paragraphs].join('\n'));
   const { declaredLanguage: _declared, ...metadata } = extracted;
   return ArticleSchema.parse({ ...metadata, language: language.code, sourceUrl: fetchedFrom ?? metadata.canonicalUrl });
@@ -45,6 +45,8 @@ export interface LoadOptions {
   /** --lang: overrides what the page declares. */
   language?: string;
   limits?: FetchLimits;
+  /** How long extraction (parse and Readability) may take before it is stopped; 20 s when not given. */
+  extractTimeoutMs?: number;
   readStdin?: () => Promise<string>;
 }
 
@@ -53,12 +55,12 @@ export async function loadArticle(source: string, options: LoadOptions = {}): Pr
   if (source === '-') {
     if (!options.readStdin) throw new UserError('Standard input is not available here', 'Pass a file or URL');
     const text = await options.readStdin();
-    return text.trimStart().startsWith('<') ? fromHtml(text, 'file:///dev/stdin', declared) : fromPlain(parsePlainArticle(text, true), declared);
+    return text.trimStart().startsWith('<') ? fromHtml(text, 'file:///dev/stdin', options) : fromPlain(parsePlainArticle(text, true), declared);
   }
   if (existsSync(source)) {
     const bytes = await readFile(source);
     const extension = path.extname(source).toLowerCase();
-    if (extension === '.html' || extension === '.htm') return fromHtml(decodeHtml(bytes), pathToFileURL(path.resolve(source)).href, declared);
+    if (extension === '.html' || extension === '.htm') return fromHtml(decodeHtml(bytes), pathToFileURL(path.resolve(source)).href, options);
     if (extension === '.md' || extension === '.markdown' || extension === '.txt') {
       return fromPlain(parsePlainArticle(decodeUtf8(bytes, source), extension !== '.txt'), declared);
     }
@@ -68,7 +70,7 @@ export async function loadArticle(source: string, options: LoadOptions = {}): Pr
     throw new UserError(`"${source}" is neither an existing file nor an http(s) URL`, 'Check the path, or give the full URL');
   }
   const page = await fetchPage(source, options.limits ?? DEFAULT_FETCH_LIMITS);
-  return fromHtml(decodeHtml(page.bytes, page.contentType), page.url, declared, page.url);
+  return fromHtml(decodeHtml(page.bytes, page.contentType), page.url, options, page.url);
 }
 
 /** An article typed on the command line (--title and --text), for pages that cannot be fetched. */
