@@ -52,6 +52,16 @@ const ConfigSchema = z.strictObject({
   allowPrivateNetworks: z.boolean().default(false),
   /** How long a job stays claimed without a sign of life from its worker before another may take it. */
   leaseSeconds: z.number().min(5).max(3600).default(60),
+  /**
+   * The longest each stage of one attempt may run. Far above a 15-minute video on a loaded 2-core machine
+   * (narration ran at 7-11x real time there), far below forever: a job that hangs fails its attempt instead.
+   */
+  stageMinutes: z
+    .strictObject({
+      narrating: z.number().positive().default(180),
+      rendering: z.number().positive().default(180),
+    })
+    .default({ narrating: 180, rendering: 180 }),
   retry: z
     .strictObject({
       maxAttempts: z.int().min(1).max(20).default(3),

@@ -9,6 +9,7 @@ import type { JobView } from './job.ts';
 import { JOB_RECORD_FILE, JobRecordSchema, readFinishedJob, type JobRecord } from './job-record.ts';
 import type { Fps } from '../contract/video.ts';
 import type { ItemProducer, ProduceStage } from './producer.ts';
+import { withStageLimits, type StageLimits } from './stage-limit.ts';
 
 /** What a job needs besides its item, from the config: plain data, so it can be handed to another process. */
 export interface ProduceSettings {
@@ -17,6 +18,8 @@ export interface ProduceSettings {
   scale: number;
   concurrency: number | null;
   allowPrivateNetworks: boolean;
+  /** The longest each stage of an attempt may run, ms (the config's stageMinutes). */
+  stageLimits: StageLimits;
 }
 
 export interface ProduceItemOptions extends ProduceSettings {
@@ -38,22 +41,25 @@ export async function produceItem(job: JobView, options: ProduceItemOptions): Pr
   if (existing !== null) return { folder: target, record: existing, produced: false };
   const startedAt = new Date();
   let narratedAt = startedAt;
-  const result = await options.producer.produce({
-    articleUrl: job.itemUrl,
-    voice: job.voice,
-    language: job.language,
-    formats: job.formats,
-    fps: options.fps,
-    scale: options.scale,
-    concurrency: options.concurrency,
-    outDir: target,
-    allowPrivateNetworks: options.allowPrivateNetworks,
-    signal: options.signal,
-    onStage: (stage) => {
-      if (stage === 'rendering') narratedAt = new Date();
-      options.onStage(stage);
-    },
-  });
+  const onStage = (stage: ProduceStage) => {
+    if (stage === 'rendering') narratedAt = new Date();
+    options.onStage(stage);
+  };
+  const result = await withStageLimits(options.stageLimits, options.signal, onStage, (signal, onLimitedStage) =>
+    options.producer.produce({
+      articleUrl: job.itemUrl,
+      voice: job.voice,
+      language: job.language,
+      formats: job.formats,
+      fps: options.fps,
+      scale: options.scale,
+      concurrency: options.concurrency,
+      outDir: target,
+      allowPrivateNetworks: options.allowPrivateNetworks,
+      signal,
+      onStage: onLimitedStage,
+    }),
+  );
   const finishedAt = new Date();
   const record = JobRecordSchema.parse({
     version: 1,

@@ -84,6 +84,7 @@ function handlers(context: SchedulerContext): JobHandlers {
     scale: config.render.scale,
     concurrency: config.render.concurrency ?? null,
     allowPrivateNetworks: config.allowPrivateNetworks,
+    stageLimits: { narrating: config.stageMinutes.narrating * 60_000, rendering: config.stageMinutes.rendering * 60_000 },
   };
   return {
     settings,
