@@ -6,7 +6,12 @@
 export class UserError extends Error {
   readonly transient: boolean;
 
-  constructor(problem: string, fix: string, options: { transient?: boolean } = {}) {
+  constructor(
+    /** What is wrong, without the fix: for a caller that says it in its own context. */
+    readonly problem: string,
+    fix: string,
+    options: { transient?: boolean } = {},
+  ) {
     super(`${problem}. ${fix}`);
     this.name = 'UserError';
     this.transient = options.transient ?? false;

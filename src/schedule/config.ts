@@ -8,6 +8,21 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_FPS, FpsSchema, VideoFormatSchema as FormatSchema } from '../contract/video.ts';
 import { UserError } from '../errors.ts';
+import { DEFAULT_MUSIC_LEVELS, MUSIC_DUCK_RANGE_DB, MUSIC_LEVEL_RANGE_DB } from '../platform/music-bed.ts';
+
+/** A music bed: a file (relative to the config file), or a file with its levels (README: "Music bed"). */
+const MusicSchema = z
+  .union([
+    z.string().min(1),
+    z.strictObject({
+      file: z.string().min(1),
+      level: z.number().min(MUSIC_LEVEL_RANGE_DB.min).max(MUSIC_LEVEL_RANGE_DB.max).default(DEFAULT_MUSIC_LEVELS.levelDb),
+      duck: z.number().min(MUSIC_DUCK_RANGE_DB.min).max(MUSIC_DUCK_RANGE_DB.max).default(DEFAULT_MUSIC_LEVELS.duckDb),
+    }),
+  ])
+  .transform((music) =>
+    typeof music === 'string' ? { file: music, level: DEFAULT_MUSIC_LEVELS.levelDb, duck: DEFAULT_MUSIC_LEVELS.duckDb } : music,
+  );
 
 const FeedSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
@@ -19,6 +34,9 @@ const FeedSchema = z.strictObject({
     .transform((format) => [...new Set(Array.isArray(format) ? format : [format])]),
   maxItems: z.int().min(1).max(100).default(5),
   maxAgeHours: z.number().positive().default(48),
+  /** The whole video, closing card included, ends at the last whole sentence that fits. */
+  maxSeconds: z.number().min(10).optional(),
+  music: MusicSchema.optional(),
 });
 
 function isCronPattern(pattern: string): boolean {
@@ -92,7 +110,8 @@ export function parseConfig(raw: unknown, file: string): ScheduleConfig {
   const queue: QueueLocation = config.queue.startsWith('sqlite:')
     ? { kind: 'sqlite', file: path.resolve(base, config.queue.slice('sqlite:'.length)) }
     : { kind: 'redis', url: config.queue };
-  return { ...config, output: path.resolve(base, config.output), queue, file: path.resolve(file) };
+  const feeds = config.feeds.map((feed) => (feed.music ? { ...feed, music: { ...feed.music, file: path.resolve(base, feed.music.file) } } : feed));
+  return { ...config, feeds, output: path.resolve(base, config.output), queue, file: path.resolve(file) };
 }
 
 export async function loadConfig(file: string): Promise<ScheduleConfig> {

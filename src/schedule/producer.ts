@@ -4,7 +4,7 @@
 // guard for sources that came from a feed. The scheduler never shells out to a CLI.
 import { DEFAULT_FETCH_LIMITS } from '../article/fetch.ts';
 import type { Fps, VideoFormat } from '../contract/video.ts';
-import { VideoProducer, type ProduceResult } from '../render/produce.ts';
+import { type MusicRequest, VideoProducer, type ProduceResult } from '../render/produce.ts';
 
 export type ProduceStage = 'narrating' | 'rendering';
 
@@ -18,6 +18,8 @@ export interface ItemRequest {
   concurrency: number | null;
   outDir: string;
   allowPrivateNetworks: boolean;
+  maxSeconds?: number;
+  music?: MusicRequest;
   signal: AbortSignal;
   onStage: (stage: ProduceStage) => void;
 }
@@ -59,6 +61,8 @@ export class ScheduledProducer implements ItemProducer {
         scale: request.scale,
         concurrency: request.concurrency,
         outDir: request.outDir,
+        maxSeconds: request.maxSeconds,
+        music: request.music,
         signal: request.signal,
       });
     } finally {

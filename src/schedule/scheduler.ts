@@ -3,6 +3,7 @@
 // workers on the same queue, on this machine or others).
 import { Cron } from 'croner';
 import { access, constants, mkdir } from 'node:fs/promises';
+import { readMusicFile } from '../audio/music-bed.ts';
 import { UserError } from '../errors.ts';
 import { runAfterEach } from './after-each.ts';
 import type { ScheduleConfig } from './config.ts';
@@ -84,6 +85,15 @@ function handlers(context: SchedulerContext): JobHandlers {
     scale: config.render.scale,
     concurrency: config.render.concurrency ?? null,
     allowPrivateNetworks: config.allowPrivateNetworks,
+    feeds: Object.fromEntries(
+      config.feeds.map((feed) => [
+        feed.url,
+        {
+          maxSeconds: feed.maxSeconds,
+          music: feed.music && { file: feed.music.file, levels: { levelDb: feed.music.level, duckDb: feed.music.duck } },
+        },
+      ]),
+    ),
   };
   return {
     settings,
@@ -98,15 +108,29 @@ function handlers(context: SchedulerContext): JobHandlers {
   };
 }
 
+/** Fail before any work on what would fail every job: an output folder that cannot be written, a bad music file. */
+async function checkReady(config: ScheduleConfig): Promise<void> {
+  await checkOutputFolder(config.output);
+  for (const [index, feed] of config.feeds.entries()) {
+    if (!feed.music) continue;
+    try {
+      await readMusicFile(feed.music.file);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      throw new UserError(`${config.file}: feeds[${index}].music: ${error.problem}`, 'Point music: at an audio file of at least a second');
+    }
+  }
+}
+
 /** Produce queued jobs: until none is ready (`untilIdle`), or until the context's signal stops it. */
 export async function work(context: SchedulerContext, untilIdle: boolean): Promise<void> {
-  await checkOutputFolder(context.config.output);
+  await checkReady(context.config);
   await context.queue.process(handlers(context), { untilIdle, signal: context.signal });
 }
 
 /** One pass: read the feeds, queue new items, produce until the queue is idle. */
 export async function runPass(context: SchedulerContext): Promise<CollectSummary> {
-  await checkOutputFolder(context.config.output);
+  await checkReady(context.config);
   const summary = await collectItems(context);
   context.log(`pass: ${summary.queued} new item(s) queued, ${summary.feedErrors.length} feed(s) failed`);
   await work(context, true);

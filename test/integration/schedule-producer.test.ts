@@ -63,6 +63,7 @@ describe('a folder already published for the job', () => {
         scale: 0.2,
         concurrency: 1,
         allowPrivateNetworks: false,
+        feeds: {},
         signal: new AbortController().signal,
         onStage: () => assert.fail('nothing may run'),
       };
