@@ -8,6 +8,7 @@ import { PRODUCT_VERSION } from '../output/run-record.ts';
 import type { JobView } from './job.ts';
 import { JOB_RECORD_FILE, JobRecordSchema, readFinishedJob, type JobRecord } from './job-record.ts';
 import type { Fps } from '../contract/video.ts';
+import { jobFolder } from './output-layout.ts';
 import type { ItemProducer, ProduceStage } from './producer.ts';
 
 /** What a job needs besides its item, from the config: plain data, so it can be handed to another process. */
@@ -33,7 +34,7 @@ export interface ProducedItem {
 }
 
 export async function produceItem(job: JobView, options: ProduceItemOptions): Promise<ProducedItem> {
-  const target = path.join(options.outputRoot, job.folder);
+  const target = jobFolder(options.outputRoot, job);
   const existing = await readFinishedJob(target, job.key);
   if (existing !== null) return { folder: target, record: existing, produced: false };
   const startedAt = new Date();

@@ -7,6 +7,7 @@ import { stringify } from 'yaml';
 import { PROJECT_ROOT } from '../../src/system/project-root.ts';
 import type { JobRecord } from '../../src/schedule/job-record.ts';
 import type { JobSpec } from '../../src/schedule/job.ts';
+import { itemFolder } from '../../src/schedule/output-layout.ts';
 
 export const SCHEDULE_CLI = 'src/cli/schedule.ts';
 export const JOBS_CLI = 'src/cli/jobs.ts';
@@ -104,8 +105,9 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
 
 /** Job n of a test feed, as the store is given it. */
 export function jobSpec(n: number): JobSpec {
+  const key = `guid:${n}`;
   return {
-    key: `guid:${n}`,
+    key,
     feedUrl: 'https://e.com/rss',
     itemUrl: `https://e.com/${n}`,
     guid: String(n),
@@ -114,6 +116,6 @@ export function jobSpec(n: number): JobSpec {
     voice: null,
     language: null,
     formats: ['vertical'],
-    folder: `2026-11-25/item-${n}`,
+    folder: itemFolder({ key, title: `Item ${n}`, publishedAt: null }, new Date('2026-11-25T07:00:00Z')),
   };
 }

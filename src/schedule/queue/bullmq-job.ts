@@ -1,6 +1,6 @@
 // What a BullMQ job holds and how it reads as a JobView: shared by the queue (in the scheduler's process) and
 // the sandboxed processor (in the child process that runs the job), which sees the job only as plain JSON.
-import type { JobSpec, JobState, JobView } from '../job.ts';
+import { parseJobSpec, type JobSpec, type JobState, type JobView } from '../job.ts';
 
 /** The environment variable that carries the worker's ProduceSettings to the processor's child process. */
 export const SETTINGS_VARIABLE = 'KOKORO_NEWS_VIDEO_JOB_SETTINGS';
@@ -34,10 +34,11 @@ export function stateOf(bullState: string, progress: unknown): JobState {
   return 'queued';
 }
 
+/** The job as a JobView, its spec validated (Redis holds what anyone who can reach it wrote): throws when it is not one. */
 export function viewOf(job: JobFields, state: JobState): JobView {
   const iso = (time: number | undefined) => (time ? new Date(time).toISOString() : null);
   return {
-    ...job.data.spec,
+    ...parseJobSpec((job.data as Partial<JobData> | null)?.spec, job.id!),
     id: job.id!,
     state,
     attempts: job.attemptsStarted,

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../errors.ts';
-import type { JobSpec, JobState, JobView } from '../job.ts';
+import { parseJobSpec, type JobSpec, type JobState, type JobView } from '../job.ts';
 import { nextStep, type FailureKind, type RetryPolicy } from '../retry.ts';
 import { isDeadLocalOwner } from './lease-owner.ts';
 
@@ -46,9 +46,16 @@ interface Row {
   lease_expires_at: number | null;
 }
 
+/** The row as a job, its spec validated (it is read back from a file others may write): throws when it is not one. */
 function toView(row: Row): JobView {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(row.spec);
+  } catch {
+    raw = row.spec;
+  }
   return {
-    ...(JSON.parse(row.spec) as JobSpec),
+    ...parseJobSpec(raw, String(row.id)),
     id: String(row.id),
     state: row.state,
     attempts: row.attempts,
@@ -109,25 +116,35 @@ export class SqliteJobStore {
           this.giveUp(row.id, `the worker stopped during ${row.state} (killed or crashed) on each of ${row.attempts} attempts`, now);
           continue;
         }
-        return this.lease(row.id, owner, leaseMs, now);
+        const job = this.lease(row.id, owner, leaseMs, now);
+        if (job !== null) return job;
       }
-      const due = this.db
-        .prepare(`SELECT id FROM jobs WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1`)
-        .get(now.toISOString()) as { id: number } | undefined;
-      return due === undefined ? null : this.lease(due.id, owner, leaseMs, now);
+      for (;;) {
+        const due = this.db
+          .prepare(`SELECT id FROM jobs WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1`)
+          .get(now.toISOString()) as { id: number } | undefined;
+        if (due === undefined) return null;
+        const job = this.lease(due.id, owner, leaseMs, now);
+        if (job !== null) return job;
+      }
     });
     return take.immediate();
   }
 
-  private lease(id: number, owner: string, leaseMs: number, now: Date): JobView {
+  /** Lease the row; a row that is not a valid job is failed with the reason instead (null), and never runs. */
+  private lease(id: number, owner: string, leaseMs: number, now: Date): JobView | null {
     const time = now.toISOString();
-    return toView(
-      this.db
-        .prepare(
-          `UPDATE jobs SET state = 'narrating', attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?, started_at = ?, updated_at = ?, next_attempt_at = NULL WHERE id = ? RETURNING *`,
-        )
-        .get(owner, now.getTime() + leaseMs, time, time, id) as Row,
-    );
+    const row = this.db
+      .prepare(
+        `UPDATE jobs SET state = 'narrating', attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?, started_at = ?, updated_at = ?, next_attempt_at = NULL WHERE id = ? RETURNING *`,
+      )
+      .get(owner, now.getTime() + leaseMs, time, time, id) as Row;
+    try {
+      return toView(row);
+    } catch (error) {
+      this.giveUp(id, (error as Error).message, now);
+      return null;
+    }
   }
 
   /** Extend the lease, and move to `state` if given. False when the lease was lost (it lapsed and another took it). */
