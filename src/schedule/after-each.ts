@@ -5,6 +5,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { DESCRIPTION_FILE, PUBLISH_FILE } from '../platform/publish-record.ts';
+import type { JobView } from './job.ts';
+import { jobFolder } from './output-layout.ts';
 
 const AFTER_EACH_TIMEOUT_MS = 10 * 60_000;
 /** Between SIGTERM and SIGKILL: time for an upload to stop cleanly. */
@@ -49,4 +51,16 @@ export function runAfterEach(command: string, folder: string, timeoutMs = AFTER_
       else resolve(`afterEach ${signal ? `was stopped by ${signal}` : `exited with code ${code}`}${output}`);
     });
   });
+}
+
+/** The config's afterEach, if it has one, on the job's published folder: its error (logged), or null. */
+export async function afterPublished(
+  job: JobView,
+  settings: { outputRoot: string; afterEach: string | null },
+  log: (line: string) => void,
+): Promise<string | null> {
+  if (settings.afterEach === null) return null;
+  const error = await runAfterEach(settings.afterEach, jobFolder(settings.outputRoot, job));
+  if (error !== null) log(`job ${job.id}: ${error}`);
+  return error;
 }

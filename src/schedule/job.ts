@@ -6,7 +6,8 @@ import { VideoFormatSchema } from '../contract/video.ts';
 import { UserError } from '../errors.ts';
 import { itemName } from './output-layout.ts';
 
-export const JOB_STATES = ['queued', 'narrating', 'rendering', 'done', 'failed'] as const;
+/** afterEach: the folder is published and the afterEach command runs (again, after a crash); never produced again. */
+export const JOB_STATES = ['queued', 'narrating', 'rendering', 'afterEach', 'done', 'failed'] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
 const HttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });

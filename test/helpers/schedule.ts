@@ -119,3 +119,19 @@ export function jobSpec(n: number): JobSpec {
     folder: itemFolder({ key, title: `Item ${n}`, publishedAt: null }, new Date('2026-11-25T07:00:00Z')),
   };
 }
+
+/** A job.json for `spec` as a finished attempt writes it: with it in its folder, the job counts as published. */
+export function publishedRecord(spec: JobSpec): JobRecord {
+  const time = '2026-11-25T07:00:00.000Z';
+  return {
+    version: 1,
+    key: spec.key,
+    source: { feed: spec.feedUrl, item: spec.itemUrl, guid: spec.guid, title: spec.title, publishedAt: spec.publishedAt },
+    times: { firstSeenAt: time, startedAt: time, narratedAt: time, finishedAt: time },
+    durations: { narrationMs: 1, renderMs: 1, itemToVideoMs: 2, audioMs: 1000 },
+    attempt: 1,
+    videos: { vertical: 'video.mp4' },
+    model: { file: 'kokoro-v1.0.int8.onnx', sha256: '0'.repeat(64) },
+    productVersion: '0.1.0',
+  };
+}

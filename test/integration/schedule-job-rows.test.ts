@@ -17,7 +17,7 @@ import { SqliteJobStore } from '../../src/schedule/queue/sqlite-store.ts';
 import '../helpers/env.ts';
 import { runCli } from '../helpers/env.ts';
 import { HAS_REDIS, startRedis, type RunningRedis } from '../helpers/redis.ts';
-import { jobSpec, SCHEDULE_CLI, writeConfig } from '../helpers/schedule.ts';
+import { jobSpec, publishedRecord, SCHEDULE_CLI, writeConfig } from '../helpers/schedule.ts';
 
 const REFUSED = /is not a valid job \(folder must be YYYY-MM-DD\/item-1-[0-9a-f]{8} .*not ".*victim"\)/;
 
@@ -32,23 +32,8 @@ function newCase(dir: string, name: string): { base: string; victim: string } {
   const victim = path.join(top, 'victim');
   mkdirSync(victim, { recursive: true });
   writeFileSync(path.join(victim, 'precious.txt'), 'not the scheduler’s');
-  writeFileSync(path.join(victim, JOB_RECORD_FILE), JSON.stringify(fakeRecord(jobSpec(1).key)));
+  writeFileSync(path.join(victim, JOB_RECORD_FILE), JSON.stringify(publishedRecord(jobSpec(1))));
   return { base, victim };
-}
-
-function fakeRecord(key: string): unknown {
-  const time = '2026-11-25T07:00:00.000Z';
-  return {
-    version: 1,
-    key,
-    source: { feed: 'https://e.com/rss', item: 'https://e.com/1', guid: '1', title: 'Item 1', publishedAt: null },
-    times: { firstSeenAt: time, startedAt: time, narratedAt: time, finishedAt: time },
-    durations: { narrationMs: 1, renderMs: 1, itemToVideoMs: 2, audioMs: 1000 },
-    attempt: 1,
-    videos: { vertical: 'video.mp4' },
-    model: { file: 'kokoro-v1.0.int8.onnx', sha256: '0'.repeat(64) },
-    productVersion: '0.1.0',
-  };
 }
 
 /** The folder as the attacker writes it: climbing out of OUT, or absolute. */
