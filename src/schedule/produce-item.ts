@@ -9,6 +9,7 @@ import type { JobView } from './job.ts';
 import { JOB_RECORD_FILE, JobRecordSchema, readFinishedJob, type JobRecord } from './job-record.ts';
 import type { Fps } from '../contract/video.ts';
 import type { MusicRequest } from '../render/produce.ts';
+import { jobFolder } from './output-layout.ts';
 import type { ItemProducer, ProduceStage } from './producer.ts';
 
 /** What a job needs besides its item, from the config: plain data, so it can be handed to another process. */
@@ -41,7 +42,7 @@ export interface ProducedItem {
 }
 
 export async function produceItem(job: JobView, options: ProduceItemOptions): Promise<ProducedItem> {
-  const target = path.join(options.outputRoot, job.folder);
+  const target = jobFolder(options.outputRoot, job);
   const existing = await readFinishedJob(target, job.key);
   if (existing !== null) return { folder: target, record: existing, produced: false };
   const startedAt = new Date();

@@ -5,15 +5,15 @@ import { Cron } from 'croner';
 import { access, constants, mkdir } from 'node:fs/promises';
 import { readMusicFile } from '../audio/music-bed.ts';
 import { UserError } from '../errors.ts';
-import { runAfterEach } from './after-each.ts';
+import { afterPublished } from './after-each.ts';
 import type { ScheduleConfig } from './config.ts';
 import { selectItems } from './feed-items.ts';
 import { fetchFeedItems } from './feeds.ts';
 import type { JobSpec } from './job.ts';
 import { itemFolder } from './output-layout.ts';
-import { produceItem, type ProduceSettings } from './produce-item.ts';
+import { produceItem } from './produce-item.ts';
 import type { ItemProducer } from './producer.ts';
-import { errorMessage, type JobHandlers, type JobQueue } from './queue/job-queue.ts';
+import { errorMessage, type JobHandlers, type JobQueue, type WorkerSettings } from './queue/job-queue.ts';
 
 export interface SchedulerContext {
   config: ScheduleConfig;
@@ -79,7 +79,7 @@ export async function checkOutputFolder(folder: string): Promise<void> {
 
 function handlers(context: SchedulerContext): JobHandlers {
   const { config } = context;
-  const settings: ProduceSettings = {
+  const settings: WorkerSettings = {
     outputRoot: config.output,
     fps: config.render.fps,
     scale: config.render.scale,
@@ -94,16 +94,12 @@ function handlers(context: SchedulerContext): JobHandlers {
         },
       ]),
     ),
+    afterEach: config.afterEach ?? null,
   };
   return {
     settings,
     run: (job, signal, onStage) => produceItem(job, { ...settings, producer: context.producer, signal, onStage }),
-    afterDone: async (job, produced) => {
-      if (config.afterEach === undefined) return null;
-      const error = await runAfterEach(config.afterEach, produced.folder);
-      if (error !== null) context.log(`job ${job.id}: ${error}`);
-      return error;
-    },
+    afterDone: (job) => afterPublished(job, settings, context.log),
     log: context.log,
   };
 }
