@@ -35,7 +35,7 @@ export interface RunningScheduler {
  * to init and can no longer be found from it). Remotion starts its browser in a process group of its own, so
  * killing the scheduler's group alone would leave the browser running.
  */
-function processTree(root: number): number[] {
+export function processTree(root: number): number[] {
   const children = new Map<number, number[]>();
   for (const line of execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' }).trim().split('\n')) {
     const [pid, parent] = line.trim().split(/\s+/).map(Number) as [number, number];
