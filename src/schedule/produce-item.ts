@@ -8,6 +8,7 @@ import { PRODUCT_VERSION } from '../output/run-record.ts';
 import type { JobView } from './job.ts';
 import { JOB_RECORD_FILE, JobRecordSchema, readFinishedJob, type JobRecord } from './job-record.ts';
 import type { Fps } from '../contract/video.ts';
+import type { LexiconEntry } from '../lexicon/entry.ts';
 import type { ItemProducer, ProduceStage } from './producer.ts';
 
 /** What a job needs besides its item, from the config: plain data, so it can be handed to another process. */
@@ -17,6 +18,8 @@ export interface ProduceSettings {
   scale: number;
   concurrency: number | null;
   allowPrivateNetworks: boolean;
+  /** The config's lexicon entries, over the default lexicon of each article's language. */
+  lexicon?: readonly LexiconEntry[];
 }
 
 export interface ProduceItemOptions extends ProduceSettings {
@@ -48,6 +51,7 @@ export async function produceItem(job: JobView, options: ProduceItemOptions): Pr
     concurrency: options.concurrency,
     outDir: target,
     allowPrivateNetworks: options.allowPrivateNetworks,
+    lexicon: options.lexicon,
     signal: options.signal,
     onStage: (stage) => {
       if (stage === 'rendering') narratedAt = new Date();

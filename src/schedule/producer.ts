@@ -4,6 +4,7 @@
 // guard for sources that came from a feed. The scheduler never shells out to a CLI.
 import { DEFAULT_FETCH_LIMITS } from '../article/fetch.ts';
 import type { Fps, VideoFormat } from '../contract/video.ts';
+import type { LexiconEntry } from '../lexicon/entry.ts';
 import { VideoProducer, type ProduceResult } from '../render/produce.ts';
 
 export type ProduceStage = 'narrating' | 'rendering';
@@ -18,6 +19,7 @@ export interface ItemRequest {
   concurrency: number | null;
   outDir: string;
   allowPrivateNetworks: boolean;
+  lexicon?: readonly LexiconEntry[];
   signal: AbortSignal;
   onStage: (stage: ProduceStage) => void;
 }
@@ -53,6 +55,7 @@ export class ScheduledProducer implements ItemProducer {
           voice: request.voice ?? undefined,
           language: request.language ?? undefined,
           fetchLimits: { ...DEFAULT_FETCH_LIMITS, allowPrivateNetworks: request.allowPrivateNetworks },
+          lexicon: request.lexicon,
         },
         formats: request.formats,
         fps: request.fps,

@@ -84,6 +84,7 @@ function handlers(context: SchedulerContext): JobHandlers {
     scale: config.render.scale,
     concurrency: config.render.concurrency ?? null,
     allowPrivateNetworks: config.allowPrivateNetworks,
+    lexicon: config.lexicon,
   };
   return {
     settings,
