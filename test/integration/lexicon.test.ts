@@ -12,6 +12,7 @@ import { UserError } from '../../src/errors.ts';
 import { defaultLexicon } from '../../src/lexicon/load.ts';
 import { parseLexicon } from '../../src/lexicon/parse.ts';
 import { narrateIntoFolder } from '../../src/pipeline/narrate-folder.ts';
+import { voiceInput } from '../../src/pipeline/voice-input.ts';
 import { Narrator } from '../../src/pipeline/narrator.ts';
 import { loadConfig } from '../../src/schedule/config.ts';
 
@@ -54,6 +55,23 @@ describe('a lexicon entry narrated on the real model', () => {
     const captions = narration.cues.flatMap((cue) => cue.lines).join(' ');
     assert.match(captions, /Reuters.*Nvidia.*New York/);
     assert.doesNotMatch(captions, /róiters|niu|iork/);
+  });
+});
+
+describe('the shipped Spanish names', () => {
+  it('parse, and each changes what eSpeak alone would have the voice say', async () => {
+    const shipped = defaultLexicon('es', tmpdir());
+    assert.ok(shipped.length >= 40, `${shipped.length} entries`);
+    for (const entry of shipped) {
+      const text = `Hoy ${entry.written} habló.`;
+      const name = async (lexicon: typeof shipped) => {
+        const words = (await voiceInput(text, 'es', undefined, lexicon)).words.slice(1, -1);
+        return { text: words.map((word) => word.text).join(' '), phonemes: words.map((word) => word.phonemes).join(' ') };
+      };
+      const [said, plain] = [await name(shipped), await name([])];
+      assert.equal(said.text, entry.written, `${entry.origin}: "${entry.written}" is not one word`);
+      assert.notEqual(said.phonemes, plain.phonemes, `${entry.origin}: eSpeak already says "${entry.written}" as the entry does`);
+    }
   });
 });
 
