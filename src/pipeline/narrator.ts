@@ -18,14 +18,14 @@ import { assembleStructure } from '../narration/assemble.ts';
 import { endOverClosingPunctuation } from '../narration/spans.ts';
 import { keptWordCount, plannedWordCount } from '../narration/target-length.ts';
 import { passPrefix } from '../kokoro/pass-prefix.ts';
+import type { LexiconEntry } from '../lexicon/entry.ts';
 import { resolveLanguage } from '../phonemes/languages.ts';
-import { phonemize } from '../phonemes/phonemize.ts';
 import { DEFAULT_PHRASE_OPTIONS, phraseRuns } from '../text/phrases.ts';
-import { spokenLocaleFor, spokenRuleFor } from '../text/spoken-rules.ts';
-import { toSpokenText } from '../text/spoken-form.ts';
+import { spokenLocaleFor } from '../text/spoken-rules.ts';
 import { calibrate } from '../timing/calibration.ts';
 import { AUDIBLE_EDGE_OPTIONS, narrationTimes, type PassForTiming } from '../timing/word-times.ts';
 import type { NarrateProgress, NarrateRequest } from './request.ts';
+import { voiceInput } from './voice-input.ts';
 
 export interface NarrateOptions {
   onProgress?: (progress: NarrateProgress) => void;
@@ -98,10 +98,8 @@ export class Narrator {
   }
 
   /** Words of the text, phonemized, in written coordinates. */
-  async phonemizeText(text: string, language: string, locale?: string): Promise<PhonemizedWord[]> {
-    const kokoroLanguage = resolveLanguage(language);
-    const spoken = toSpokenText(text, spokenRuleFor(kokoroLanguage.code), { locale });
-    return (await phonemize(spoken, kokoroLanguage)).words;
+  async phonemizeText(text: string, language: string, locale?: string, lexicon?: readonly LexiconEntry[]): Promise<PhonemizedWord[]> {
+    return (await voiceInput(text, language, locale, lexicon)).words;
   }
 
   /**
@@ -150,7 +148,7 @@ export class Narrator {
     // The model and the voice load while the text is phonemized (a failure is reported when they are awaited).
     const loading = Promise.all([this.kokoro(), this.voice(request.voice)]);
     loading.catch(() => undefined);
-    const words = await this.phonemizeText(request.text, request.language, request.locale);
+    const words = await this.phonemizeText(request.text, request.language, request.locale, request.lexicon);
     await loading;
     if (request.maxMs !== undefined) return this.narrateWithin(request, request.maxMs, words, options.onProgress);
     const store = options.scratchFolder ? await diskPassStore(options.scratchFolder) : memoryPassStore();

@@ -1,6 +1,6 @@
 // The scheduler's config file: YAML, validated with zod so a wrong field is named by its path with the fix.
-// Relative paths (output, a sqlite store) are read from the config file's folder, so the same file works
-// whatever folder the scheduler is started from.
+// Relative paths (output, a sqlite store, lexicons) are read from the config file's folder, so the same file works
+// whatever folder the scheduler is started from. Lexicon files are read here, so a bad line stops the start.
 import { Cron } from 'croner';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -23,6 +23,8 @@ const MusicSchema = z
   .transform((music) =>
     typeof music === 'string' ? { file: music, level: DEFAULT_MUSIC_LEVELS.levelDb, duck: DEFAULT_MUSIC_LEVELS.duckDb } : music,
   );
+import type { LexiconEntry } from '../lexicon/entry.ts';
+import { readLexiconFiles } from '../lexicon/load.ts';
 
 const FeedSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
@@ -67,6 +69,11 @@ const ConfigSchema = z.strictObject({
     .regex(/^(sqlite:.+|rediss?:\/\/.+)$/, 'must be sqlite:<file> or redis://host:port')
     .default('sqlite:./jobs.db'),
   afterEach: z.string().min(1).optional(),
+  /** Pronunciation lexicons over the default one, later files winning (README: "Lexicon"). */
+  lexicon: z
+    .union([z.string().min(1), z.array(z.string().min(1))])
+    .default([])
+    .transform((files) => (Array.isArray(files) ? files : [files])),
   allowPrivateNetworks: z.boolean().default(false),
   /** How long a job stays claimed without a sign of life from its worker before another may take it. */
   leaseSeconds: z.number().min(5).max(3600).default(60),
@@ -88,7 +95,11 @@ const ConfigSchema = z.strictObject({
 
 export type QueueLocation = { kind: 'sqlite'; file: string } | { kind: 'redis'; url: string };
 
-export type ScheduleConfig = Omit<z.infer<typeof ConfigSchema>, 'queue'> & { queue: QueueLocation; file: string };
+export type ScheduleConfig = Omit<z.infer<typeof ConfigSchema>, 'queue' | 'lexicon'> & {
+  queue: QueueLocation;
+  lexicon: LexiconEntry[];
+  file: string;
+};
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const where =
@@ -111,7 +122,11 @@ export function parseConfig(raw: unknown, file: string): ScheduleConfig {
     ? { kind: 'sqlite', file: path.resolve(base, config.queue.slice('sqlite:'.length)) }
     : { kind: 'redis', url: config.queue };
   const feeds = config.feeds.map((feed) => (feed.music ? { ...feed, music: { ...feed.music, file: path.resolve(base, feed.music.file) } } : feed));
-  return { ...config, feeds, output: path.resolve(base, config.output), queue, file: path.resolve(file) };
+  const lexicon = readLexiconFiles(
+    config.lexicon.map((lexiconFile) => path.resolve(base, lexiconFile)),
+    `lexicon: in ${file}`,
+  );
+  return { ...config, feeds, output: path.resolve(base, config.output), queue, lexicon, file: path.resolve(file) };
 }
 
 export async function loadConfig(file: string): Promise<ScheduleConfig> {

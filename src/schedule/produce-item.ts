@@ -10,6 +10,7 @@ import { JOB_RECORD_FILE, JobRecordSchema, readFinishedJob, type JobRecord } fro
 import type { Fps } from '../contract/video.ts';
 import type { MusicRequest } from '../render/produce.ts';
 import { jobFolder } from './output-layout.ts';
+import type { LexiconEntry } from '../lexicon/entry.ts';
 import type { ItemProducer, ProduceStage } from './producer.ts';
 
 /** What a job needs besides its item, from the config: plain data, so it can be handed to another process. */
@@ -21,6 +22,8 @@ export interface ProduceSettings {
   allowPrivateNetworks: boolean;
   /** Each feed's own length and music bed, by feed URL (a job keeps its feed's URL). */
   feeds: Readonly<Record<string, FeedProduction>>;
+  /** The config's lexicon entries, over the default lexicon of each article's language. */
+  lexicon?: readonly LexiconEntry[];
 }
 
 export interface FeedProduction {
@@ -58,6 +61,7 @@ export async function produceItem(job: JobView, options: ProduceItemOptions): Pr
     outDir: target,
     allowPrivateNetworks: options.allowPrivateNetworks,
     ...options.feeds[job.feedUrl],
+    lexicon: options.lexicon,
     signal: options.signal,
     onStage: (stage) => {
       if (stage === 'rendering') narratedAt = new Date();

@@ -5,6 +5,7 @@
 import { DEFAULT_FETCH_LIMITS } from '../article/fetch.ts';
 import type { Fps, VideoFormat } from '../contract/video.ts';
 import { type MusicRequest, VideoProducer, type ProduceResult } from '../render/produce.ts';
+import type { LexiconEntry } from '../lexicon/entry.ts';
 
 export type ProduceStage = 'narrating' | 'rendering';
 
@@ -20,6 +21,7 @@ export interface ItemRequest {
   allowPrivateNetworks: boolean;
   maxSeconds?: number;
   music?: MusicRequest;
+  lexicon?: readonly LexiconEntry[];
   signal: AbortSignal;
   onStage: (stage: ProduceStage) => void;
 }
@@ -55,6 +57,7 @@ export class ScheduledProducer implements ItemProducer {
           voice: request.voice ?? undefined,
           language: request.language ?? undefined,
           fetchLimits: { ...DEFAULT_FETCH_LIMITS, allowPrivateNetworks: request.allowPrivateNetworks },
+          lexicon: request.lexicon,
         },
         formats: request.formats,
         fps: request.fps,

@@ -95,6 +95,7 @@ function handlers(context: SchedulerContext): JobHandlers {
       ]),
     ),
     afterEach: config.afterEach ?? null,
+    lexicon: config.lexicon,
   };
   return {
     settings,
