@@ -2,9 +2,8 @@
 // renders. An image is decoration: any failure (404, too large, not an image) drops it with a warning, and the
 // video shows the brand gradient instead.
 import { imageSize } from 'image-size';
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { ImageType, LeadImage } from '../contract/narration.ts';
+import { reencodeImage } from '../media/reencode-image.ts';
 import { fetchPage, type FetchLimits, type ResourceKind } from './fetch.ts';
 
 export const LEAD_IMAGE_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 10 * 1024 * 1024 };
@@ -17,8 +16,6 @@ const IMAGE: ResourceKind = {
   noun: 'an image',
   fix: 'The video uses the brand gradient instead',
 };
-
-const EXTENSIONS: Record<ImageType, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif' };
 
 /** The image's real type and size, read from its bytes (the declared content type is not trusted). */
 export function describeImage(bytes: Uint8Array): { type: ImageType; width: number; height: number } | string {
@@ -36,7 +33,7 @@ export function describeImage(bytes: Uint8Array): { type: ImageType; width: numb
   return { type, width: size.width, height: size.height };
 }
 
-/** Download the lead image into `folder` as lead.<type>; null (after a warning) when it cannot be used. */
+/** Download the lead image into `folder` as lead.jpg (re-encoded); null (after a warning) when it cannot be used. */
 export async function downloadLeadImage(
   url: string,
   folder: string,
@@ -55,7 +52,13 @@ export async function downloadLeadImage(
     warn(`the lead image ${url} was dropped: ${described}. The video uses the brand gradient instead`);
     return null;
   }
-  const file = `lead.${EXTENSIONS[described.type]}`;
-  await writeFile(path.join(folder, file), bytes);
-  return { file, ...described };
+  try {
+    // Stored as we re-encode it: nothing else ever decodes the bytes the server sent.
+    return { type: 'jpeg', ...(await reencodeImage(bytes, folder, 'lead')) };
+  } catch (error) {
+    warn(
+      `the lead image ${url} was dropped: it cannot be decoded (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). The video uses the brand gradient instead`,
+    );
+    return null;
+  }
 }

@@ -2,6 +2,8 @@
 import { Option, type Command } from 'commander';
 import { parseLocaleOption, SUPPORTED_LOCALES } from '../article/locale.ts';
 import { UserError } from '../errors.ts';
+import type { LexiconEntry } from '../lexicon/entry.ts';
+import { readLexiconFiles } from '../lexicon/load.ts';
 import { resolveLanguage, supportedLanguageCodes } from '../phonemes/languages.ts';
 import { DEFAULT_LOUDNESS, LOUDNESS_TARGETS, type LoudnessTarget } from '../platform/loudness.ts';
 import { validateSpeed } from '../pipeline/request.ts';
@@ -22,6 +24,7 @@ export interface VoiceFlags {
   speed: string;
   model?: string;
   device: 'cpu' | 'cuda';
+  lexicon: string[];
   verbose?: boolean;
 }
 
@@ -36,7 +39,7 @@ export function addSourceOptions(command: Command): Command {
     .option('--sample', 'the bundled sample article');
 }
 
-/** Voice, language, locale, speed, model, device and verbosity. */
+/** Voice, language, locale, speed, lexicons, model, device and verbosity. */
 export function addVoiceOptions(command: Command): Command {
   return command
     .option('--voice <voice>', "Kokoro voice, or a blend like ef_dora:0.7,em_alex:0.3 (default: the language's voice)")
@@ -46,17 +49,35 @@ export function addVoiceOptions(command: Command): Command {
       `Spanish regional variant for numbers, money and dates: ${SUPPORTED_LOCALES.join(', ')} (default: the page's, else es-ES)`,
     )
     .option('--speed <factor>', 'speaking rate, 0.5 to 2.0', '1.0')
+    .option(
+      '--lexicon <file>',
+      'a pronunciation lexicon (TSV, see README) over the default one; repeatable, later files win',
+      (file: string, files: string[]) => [...files, file],
+      [] as string[],
+    )
     .option('--model <path-or-url>', 'Kokoro ONNX model to use (default: found or fetched into model/)')
     .addOption(new Option('--device <device>', 'where onnxruntime runs the model').choices(['cpu', 'cuda']).default('cpu'))
     .option('--verbose', 'log every step');
 }
 
-/** The voice options, checked before any input is read. */
-export function checkedVoiceOptions(flags: VoiceFlags): { language?: string; locale?: string; voice?: string; speed: number } {
+/** The voice options, checked before any input is read (a bad lexicon line included). */
+export function checkedVoiceOptions(flags: VoiceFlags): {
+  language?: string;
+  locale?: string;
+  voice?: string;
+  speed: number;
+  lexicon: LexiconEntry[];
+} {
   const speed = number('--speed', flags.speed);
   validateSpeed(speed);
   if (flags.lang !== undefined) resolveLanguage(flags.lang);
-  return { language: flags.lang, locale: flags.locale === undefined ? undefined : parseLocaleOption(flags.locale), voice: flags.voice, speed };
+  return {
+    language: flags.lang,
+    locale: flags.locale === undefined ? undefined : parseLocaleOption(flags.locale),
+    voice: flags.voice,
+    speed,
+    lexicon: readLexiconFiles(flags.lexicon, '--lexicon'),
+  };
 }
 
 /** The shortest narration --max-seconds may ask for: a title and a sentence. */

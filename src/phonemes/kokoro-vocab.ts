@@ -37,6 +37,18 @@ export function keepKnownSymbols(symbols: string): string {
   return kept;
 }
 
+/** The symbols of `symbols` that Kokoro has no token for, each once, in order. */
+export function unknownSymbols(symbols: string): string[] {
+  return [...new Set([...symbols].filter((symbol) => !(symbol in VOCAB)))];
+}
+
+const SYMBOL_OF_ID: ReadonlyMap<number, string> = new Map(Object.entries(VOCAB).map(([symbol, id]) => [id, symbol]));
+
+/** Token ids back to the symbols Kokoro is given (for the dry run). */
+export function symbolsOf(tokenIds: readonly number[]): string {
+  return tokenIds.map((id) => SYMBOL_OF_ID.get(id) ?? '').join('');
+}
+
 export function tokenIdsOf(symbols: string): number[] {
   const ids: number[] = [];
   for (const symbol of symbols) {

@@ -1,9 +1,10 @@
-// Text -> words with Kokoro tokens. eSpeak says which phonemes each word gets; the text between words gives
-// the punctuation Kokoro should hear; the spoken-text map gives each word back its written span.
+// Text -> words with Kokoro tokens. eSpeak says which phonemes each word gets, except where the spoken text
+// gives them (a lexicon entry); the text between words gives the punctuation Kokoro should hear; the spoken-text
+// map gives each word back its written span.
 import { type BreakStrength, breakStrengthBetween } from '../contract/break-strength.ts';
 import type { PhonemizedText, PhonemizedWord } from '../contract/pipeline.ts';
 import { UserError } from '../errors.ts';
-import type { SpokenText } from '../text/spoken-text.ts';
+import type { FixedPhonemes, SpokenText } from '../text/spoken-text.ts';
 import { espeakWords, type EspeakWord } from './espeak.ts';
 import { kokoroPhoneme, kokoroPunctuation, tokenIdsOf } from './kokoro-vocab.ts';
 import type { KokoroLanguage } from './languages.ts';
@@ -20,7 +21,7 @@ const SENTENCE_END = /[.!?…]/;
 const PAUSE_MARK = /[.!?…,;:—]/;
 
 export async function phonemize(text: SpokenText, language: KokoroLanguage): Promise<PhonemizedText> {
-  const spokenWords = attachPhonemes(text.spoken, await espeakWords(text.spoken, language.espeakVoice));
+  const spokenWords = attachPhonemes(text, await espeakWords(text.spoken, language.espeakVoice));
   if (spokenWords.length === 0) {
     throw new UserError('The text has nothing to say: it holds no words, only punctuation, symbols or emoji', 'Give a text with at least one word');
   }
@@ -28,7 +29,8 @@ export async function phonemize(text: SpokenText, language: KokoroLanguage): Pro
 }
 
 /** Each whitespace-separated word of the text with the phonemes of the eSpeak words that start inside it. */
-function attachPhonemes(spoken: string, espeak: EspeakWord[]): SpokenWord[] {
+function attachPhonemes(text: SpokenText, espeak: EspeakWord[]): SpokenWord[] {
+  const { spoken } = text;
   const utf16IndexOfCodePoint = codePointToUtf16Index(spoken);
   const tokens: SpokenWord[] = [];
   for (const match of spoken.matchAll(/\S+/gu)) {
@@ -46,7 +48,24 @@ function attachPhonemes(spoken: string, espeak: EspeakWord[]): SpokenWord[] {
     const symbols = word.phonemes.map(kokoroPhoneme).join('');
     if (symbols !== '') tokens[tokenIndex]?.phonemes.push(symbols);
   }
-  return mergeSilentTokens(tokens, spoken);
+  return mergeSilentTokens(withFixedPhonemes(tokens, text.fixedPhonemes), spoken);
+}
+
+/** The words of a span said with given phonemes become one word with those phonemes, whatever eSpeak read there. */
+function withFixedPhonemes(tokens: SpokenWord[], fixed: readonly FixedPhonemes[]): SpokenWord[] {
+  if (fixed.length === 0) return tokens;
+  const words: SpokenWord[] = [];
+  let next = 0;
+  let merging: FixedPhonemes | undefined;
+  for (const token of tokens) {
+    while (next < fixed.length && fixed[next]!.spokenEnd <= token.start) next++;
+    const span = fixed[next];
+    if (span === undefined || token.end <= span.spokenStart) words.push(token);
+    else if (merging === span) words.at(-1)!.end = token.end;
+    else words.push({ start: token.start, end: token.end, phonemes: [span.phonemes] });
+    merging = span !== undefined && token.end > span.spokenStart ? span : undefined;
+  }
+  return words;
 }
 
 /**

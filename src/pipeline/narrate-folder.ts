@@ -2,6 +2,8 @@
 // into `folder` (which the caller publishes whole). Shared by `narrate`, `render` and the scheduler.
 import type { Narration, TimingMethod } from '../contract/narration.ts';
 import type { FetchLimits } from '../article/fetch.ts';
+import type { LexiconEntry } from '../lexicon/entry.ts';
+import { defaultLexicon } from '../lexicon/load.ts';
 import { resolveLanguage } from '../phonemes/languages.ts';
 import { newRunRecord } from '../output/run-record.ts';
 import { writeNarrationFiles } from '../output/write-narration.ts';
@@ -9,7 +11,7 @@ import { DEFAULT_LOUDNESS, type LoudnessTarget } from '../platform/loudness.ts';
 import type { PhraseOptions } from '../text/phrases.ts';
 import type { Narrator } from './narrator.ts';
 import { validateRequest, type NarrateProgress, type NarrateRequest } from './request.ts';
-import { readSource, type NarrationSource } from './source.ts';
+import { readSource, type NarrationSource, type SourceText } from './source.ts';
 
 export interface NarrationJob {
   source: NarrationSource;
@@ -33,6 +35,8 @@ export interface NarrationJob {
   wav?: boolean;
   seedCompat?: boolean;
   fetchLimits?: FetchLimits;
+  /** Entries the user gave (--lexicon, the config's `lexicon:`), over the language's default lexicon. */
+  lexicon?: readonly LexiconEntry[];
 }
 
 export interface NarrationHooks {
@@ -46,11 +50,8 @@ function typedHostRule(source: NarrationSource): { host: string } | false {
   return { host: new URL(source.location).host };
 }
 
-export async function narrateIntoFolder(narrator: Narrator, job: NarrationJob, folder: string, hooks: NarrationHooks = {}): Promise<Narration> {
-  // A page takes a while to fetch and extract: the session loads on its own thread meanwhile. Other sources are
-  // read at once, and a bad one should fail without waiting for a model load first.
-  if (job.source.kind === 'article') narrator.preload();
-  const source = await readSource(job.source, { language: job.language, limits: job.fetchLimits });
+/** The request a job makes of its source's text, checked: the narration and the dry run read it alike. */
+export function requestFor(job: NarrationJob, source: SourceText): NarrateRequest {
   const language = resolveLanguage(job.language ?? source.article?.language ?? 'es');
   const request: NarrateRequest = {
     text: source.text,
@@ -65,8 +66,18 @@ export async function narrateIntoFolder(narrator: Narrator, job: NarrationJob, f
     maxChars: job.maxChars,
     maxMs: job.maxMs,
     maxDurationMs: job.maxDurationMs,
+    lexicon: [...defaultLexicon(language.code), ...(job.lexicon ?? [])],
   };
   validateRequest(request);
+  return request;
+}
+
+export async function narrateIntoFolder(narrator: Narrator, job: NarrationJob, folder: string, hooks: NarrationHooks = {}): Promise<Narration> {
+  // A page takes a while to fetch and extract: the session loads on its own thread meanwhile. Other sources are
+  // read at once, and a bad one should fail without waiting for a model load first.
+  if (job.source.kind === 'article') narrator.preload();
+  const source = await readSource(job.source, { language: job.language, limits: job.fetchLimits });
+  const request = requestFor(job, source);
   // The passes wait for the timeline in a temporary file inside the folder, which is removed with it if the run fails.
   const result = await narrator.narrate(request, { onProgress: hooks.onProgress, scratchFolder: folder });
   try {

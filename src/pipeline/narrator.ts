@@ -19,14 +19,15 @@ import { endOverClosingPunctuation } from '../narration/spans.ts';
 import { checkSpokenLength, checkTokenLength } from '../narration/length-limit.ts';
 import { keptWordCount, plannedWordCount } from '../narration/target-length.ts';
 import { passPrefix } from '../kokoro/pass-prefix.ts';
+import type { LexiconEntry } from '../lexicon/entry.ts';
 import { resolveLanguage } from '../phonemes/languages.ts';
-import { phonemize } from '../phonemes/phonemize.ts';
 import { DEFAULT_PHRASE_OPTIONS, phraseRuns } from '../text/phrases.ts';
-import { spokenLocaleFor, spokenRuleFor } from '../text/spoken-rules.ts';
-import { toSpokenText } from '../text/spoken-form.ts';
+import { spokenLocaleFor } from '../text/spoken-rules.ts';
 import { calibrate } from '../timing/calibration.ts';
 import { AUDIBLE_EDGE_OPTIONS, narrationTimes, type PassForTiming } from '../timing/word-times.ts';
 import type { NarrateProgress, NarrateRequest } from './request.ts';
+import { spokenInput, voiceInput } from './voice-input.ts';
+import { phonemize } from '../phonemes/phonemize.ts';
 
 export interface NarrateOptions {
   onProgress?: (progress: NarrateProgress) => void;
@@ -99,9 +100,8 @@ export class Narrator {
   }
 
   /** Words of the text, phonemized, in written coordinates. */
-  async phonemizeText(text: string, language: string, locale?: string): Promise<PhonemizedWord[]> {
-    const kokoroLanguage = resolveLanguage(language);
-    return (await phonemize(toSpokenText(text, spokenRuleFor(kokoroLanguage.code), { locale }), kokoroLanguage)).words;
+  async phonemizeText(text: string, language: string, locale?: string, lexicon?: readonly LexiconEntry[]): Promise<PhonemizedWord[]> {
+    return (await voiceInput(text, language, locale, lexicon)).words;
   }
 
   /**
@@ -148,7 +148,7 @@ export class Narrator {
   /** The narration of a request already checked (validateRequest) where it came in. */
   async narrate(request: NarrateRequest, options: NarrateOptions = {}): Promise<NarrationAudio> {
     const language = resolveLanguage(request.language);
-    const spoken = toSpokenText(request.text, spokenRuleFor(language.code), { locale: request.locale });
+    const { spoken } = spokenInput(request.text, request.language, request.locale, request.lexicon);
     // A narration cut to --max-seconds is short by construction; any other is held to its longest length before
     // the model even loads, and again on its tokens before the first pass.
     const limit = request.maxDurationMs !== undefined && request.maxMs === undefined ? { maxMs: request.maxDurationMs, speed: request.speed } : null;

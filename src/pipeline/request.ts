@@ -2,6 +2,7 @@
 // feed (narrateIntoFolder): its messages name the flags that fix it.
 import type { TimingMethod } from '../contract/narration.ts';
 import { UserError } from '../errors.ts';
+import type { LexiconEntry } from '../lexicon/entry.ts';
 import { resolveLanguage } from '../phonemes/languages.ts';
 import type { PhraseOptions } from '../text/phrases.ts';
 
@@ -27,6 +28,8 @@ export interface NarrateRequest {
   maxDurationMs?: number;
   /** The text's first paragraph is a title (an article's headline): it becomes the "title" section. */
   titled?: boolean;
+  /** How the newsroom says words and phrases, later entries winning (src/lexicon/load.ts). */
+  lexicon?: readonly LexiconEntry[];
 }
 
 export interface NarrateProgress {

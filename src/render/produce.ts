@@ -8,7 +8,9 @@ import { NEWS_VIDEO_DEFAULTS } from '../../remotion/NewsVideo/schema.ts';
 import { type Narration, readNarration } from '../contract/narration.ts';
 import { DEFAULT_FPS, type Fps, type VideoFormat } from '../contract/video.ts';
 import { UserError } from '../errors.ts';
+import { readMusicFile } from '../audio/music-bed.ts';
 import { DEFAULT_LOUDNESS, type LoudnessTarget } from '../platform/loudness.ts';
+import { DEFAULT_MUSIC_LEVELS, type MusicBedLevels } from '../platform/music-bed.ts';
 import { DESCRIPTION_FILE, PUBLISH_FILE, publishRecord } from '../platform/publish-record.ts';
 import type { Device } from '../kokoro/session.ts';
 import { publishFolder } from '../output/publish.ts';
@@ -31,6 +33,8 @@ export interface ProduceRequest {
   /** Integrated loudness of the sound, LUFS (default -14); null keeps the narration's level. */
   loudness?: LoudnessTarget | null;
   mode?: RenderSettings['mode'];
+  /** A music bed under the voice (src/platform/music-bed.ts): the file, and levels over the defaults. */
+  music?: MusicRequest;
   /** The whole video, closing card included, ends at the last whole sentence that fits (a new narration only). */
   maxSeconds?: number;
   /** Longer narrations are refused unless `force`. */
@@ -39,6 +43,11 @@ export interface ProduceRequest {
   /** Published whole: built in a temporary sibling and renamed into place when every file is complete. */
   outDir: string;
   signal?: AbortSignal;
+}
+
+export interface MusicRequest {
+  file: string;
+  levels?: Partial<MusicBedLevels>;
 }
 
 export interface ProduceResult {
@@ -169,6 +178,8 @@ export class VideoProducer {
     const { signal } = request;
     const outDir = path.resolve(request.outDir);
     const loudness = request.loudness === undefined ? DEFAULT_LOUDNESS : request.loudness;
+    // Checked before anything is synthesized: a bad music file should not cost a narration.
+    const music = request.music && { file: await readMusicFile(request.music.file), levels: { ...DEFAULT_MUSIC_LEVELS, ...request.music.levels } };
     const built = await publishFolder(outDir, async (folder) => {
       const narration =
         'from' in request.narration
@@ -190,6 +201,7 @@ export class VideoProducer {
           concurrency: request.concurrency ?? null,
           props: request.props ?? {},
           loudness,
+          music,
           mode: request.mode,
         },
         this.options.onProgress,

@@ -8,10 +8,12 @@ import type { Narration } from '../contract/narration.ts';
 import type { Fps, VideoFormat } from '../contract/video.ts';
 import { NEWS_VIDEO_DEFAULTS, screenLayoutOf, type NewsVideoProps } from '../../remotion/NewsVideo/schema.ts';
 import { thumbnailFrame } from '../../remotion/NewsVideo/screen.ts';
+import { mixMusicBed, type MusicFile } from '../audio/music-bed.ts';
 import { muxNarrationAudio } from '../audio/mux.ts';
 import { UserError } from '../errors.ts';
 import { keepServersOnLoopback } from '../system/loopback-only.ts';
 import type { LoudnessTarget } from '../platform/loudness.ts';
+import type { MusicBedLevels } from '../platform/music-bed.ts';
 import { findBrowser, type BrowserChoice } from './browser.ts';
 import { cachedBundle } from './bundle.ts';
 import { renderDistinctPictures } from './fast-render.ts';
@@ -38,6 +40,20 @@ export interface RenderSettings {
   mode?: RenderMode;
   /** The sound at this integrated loudness (LUFS), under -1 dBTP; null keeps the narration's level. */
   loudness: LoudnessTarget | null;
+  /** A music bed under the voice, ducked while it speaks; none without it. */
+  music?: { file: MusicFile; levels: MusicBedLevels };
+}
+
+/** The narration with the music bed under it, made once for every format and removed after the last. */
+const MIX_FILE = '.music-mix.wav';
+
+/** The narration's audio, or the music bed mixed under it (every format lasts the same, so it is mixed once). */
+async function soundOf(folder: string, narration: Narration, music: RenderSettings['music'], durationMs: number): Promise<string> {
+  const narrationAudio = path.join(folder, narration.audio.file);
+  if (music === undefined) return narrationAudio;
+  const output = path.join(folder, MIX_FILE);
+  await mixMusicBed({ narrationAudio, music: music.file, levels: music.levels, words: narration.words, durationMs, output });
+  return output;
 }
 
 export interface RenderProgress {
@@ -176,6 +192,7 @@ export class VideoRenderer {
       const videos: RenderedFiles['videos'] = {};
       const covers: RenderedFiles['covers'] = {};
       let durationMs = 0;
+      let sound: string | undefined;
       for (const format of settings.formats) {
         signal?.throwIfAborted();
         const { inputProps, composition } = await selectNewsVideo(common, server.url, settings.props, format, settings.fps);
@@ -235,7 +252,8 @@ export class VideoRenderer {
               onProgress?.({ stage: `render ${format}`, done: renderedFrames, total: composition.durationInFrames }),
           });
         }
-        await muxNarrationAudio(silent, path.join(folder, narration.audio.file), output, {
+        sound ??= await soundOf(folder, narration, settings.music, durationMs);
+        await muxNarrationAudio(silent, sound, output, {
           subtitles: path.join(folder, narration.files.srt),
           language: narration.language,
           loudness: settings.loudness,
@@ -246,6 +264,7 @@ export class VideoRenderer {
       }
       return { videos, covers, thumbnail: covers[settings.formats[0]!]!, durationMs };
     } finally {
+      await rm(path.join(folder, MIX_FILE), { force: true });
       signal?.removeEventListener('abort', abort);
       await server.close();
     }

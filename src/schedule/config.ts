@@ -1,6 +1,6 @@
 // The scheduler's config file: YAML, validated with zod so a wrong field is named by its path with the fix.
-// Relative paths (output, a sqlite store) are read from the config file's folder, so the same file works
-// whatever folder the scheduler is started from.
+// Relative paths (output, a sqlite store, lexicons) are read from the config file's folder, so the same file works
+// whatever folder the scheduler is started from. Lexicon files are read here, so a bad line stops the start.
 import { Cron } from 'croner';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,6 +8,23 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_FPS, FpsSchema, VideoFormatSchema as FormatSchema } from '../contract/video.ts';
 import { UserError } from '../errors.ts';
+import { DEFAULT_MUSIC_LEVELS, MUSIC_DUCK_RANGE_DB, MUSIC_LEVEL_RANGE_DB } from '../platform/music-bed.ts';
+
+/** A music bed: a file (relative to the config file), or a file with its levels (README: "Music bed"). */
+const MusicSchema = z
+  .union([
+    z.string().min(1),
+    z.strictObject({
+      file: z.string().min(1),
+      level: z.number().min(MUSIC_LEVEL_RANGE_DB.min).max(MUSIC_LEVEL_RANGE_DB.max).default(DEFAULT_MUSIC_LEVELS.levelDb),
+      duck: z.number().min(MUSIC_DUCK_RANGE_DB.min).max(MUSIC_DUCK_RANGE_DB.max).default(DEFAULT_MUSIC_LEVELS.duckDb),
+    }),
+  ])
+  .transform((music) =>
+    typeof music === 'string' ? { file: music, level: DEFAULT_MUSIC_LEVELS.levelDb, duck: DEFAULT_MUSIC_LEVELS.duckDb } : music,
+  );
+import type { LexiconEntry } from '../lexicon/entry.ts';
+import { readLexiconFiles } from '../lexicon/load.ts';
 
 const FeedSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
@@ -19,6 +36,9 @@ const FeedSchema = z.strictObject({
     .transform((format) => [...new Set(Array.isArray(format) ? format : [format])]),
   maxItems: z.int().min(1).max(100).default(5),
   maxAgeHours: z.number().positive().default(48),
+  /** The whole video, closing card included, ends at the last whole sentence that fits. */
+  maxSeconds: z.number().min(10).optional(),
+  music: MusicSchema.optional(),
 });
 
 function isCronPattern(pattern: string): boolean {
@@ -49,6 +69,11 @@ const ConfigSchema = z.strictObject({
     .regex(/^(sqlite:.+|rediss?:\/\/.+)$/, 'must be sqlite:<file> or redis://host:port')
     .default('sqlite:./jobs.db'),
   afterEach: z.string().min(1).optional(),
+  /** Pronunciation lexicons over the default one, later files winning (README: "Lexicon"). */
+  lexicon: z
+    .union([z.string().min(1), z.array(z.string().min(1))])
+    .default([])
+    .transform((files) => (Array.isArray(files) ? files : [files])),
   allowPrivateNetworks: z.boolean().default(false),
   /** How long a job stays claimed without a sign of life from its worker before another may take it. */
   leaseSeconds: z.number().min(5).max(3600).default(60),
@@ -80,7 +105,11 @@ const ConfigSchema = z.strictObject({
 
 export type QueueLocation = { kind: 'sqlite'; file: string } | { kind: 'redis'; url: string };
 
-export type ScheduleConfig = Omit<z.infer<typeof ConfigSchema>, 'queue'> & { queue: QueueLocation; file: string };
+export type ScheduleConfig = Omit<z.infer<typeof ConfigSchema>, 'queue' | 'lexicon'> & {
+  queue: QueueLocation;
+  lexicon: LexiconEntry[];
+  file: string;
+};
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const where =
@@ -102,7 +131,12 @@ export function parseConfig(raw: unknown, file: string): ScheduleConfig {
   const queue: QueueLocation = config.queue.startsWith('sqlite:')
     ? { kind: 'sqlite', file: path.resolve(base, config.queue.slice('sqlite:'.length)) }
     : { kind: 'redis', url: config.queue };
-  return { ...config, output: path.resolve(base, config.output), queue, file: path.resolve(file) };
+  const feeds = config.feeds.map((feed) => (feed.music ? { ...feed, music: { ...feed.music, file: path.resolve(base, feed.music.file) } } : feed));
+  const lexicon = readLexiconFiles(
+    config.lexicon.map((lexiconFile) => path.resolve(base, lexiconFile)),
+    `lexicon: in ${file}`,
+  );
+  return { ...config, feeds, output: path.resolve(base, config.output), queue, lexicon, file: path.resolve(file) };
 }
 
 export async function loadConfig(file: string): Promise<ScheduleConfig> {

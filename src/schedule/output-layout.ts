@@ -24,9 +24,25 @@ export function keyHash(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 8);
 }
 
+/** The item's folder name: <slug>-<hash>, or the hash alone for a title with no letters or digits. */
+export function itemName(item: Pick<FeedItem, 'key' | 'title'>): string {
+  const slug = slugify(item.title);
+  return slug === '' ? keyHash(item.key) : `${slug}-${keyHash(item.key)}`;
+}
+
 /** The item's folder relative to the output root: YYYY-MM-DD/<slug>-<hash>. */
 export function itemFolder(item: Pick<FeedItem, 'key' | 'title' | 'publishedAt'>, firstSeen: Date): string {
   const day = (item.publishedAt ?? firstSeen.toISOString()).slice(0, 10);
-  const slug = slugify(item.title);
-  return path.join(day, slug === '' ? keyHash(item.key) : `${slug}-${keyHash(item.key)}`);
+  return path.join(day, itemName(item));
+}
+
+/**
+ * The absolute folder of a validated job: its day and the name rebuilt from its key and title, never the stored
+ * string as given, and refused unless it lies inside the output root.
+ */
+export function jobFolder(outputRoot: string, job: Pick<FeedItem, 'key' | 'title'> & { folder: string }): string {
+  const root = path.resolve(outputRoot);
+  const folder = path.resolve(root, job.folder.slice(0, 'YYYY-MM-DD'.length), itemName(job));
+  if (path.dirname(path.dirname(folder)) !== root) throw new Error(`job ${job.key}'s folder ${folder} is outside the output root ${root}`);
+  return folder;
 }

@@ -8,6 +8,9 @@ import { PRODUCT_VERSION } from '../output/run-record.ts';
 import type { JobView } from './job.ts';
 import { JOB_RECORD_FILE, JobRecordSchema, readFinishedJob, type JobRecord } from './job-record.ts';
 import type { Fps } from '../contract/video.ts';
+import type { MusicRequest } from '../render/produce.ts';
+import { jobFolder } from './output-layout.ts';
+import type { LexiconEntry } from '../lexicon/entry.ts';
 import type { ItemProducer, ProduceStage } from './producer.ts';
 import { withStageLimits, type StageLimits } from './stage-limit.ts';
 
@@ -20,6 +23,15 @@ export interface ProduceSettings {
   allowPrivateNetworks: boolean;
   /** The longest each stage of an attempt may run, ms (the config's stageMinutes). */
   stageLimits: StageLimits;
+  /** Each feed's own length and music bed, by feed URL (a job keeps its feed's URL). */
+  feeds: Readonly<Record<string, FeedProduction>>;
+  /** The config's lexicon entries, over the default lexicon of each article's language. */
+  lexicon?: readonly LexiconEntry[];
+}
+
+export interface FeedProduction {
+  maxSeconds?: number;
+  music?: MusicRequest;
 }
 
 export interface ProduceItemOptions extends ProduceSettings {
@@ -36,7 +48,7 @@ export interface ProducedItem {
 }
 
 export async function produceItem(job: JobView, options: ProduceItemOptions): Promise<ProducedItem> {
-  const target = path.join(options.outputRoot, job.folder);
+  const target = jobFolder(options.outputRoot, job);
   const existing = await readFinishedJob(target, job.key);
   if (existing !== null) return { folder: target, record: existing, produced: false };
   const startedAt = new Date();
@@ -56,6 +68,8 @@ export async function produceItem(job: JobView, options: ProduceItemOptions): Pr
       concurrency: options.concurrency,
       outDir: target,
       allowPrivateNetworks: options.allowPrivateNetworks,
+      ...options.feeds[job.feedUrl],
+      lexicon: options.lexicon,
       signal,
       onStage: onLimitedStage,
     }),

@@ -4,7 +4,8 @@
 // guard for sources that came from a feed. The scheduler never shells out to a CLI.
 import { DEFAULT_FETCH_LIMITS } from '../article/fetch.ts';
 import type { Fps, VideoFormat } from '../contract/video.ts';
-import { VideoProducer, type ProduceResult } from '../render/produce.ts';
+import { type MusicRequest, VideoProducer, type ProduceResult } from '../render/produce.ts';
+import type { LexiconEntry } from '../lexicon/entry.ts';
 
 export type ProduceStage = 'narrating' | 'rendering';
 
@@ -18,6 +19,9 @@ export interface ItemRequest {
   concurrency: number | null;
   outDir: string;
   allowPrivateNetworks: boolean;
+  maxSeconds?: number;
+  music?: MusicRequest;
+  lexicon?: readonly LexiconEntry[];
   signal: AbortSignal;
   onStage: (stage: ProduceStage) => void;
 }
@@ -53,12 +57,15 @@ export class ScheduledProducer implements ItemProducer {
           voice: request.voice ?? undefined,
           language: request.language ?? undefined,
           fetchLimits: { ...DEFAULT_FETCH_LIMITS, allowPrivateNetworks: request.allowPrivateNetworks },
+          lexicon: request.lexicon,
         },
         formats: request.formats,
         fps: request.fps,
         scale: request.scale,
         concurrency: request.concurrency,
         outDir: request.outDir,
+        maxSeconds: request.maxSeconds,
+        music: request.music,
         signal: request.signal,
       });
     } finally {

@@ -3,16 +3,17 @@
 // workers on the same queue, on this machine or others).
 import { Cron } from 'croner';
 import { access, constants, mkdir } from 'node:fs/promises';
+import { readMusicFile } from '../audio/music-bed.ts';
 import { UserError } from '../errors.ts';
-import { runAfterEach } from './after-each.ts';
+import { afterPublished } from './after-each.ts';
 import type { ScheduleConfig } from './config.ts';
 import { selectItems } from './feed-items.ts';
 import { fetchFeedItems } from './feeds.ts';
 import type { JobSpec } from './job.ts';
 import { itemFolder } from './output-layout.ts';
-import { produceItem, type ProduceSettings } from './produce-item.ts';
+import { produceItem } from './produce-item.ts';
 import type { ItemProducer } from './producer.ts';
-import { errorMessage, type JobHandlers, type JobQueue } from './queue/job-queue.ts';
+import { errorMessage, type JobHandlers, type JobQueue, type WorkerSettings } from './queue/job-queue.ts';
 
 export interface SchedulerContext {
   config: ScheduleConfig;
@@ -78,36 +79,56 @@ export async function checkOutputFolder(folder: string): Promise<void> {
 
 function handlers(context: SchedulerContext): JobHandlers {
   const { config } = context;
-  const settings: ProduceSettings = {
+  const settings: WorkerSettings = {
     outputRoot: config.output,
     fps: config.render.fps,
     scale: config.render.scale,
     concurrency: config.render.concurrency ?? null,
     allowPrivateNetworks: config.allowPrivateNetworks,
     stageLimits: { narrating: config.stageMinutes.narrating * 60_000, rendering: config.stageMinutes.rendering * 60_000 },
+    feeds: Object.fromEntries(
+      config.feeds.map((feed) => [
+        feed.url,
+        {
+          maxSeconds: feed.maxSeconds,
+          music: feed.music && { file: feed.music.file, levels: { levelDb: feed.music.level, duckDb: feed.music.duck } },
+        },
+      ]),
+    ),
+    afterEach: config.afterEach ?? null,
+    lexicon: config.lexicon,
   };
   return {
     settings,
     run: (job, signal, onStage) => produceItem(job, { ...settings, producer: context.producer, signal, onStage }),
-    afterDone: async (job, produced) => {
-      if (config.afterEach === undefined) return null;
-      const error = await runAfterEach(config.afterEach, produced.folder);
-      if (error !== null) context.log(`job ${job.id}: ${error}`);
-      return error;
-    },
+    afterDone: (job) => afterPublished(job, settings, context.log),
     log: context.log,
   };
 }
 
+/** Fail before any work on what would fail every job: an output folder that cannot be written, a bad music file. */
+async function checkReady(config: ScheduleConfig): Promise<void> {
+  await checkOutputFolder(config.output);
+  for (const [index, feed] of config.feeds.entries()) {
+    if (!feed.music) continue;
+    try {
+      await readMusicFile(feed.music.file);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      throw new UserError(`${config.file}: feeds[${index}].music: ${error.problem}`, 'Point music: at an audio file of at least a second');
+    }
+  }
+}
+
 /** Produce queued jobs: until none is ready (`untilIdle`), or until the context's signal stops it. */
 export async function work(context: SchedulerContext, untilIdle: boolean): Promise<void> {
-  await checkOutputFolder(context.config.output);
+  await checkReady(context.config);
   await context.queue.process(handlers(context), { untilIdle, signal: context.signal });
 }
 
 /** One pass: read the feeds, queue new items, produce until the queue is idle. */
 export async function runPass(context: SchedulerContext): Promise<CollectSummary> {
-  await checkOutputFolder(context.config.output);
+  await checkReady(context.config);
   const summary = await collectItems(context);
   context.log(`pass: ${summary.queued} new item(s) queued, ${summary.feedErrors.length} feed(s) failed`);
   await work(context, true);

@@ -1,5 +1,6 @@
 // Written text -> what the voice should read, with the map back. Emoji and pictographs are not read aloud;
-// language-specific rules (numbers, dates, abbreviations) rewrite the rest.
+// spans the newsroom says its own way (lexicon entries) are said so; language-specific rules (numbers, dates,
+// abbreviations) rewrite the rest.
 import { SpokenTextBuilder, type SpokenText } from './spoken-text.ts';
 
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: each joiner, selector and skin tone is removed on its own, whatever it joins.
@@ -27,8 +28,28 @@ const keepAsWritten: SpokenRule = (_written, builder, from, to) => {
   builder.keep(from, to);
 };
 
-export function toSpokenText(written: string, rule: SpokenRule = keepAsWritten, options: SpokenOptions = {}): SpokenText {
+/** A written span said another way whatever the rules would say of it: a respelling, or given Kokoro phonemes. */
+export interface SaidAs {
+  start: number;
+  end: number;
+  spoken: string;
+  phonemes?: string;
+}
+
+/** `saidAs`: in order and not overlapping; each becomes one piece, so all it says maps back to its whole span. */
+export function toSpokenText(
+  written: string,
+  rule: SpokenRule = keepAsWritten,
+  options: SpokenOptions = {},
+  saidAs: readonly SaidAs[] = [],
+): SpokenText {
   const builder = new SpokenTextBuilder(written);
-  keepSpeakable(written, builder, 0, written.length, rule, options);
+  let cursor = 0;
+  for (const said of saidAs) {
+    keepSpeakable(written, builder, cursor, said.start, rule, options);
+    builder.replace(said.start, said.end, said.spoken, said.phonemes);
+    cursor = said.end;
+  }
+  keepSpeakable(written, builder, cursor, written.length, rule, options);
   return builder.build();
 }

@@ -8,6 +8,15 @@ interface Piece {
   writtenEnd: number;
   /** Copied unchanged: positions inside map one to one. Replaced pieces map as a whole. */
   verbatim: boolean;
+  /** Kokoro symbols that say this piece, given instead of eSpeak's reading of its spoken text (a lexicon entry). */
+  phonemes?: string;
+}
+
+/** A spoken span whose Kokoro symbols are given, not read by eSpeak. */
+export interface FixedPhonemes {
+  spokenStart: number;
+  spokenEnd: number;
+  phonemes: string;
 }
 
 export interface SpokenText {
@@ -15,6 +24,10 @@ export interface SpokenText {
   readonly spoken: string;
   /** The written span [start, end) that a spoken span [start, end) says. */
   writtenSpan(spokenStart: number, spokenEnd: number): [number, number];
+  /** The spoken span [start, end) that says the written span [start, end) (for showing a passage's spoken form). */
+  spokenSpan(writtenStart: number, writtenEnd: number): [number, number];
+  /** The spans said with given phonemes, in order. */
+  readonly fixedPhonemes: readonly FixedPhonemes[];
 }
 
 export class SpokenTextBuilder {
@@ -28,20 +41,27 @@ export class SpokenTextBuilder {
     return this.add(this.written.slice(writtenStart, writtenEnd), writtenStart, writtenEnd, true);
   }
 
-  /** Append `spoken` as what written[writtenStart, writtenEnd) says. */
-  replace(writtenStart: number, writtenEnd: number, spoken: string): this {
-    return this.add(spoken, writtenStart, writtenEnd, false);
+  /** Append `spoken` as what written[writtenStart, writtenEnd) says; `phonemes`, when given, are what the voice hears. */
+  replace(writtenStart: number, writtenEnd: number, spoken: string, phonemes?: string): this {
+    return this.add(spoken, writtenStart, writtenEnd, false, phonemes);
   }
 
   build(): SpokenText {
     return new MappedSpokenText(this.written, this.spoken, [...this.pieces]);
   }
 
-  private add(spoken: string, writtenStart: number, writtenEnd: number, verbatim: boolean): this {
+  private add(spoken: string, writtenStart: number, writtenEnd: number, verbatim: boolean, phonemes?: string): this {
     if (spoken.length === 0 && writtenEnd === writtenStart) return this;
     const spokenStart = this.spoken.length;
     this.spoken += spoken;
-    this.pieces.push({ spokenStart, spokenEnd: this.spoken.length, writtenStart, writtenEnd, verbatim });
+    this.pieces.push({
+      spokenStart,
+      spokenEnd: this.spoken.length,
+      writtenStart,
+      writtenEnd,
+      verbatim,
+      ...(phonemes === undefined ? {} : { phonemes }),
+    });
     return this;
   }
 }
@@ -51,11 +71,30 @@ export function verbatimSpokenText(written: string): SpokenText {
 }
 
 class MappedSpokenText implements SpokenText {
+  readonly fixedPhonemes: readonly FixedPhonemes[];
+
   constructor(
     readonly written: string,
     readonly spoken: string,
     private readonly pieces: readonly Piece[],
-  ) {}
+  ) {
+    this.fixedPhonemes = pieces.flatMap(({ spokenStart, spokenEnd, phonemes }) =>
+      phonemes === undefined ? [] : [{ spokenStart, spokenEnd, phonemes }],
+    );
+  }
+
+  spokenSpan(writtenStart: number, writtenEnd: number): [number, number] {
+    let start = Number.POSITIVE_INFINITY;
+    let end = Number.NEGATIVE_INFINITY;
+    for (const piece of this.pieces) {
+      if (piece.writtenEnd <= writtenStart || piece.writtenStart >= writtenEnd) continue;
+      const offset = piece.spokenStart - piece.writtenStart;
+      start = Math.min(start, piece.verbatim ? Math.max(writtenStart, piece.writtenStart) + offset : piece.spokenStart);
+      end = Math.max(end, piece.verbatim ? Math.min(writtenEnd, piece.writtenEnd) + offset : piece.spokenEnd);
+    }
+    if (start === Number.POSITIVE_INFINITY) throw new Error(`written span ${writtenStart}-${writtenEnd} is not said`);
+    return [start, end];
+  }
 
   writtenSpan(spokenStart: number, spokenEnd: number): [number, number] {
     let start = Number.POSITIVE_INFINITY;

@@ -7,6 +7,7 @@ import { stringify } from 'yaml';
 import { PROJECT_ROOT } from '../../src/system/project-root.ts';
 import type { JobRecord } from '../../src/schedule/job-record.ts';
 import type { JobSpec } from '../../src/schedule/job.ts';
+import { itemFolder } from '../../src/schedule/output-layout.ts';
 
 export const SCHEDULE_CLI = 'src/cli/schedule.ts';
 export const JOBS_CLI = 'src/cli/jobs.ts';
@@ -34,7 +35,7 @@ export interface RunningScheduler {
  * to init and can no longer be found from it). Remotion starts its browser in a process group of its own, so
  * killing the scheduler's group alone would leave the browser running.
  */
-function processTree(root: number): number[] {
+export function processTree(root: number): number[] {
   const children = new Map<number, number[]>();
   for (const line of execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' }).trim().split('\n')) {
     const [pid, parent] = line.trim().split(/\s+/).map(Number) as [number, number];
@@ -104,8 +105,9 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
 
 /** Job n of a test feed, as the store is given it. */
 export function jobSpec(n: number): JobSpec {
+  const key = `guid:${n}`;
   return {
-    key: `guid:${n}`,
+    key,
     feedUrl: 'https://e.com/rss',
     itemUrl: `https://e.com/${n}`,
     guid: String(n),
@@ -114,6 +116,22 @@ export function jobSpec(n: number): JobSpec {
     voice: null,
     language: null,
     formats: ['vertical'],
-    folder: `2026-11-25/item-${n}`,
+    folder: itemFolder({ key, title: `Item ${n}`, publishedAt: null }, new Date('2026-11-25T07:00:00Z')),
+  };
+}
+
+/** A job.json for `spec` as a finished attempt writes it: with it in its folder, the job counts as published. */
+export function publishedRecord(spec: JobSpec): JobRecord {
+  const time = '2026-11-25T07:00:00.000Z';
+  return {
+    version: 1,
+    key: spec.key,
+    source: { feed: spec.feedUrl, item: spec.itemUrl, guid: spec.guid, title: spec.title, publishedAt: spec.publishedAt },
+    times: { firstSeenAt: time, startedAt: time, narratedAt: time, finishedAt: time },
+    durations: { narrationMs: 1, renderMs: 1, itemToVideoMs: 2, audioMs: 1000 },
+    attempt: 1,
+    videos: { vertical: 'video.mp4' },
+    model: { file: 'kokoro-v1.0.int8.onnx', sha256: '0'.repeat(64) },
+    productVersion: '0.1.0',
   };
 }

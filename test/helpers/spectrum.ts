@@ -88,3 +88,23 @@ export function snrDb(reference: Float32Array, test: Float32Array): number {
 export function logSpectrogramCorrelation(reference: Float32Array, test: Float32Array): number {
   return pearson(logSpectrogram(reference), logSpectrogram(test));
 }
+
+/**
+ * The level (dB, relative to a full-scale sine) of one frequency over [startMs, endMs), by the Goertzel
+ * algorithm: how a test hears a tone through a mix whose other parts have no energy at that frequency.
+ */
+export function toneLevelDb(samples: Float32Array, sampleRate: number, frequency: number, startMs: number, endMs: number): number {
+  const start = Math.max(0, Math.round((startMs / 1000) * sampleRate));
+  const end = Math.min(samples.length, Math.round((endMs / 1000) * sampleRate));
+  const coefficient = 2 * Math.cos((2 * Math.PI * frequency) / sampleRate);
+  let previous = 0;
+  let beforePrevious = 0;
+  for (let index = start; index < end; index++) {
+    const current = samples[index]! + coefficient * previous - beforePrevious;
+    beforePrevious = previous;
+    previous = current;
+  }
+  const power = previous * previous + beforePrevious * beforePrevious - coefficient * previous * beforePrevious;
+  const amplitude = (2 * Math.sqrt(power)) / Math.max(1, end - start);
+  return 20 * Math.log10(amplitude);
+}

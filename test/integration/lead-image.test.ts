@@ -25,6 +25,22 @@ async function makeImage(folder: string, name: string, size: string): Promise<Bu
   return readFile(file);
 }
 
+/** The JPEG with an EXIF block saying "rotate 90° clockwise to view" (orientation 6), as phone photos carry. */
+function withExifOrientation(jpeg: Buffer, orientation: number): Buffer {
+  const tiff = Buffer.from([0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0, 0, 0, 0, 0]);
+  const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  const header = Buffer.from([0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]);
+  return Buffer.concat([jpeg.subarray(0, 2), header, payload, jpeg.subarray(2)]);
+}
+
+/** A JPEG whose header is whole (its size reads fine) and whose picture data is garbage. */
+function damaged(jpeg: Buffer): Buffer {
+  const scan = jpeg.indexOf(Buffer.from([0xff, 0xda]));
+  return Buffer.concat([jpeg.subarray(0, scan + 20), Buffer.alloc(4096, 0x5a)]);
+}
+
+const isJpeg = (bytes: Buffer) => bytes[0] === 0xff && bytes[1] === 0xd8;
+
 function page(imageUrl: string): string {
   return `<!doctype html><html lang="es-AR"><head><meta charset="utf-8"><title>Nueva biblioteca</title>
 <meta property="og:title" content="Abre la nueva biblioteca del barrio">
@@ -44,6 +60,7 @@ describe('lead image', () => {
   let jpeg: Buffer;
   let png: Buffer;
   let huge: Buffer;
+  let large: Buffer;
 
   before(async () => {
     images = await mkdtemp(path.join(tmpdir(), 'lead-'));
@@ -52,10 +69,14 @@ describe('lead image', () => {
       makeImage(images, 'b.png', '320x240'),
       makeImage(images, 'c.png', '9000x16'),
     ]);
+    large = await makeImage(images, 'd.png', '6000x3000');
     server = await startServer({
       '/con-imagen': send(page('/foto.jpg'), 'text/html; charset=utf-8'),
       '/foto.jpg': send(jpeg, 'image/jpeg'),
       '/falsa.jpg': send('<html>esto no es una imagen</html>', 'image/jpeg'),
+      '/grande.png': send(large, 'image/png'),
+      '/girada.jpg': send(withExifOrientation(jpeg, 6), 'image/jpeg'),
+      '/rota.jpg': send(damaged(jpeg), 'image/jpeg'),
     });
   });
   after(() => server.close());
@@ -73,16 +94,40 @@ describe('lead image', () => {
     assert.equal(result.code, 0, result.stderr);
     const narration = NarrationSchema.parse(JSON.parse(await readFile(path.join(out, 'narration.json'), 'utf8')));
     assert.deepEqual(narration.article?.leadImage, { file: 'lead.jpg', type: 'jpeg', width: 640, height: 360 });
-    assert.deepEqual(await readFile(path.join(out, 'lead.jpg')), jpeg);
+    // The file is the JPEG we made from the download, not the bytes the server sent.
+    const stored = await readFile(path.join(out, 'lead.jpg'));
+    assert.ok(isJpeg(stored));
+    assert.notDeepEqual(stored, jpeg);
     assert.equal(narration.article?.sourceUrl, server.url('/con-imagen'));
     assert.equal(narration.sections[0]!.kind, 'title');
     assert.equal(narration.article?.locale, 'es-AR');
     assert.equal(narration.locale, 'es-AR');
   });
 
+  for (const [name, route, expected] of [
+    ['a 6000x3000 PNG, stored as a 4K JPEG', '/grande.png', { width: 3840, height: 1920 }],
+    ['a photo whose EXIF says to turn it, stored upright', '/girada.jpg', { width: 360, height: 640 }],
+  ] as const) {
+    it(`re-encodes ${name}`, async () => {
+      const folder = await mkdtemp(path.join(tmpdir(), 'lead-reencode-'));
+      const warnings: string[] = [];
+      assert.deepEqual(await downloadLeadImage(server.url(route), folder, (line) => warnings.push(line)), {
+        file: 'lead.jpg',
+        type: 'jpeg',
+        ...expected,
+      });
+      assert.deepEqual(warnings, []);
+      assert.deepEqual(await readdir(folder), ['lead.jpg']);
+      const stored = await readFile(path.join(folder, 'lead.jpg'));
+      assert.deepEqual(describeImage(stored), { type: 'jpeg', ...expected });
+      assert.equal(stored.includes(Buffer.from('Exif')), false, 'no metadata is kept');
+    });
+  }
+
   for (const [name, route, reason] of [
     ['a 404', '/no-existe.jpg', /HTTP 404/],
     ['bytes that are not an image', '/falsa.jpg', /it is not an image/],
+    ['a JPEG whose picture data is damaged', '/rota.jpg', /it cannot be decoded/],
   ] as const) {
     it(`drops ${name} with one warning, never an error`, async () => {
       const folder = await mkdtemp(path.join(tmpdir(), 'lead-drop-'));

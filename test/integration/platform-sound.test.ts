@@ -1,10 +1,12 @@
 // The sound and the files an upload needs, on a real narration and real renders: audio.mp3 and the video at
 // -14 LUFS under -1 dBTP as ffmpeg's ebur128 measures them, not one sample moved (cross-correlation against the
 // narration's own WAV), the subtitles as a soft mov_text track read back cue by cue, publish.json and
-// description.txt beside the video, and --loudness -23 for broadcast.
+// description.txt beside the video, --loudness -23 for broadcast, and a music bed ducked under the voice (a
+// tone stands in for the music: test/helpers/music.ts).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -15,6 +17,7 @@ import { ffmpegPath } from '../../src/media/ffmpeg.ts';
 import { parseEbur128Summary } from '../../src/platform/loudness.ts';
 import { PROJECT_ROOT } from '../../src/system/project-root.ts';
 import { decodeAudio, runCli } from '../helpers/env.ts';
+import { bedLevelsDb, writeTone } from '../helpers/music.ts';
 import { bestLag, ffprobe } from '../helpers/video.ts';
 
 const run = promisify(execFile);
@@ -25,8 +28,12 @@ async function loudnessOf(file: string) {
   return parseEbur128Summary(stderr);
 }
 
+function renderCli(from: string, out: string, extra: string[] = []) {
+  return runCli('src/cli/render.ts', ['--from', from, '--format', 'vertical', '--scale', '0.25', '--out', out, ...extra]);
+}
+
 async function render(from: string, out: string, extra: string[] = []) {
-  const result = await runCli('src/cli/render.ts', ['--from', from, '--format', 'vertical', '--scale', '0.25', '--out', out, ...extra]);
+  const result = await renderCli(from, out, extra);
   assert.equal(result.code, 0, result.stderr);
 }
 
@@ -104,6 +111,46 @@ describe('platform sound and upload files', () => {
     assert.deepEqual(record.videos, [{ format: 'vertical', file: 'video.mp4', cover: 'thumbnail.jpg' }]);
     assert.ok(Math.abs(record.durationSeconds - Number((await ffprobe(video)).format.duration)) < 0.1, `${record.durationSeconds} s`);
     assert.match(record.description, /voz sintética \(Kokoro-82M\)/);
+  });
+
+  it('mixes a music bed at least 15 dB further down under speech than where nobody speaks, the voice unmoved', async () => {
+    const tone = path.join(work, 'tone.wav');
+    await writeTone(tone, 6);
+    await render(narrationFolder, path.join(work, 'music'), ['--music', tone]);
+    const mixed = path.join(work, 'music', 'video.mp4');
+    const narration = NarrationSchema.parse(JSON.parse(await readFile(path.join(narrationFolder, 'narration.json'), 'utf8')));
+    const durationMs = Number((await ffprobe(mixed)).format.duration) * 1000;
+    const { speechDb, pauseDb } = await bedLevelsDb(mixed, narration.words, durationMs);
+    assert.ok(
+      pauseDb - speechDb >= 15,
+      `the bed is ${(pauseDb - speechDb).toFixed(1)} dB down under speech (${speechDb.toFixed(1)} against ${pauseDb.toFixed(1)} dB)`,
+    );
+    // The voice lines up with the narration as it does without music, and the mix is still on the platform target.
+    const [narrated, inVideo] = await Promise.all([decodeAudio(path.join(narrationFolder, 'audio.mp3'), 8000), decodeAudio(mixed, 8000)]);
+    assert.equal(bestLag(narrated, inVideo, 1600).lag, 0);
+    const { integratedLufs, truePeakDbtp } = await loudnessOf(mixed);
+    assert.ok(Math.abs(integratedLufs + 14) <= 1, `${integratedLufs} LUFS`);
+    assert.ok(truePeakDbtp <= -1, `${truePeakDbtp} dBTP`);
+  });
+
+  it('refuses a music file that is missing, not audio or under a second, with one line and no video', async () => {
+    const short = path.join(work, 'short.wav');
+    await writeTone(short, 0.5);
+    const text = path.join(work, 'notes.txt');
+    await writeFile(text, 'not music\n');
+    const cases = [
+      { file: path.join(work, 'absent.mp3'), said: /The music file .*absent\.mp3 does not exist/ },
+      { file: text, said: /The music file .*notes\.txt is not audio ffmpeg can decode/ },
+      { file: short, said: /The music file .*short\.wav lasts 0\.50 s, under a second/ },
+    ];
+    for (const [index, { file, said }] of cases.entries()) {
+      const out = path.join(work, `bad-music-${index}`);
+      const result = await renderCli(narrationFolder, out, ['--music', file]);
+      assert.notEqual(result.code, 0);
+      assert.match(result.stderr, said);
+      assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+      assert.equal(existsSync(out), false, `${out} was left behind`);
+    }
   });
 
   it('renders at -23 LUFS for broadcast with --loudness -23', async () => {

@@ -2,9 +2,7 @@
 // a free port with its own folder, killed at the end): five items make exactly five videos, and a worker
 // killed with SIGKILL mid-render has its job finished by another. Real pipeline throughout.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -15,35 +13,13 @@ import { BullmqQueue } from '../../src/schedule/queue/bullmq-queue.ts';
 import '../helpers/env.ts';
 import { runCli } from '../helpers/env.ts';
 import { startNewsSite, type NewsSite } from '../helpers/news-site.ts';
-import { JOBS_CLI, readOutput, startScheduler, waitFor, writeConfig, type RunningScheduler } from '../helpers/schedule.ts';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function startRedis(dir: string): Promise<{ url: string; process: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  const url = `redis://127.0.0.1:${port}`;
-  const queue = await waitFor(
-    'redis-server to answer',
-    async () => BullmqQueue.open(url, { maxAttempts: 1, backoffSeconds: 1 }, 10_000).catch(() => undefined),
-    20_000,
-  );
-  await queue.close();
-  return { url, process: child };
-}
+import { freePort, startRedis, type RunningRedis } from '../helpers/redis.ts';
+import { JOBS_CLI, jobSpec, readOutput, startScheduler, waitFor, writeConfig, type RunningScheduler } from '../helpers/schedule.ts';
 
 describe('BullMQ over a real redis-server', { timeout: 90 * 60_000 }, () => {
   let site: NewsSite;
   let dir: string;
-  let redis: { url: string; process: ChildProcess };
+  let redis: RunningRedis;
   before(async () => {
     site = await startNewsSite();
     dir = mkdtempSync(path.join(tmpdir(), 'schedule-bullmq-'));
@@ -66,22 +42,11 @@ describe('BullMQ over a real redis-server', { timeout: 90 * 60_000 }, () => {
     // Database 1, so this does not touch the queue of the test below.
     const queue = await BullmqQueue.open(`${redis.url}/1`, { maxAttempts: 2, backoffSeconds: 1 }, 10_000);
     try {
-      const spec = {
-        key: 'guid:urn:x',
-        feedUrl: 'https://e.com/rss',
-        itemUrl: 'https://e.com/x',
-        guid: 'urn:x',
-        title: 'X',
-        publishedAt: null,
-        voice: null,
-        language: null,
-        formats: ['vertical' as const],
-        folder: '2026-11-25/x',
-      };
+      const spec = jobSpec(1);
       assert.equal(await queue.enqueue(spec), true);
       assert.equal(await queue.enqueue(spec), false);
       const [job] = await queue.list();
-      assert.deepEqual([job!.key, job!.state, job!.attempts], ['guid:urn:x', 'queued', 0]);
+      assert.deepEqual([job!.key, job!.state, job!.attempts], [spec.key, 'queued', 0]);
       await assert.rejects(queue.retry(job!.id), /is queued, not failed or done/);
       await assert.rejects(queue.retry('nope'), /There is no job nope/);
     } finally {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { JobView } from '../../src/schedule/job.ts';
 import { JOB_RECORD_FILE, type JobRecord } from '../../src/schedule/job-record.ts';
+import { itemFolder } from '../../src/schedule/output-layout.ts';
 import { produceItem } from '../../src/schedule/produce-item.ts';
 import { ScheduledProducer } from '../../src/schedule/producer.ts';
 import { classifyFailure } from '../../src/schedule/retry.ts';
@@ -28,7 +29,7 @@ describe('a folder already published for the job', () => {
       voice: null,
       language: null,
       formats: ['vertical'],
-      folder: '2026-11-25/siete-abc',
+      folder: itemFolder({ key: 'guid:urn:7', title: 'Siete', publishedAt: null }, new Date('2026-11-25T07:00:00Z')),
       id: '7',
       state: 'narrating',
       attempts: 2,
@@ -64,6 +65,7 @@ describe('a folder already published for the job', () => {
         concurrency: 1,
         allowPrivateNetworks: false,
         stageLimits: { narrating: 600_000, rendering: 600_000 },
+        feeds: {},
         signal: new AbortController().signal,
         onStage: () => assert.fail('nothing may run'),
       };

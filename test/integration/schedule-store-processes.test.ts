@@ -26,7 +26,8 @@ describe('SQLite job store', () => {
         keys.push(job.key);
         // Hold each job a moment, as real work does, so the processes' claims interleave.
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
-        store.complete(job.id, owner, new Date());
+        store.published(job.id, owner, new Date());
+        store.complete(job.id, owner, null, new Date());
       }
       process.stdout.write(JSON.stringify(keys));`;
     const run = () =>

@@ -15,7 +15,7 @@ import { send, startServer, type TestServer } from '../helpers/server.ts';
 import { ffprobe } from '../helpers/video.ts';
 
 const PAGE = path.resolve(PROJECT_ROOT, '../shared/fixtures/readability/guardian-1/source.html');
-const MAX_SECONDS = 40;
+const MAX_SECONDS = 60;
 
 describe('render --max-seconds', () => {
   let server: TestServer;
@@ -63,8 +63,9 @@ describe('render --max-seconds', () => {
     const progress = [...stderr.matchAll(/^synthesis (\d+)\/(\d+)$/gm)].map((match) => [Number(match[1]), Number(match[2])] as const);
     const [done, planned] = progress.at(-1)!;
     const narration = NarrationSchema.parse(JSON.parse(await readFile(path.join(out, 'narration.json'), 'utf8')));
-    // A pass reads up to 510 tokens, about 25 s: 36 s of narration is two passes, planned with a margin.
-    assert.ok(planned <= 3, `${planned} passes planned`);
+    // A pass reads up to 510 tokens, about 25 s: 56 s of narration is three passes, planned with a margin.
+    assert.ok(planned <= 4, `${planned} passes planned`);
+    process.stderr.write(`# ${done} passes synthesized of ${planned} planned, ${narration.chunks.length} kept, ${narration.audio.durationMs} ms\n`);
     assert.ok(done <= narration.chunks.length + 1, `${done} passes synthesized for ${narration.chunks.length} kept`);
   });
 });

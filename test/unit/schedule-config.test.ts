@@ -46,7 +46,24 @@ describe('schedule config', () => {
     assert.equal(config.timezone, 'Europe/Madrid');
   });
 
+  it("takes a feed's length and music bed, the music file read from the config file's folder", () => {
+    const config = parseConfig(
+      {
+        feeds: [
+          { url: 'https://e.com/a', maxSeconds: 60, music: 'music/bed.mp3' },
+          { url: 'https://e.com/b', music: { file: '/srv/bed.ogg', level: -14 } },
+        ],
+      },
+      file,
+    );
+    assert.equal(config.feeds[0]!.maxSeconds, 60);
+    assert.deepEqual(config.feeds[0]!.music, { file: path.join(dir, 'music/bed.mp3'), level: -10, duck: 18 });
+    assert.deepEqual(config.feeds[1]!.music, { file: '/srv/bed.ogg', level: -14, duck: 18 });
+  });
+
   const bad: [string, unknown, RegExp][] = [
+    ['a music level over 0', { feeds: [{ url: 'https://e.com/f', music: { file: 'a.mp3', level: 3 } }] }, /feeds\[0\]\.music\.level/],
+    ['a maxSeconds too short for a video', { feeds: [{ url: 'https://e.com/f', maxSeconds: 4 }] }, /feeds\[0\]\.maxSeconds/],
     ['no feeds', {}, /feeds: /],
     ['an empty feed list', { feeds: [] }, /feeds: must list at least one feed/],
     ['a feed URL that is not http(s)', { feeds: [{ url: 'ftp://example.com/rss' }] }, /feeds\[0\]\.url: must be an http\(s\) URL/],

@@ -33,6 +33,17 @@ describe('public and private addresses', () => {
     ['::ffff:127.0.0.1', false],
     ['::ffff:a9fe:a9fe', false],
     ['[::1]', false],
+    // NAT64 and 6to4 carry an IPv4 address, judged as that address.
+    ['64:ff9b::7f00:1', false],
+    ['64:ff9b::127.0.0.1', false],
+    ['64:ff9b::a9fe:a9fe', false],
+    ['64:ff9b::808:808', true],
+    ['2002:7f00:1::', false],
+    ['2002:c0a8:101::1', false],
+    ['2002:a9fe:a9fe:1::5', false],
+    ['2002:808:808::1', true],
+    ['fec0::1', false],
+    ['feff::1', false],
   ];
   for (const [address, isPublic] of cases) {
     it(`${address} is ${isPublic ? 'public' : 'not public'}`, () => assert.equal(isPublicAddress(address), isPublic));

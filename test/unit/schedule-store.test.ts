@@ -1,6 +1,7 @@
 // The SQLite job store: keys, leases, retries, and several processes claiming from one file at once.
 import assert from 'node:assert/strict';
 import { jobSpec as spec } from '../helpers/schedule.ts';
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
@@ -37,7 +38,7 @@ describe('SQLite job store', () => {
     assert.deepEqual([first.key, first.state, first.attempts], ['guid:1', 'narrating', 1]);
     assert.equal(store.renew(first.id, 'me:1:a', LEASE, at(3), 'rendering'), true);
     assert.equal(store.list()[0]!.state, 'rendering');
-    assert.equal(store.complete(first.id, 'me:1:a', at(4)), true);
+    assert.equal(store.published(first.id, 'me:1:a', at(4)) && store.complete(first.id, 'me:1:a', null, at(4)), true);
     assert.equal(store.claim('me:1:a', LEASE, policy, at(5))!.key, 'guid:2');
     assert.equal(store.claim('me:1:a', LEASE, policy, at(6)), null);
     assert.deepEqual(
@@ -82,7 +83,7 @@ describe('SQLite job store', () => {
     const taken = store.claim('me:1:b', LEASE, policy, at(LEASE / 1000 + 1))!;
     assert.deepEqual([taken.id, taken.attempts], [job.id, 2]);
     assert.equal(store.renew(job.id, 'other-host:7:a', LEASE, at(32)), false);
-    assert.equal(store.complete(job.id, 'other-host:7:a', at(33)), false);
+    assert.equal(store.published(job.id, 'other-host:7:a', at(33)), false);
     assert.equal(store.fail(job.id, 'other-host:7:a', 'late', 'transient', policy, at(33)), null);
   });
 
@@ -119,6 +120,30 @@ describe('SQLite job store', () => {
     );
     assert.deepEqual(((view) => [view.state, view.attempts, view.lastError])(store.retry(job.id, at(3))), ['queued', 0, null]);
     assert.equal(store.claim('w:1:a', LEASE, policy, at(4))!.id, job.id);
+  });
+
+  it('opens a store file written before versioning with its jobs intact, and can then hold a job in afterEach', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'schedule-store-')), 'jobs.db');
+    const old = new Database(file);
+    old.exec(`CREATE TABLE jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, spec TEXT NOT NULL,
+      state TEXT NOT NULL CHECK (state IN ('queued', 'narrating', 'rendering', 'done', 'failed')), attempts INTEGER NOT NULL DEFAULT 0,
+      last_error TEXT, after_each_error TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, started_at TEXT, finished_at TEXT,
+      next_attempt_at TEXT, lease_owner TEXT, lease_expires_at INTEGER);`);
+    old
+      .prepare(`INSERT INTO jobs (key, spec, state, attempts, created_at, updated_at) VALUES (?, ?, 'done', 1, ?, ?)`)
+      .run(spec(1).key, JSON.stringify(spec(1)), t0.toISOString(), t0.toISOString());
+    old.close();
+    const store = new SqliteJobStore(file);
+    assert.deepEqual(
+      store.list().map((job) => [job.key, job.state]),
+      [[spec(1).key, 'done']],
+    );
+    assert.equal(store.enqueue(spec(1), at(1)), false, 'the done job is not queued again');
+    store.enqueue(spec(2), at(1));
+    const job = store.claim('w:1:a', LEASE, policy, at(2))!;
+    assert.equal(store.published(job.id, 'w:1:a', at(3)), true);
+    assert.equal(store.list()[1]!.state, 'afterEach');
+    store.close();
   });
 
   it('says clearly when the store file is not a database', () => {

@@ -30,7 +30,16 @@ async function runOnce(producer: ItemProducer, maxAttempts: number, limits: { na
   const dir = mkdtempSync(path.join(tmpdir(), 'stage-limit-'));
   const queue = new SqliteQueue(path.join(dir, 'jobs.db'), { maxAttempts, backoffSeconds: 60 }, 60_000);
   await queue.enqueue(jobSpec(1));
-  const settings = { outputRoot: dir, fps: 25 as const, scale: 0.2, concurrency: 1, allowPrivateNetworks: false, stageLimits: limits };
+  const settings = {
+    outputRoot: dir,
+    fps: 25 as const,
+    scale: 0.2,
+    concurrency: 1,
+    allowPrivateNetworks: false,
+    stageLimits: limits,
+    feeds: {},
+    afterEach: null,
+  };
   const lines: string[] = [];
   const handlers: JobHandlers = {
     settings,

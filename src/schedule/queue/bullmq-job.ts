@@ -1,18 +1,23 @@
 // What a BullMQ job holds and how it reads as a JobView: shared by the queue (in the scheduler's process) and
 // the sandboxed processor (in the child process that runs the job), which sees the job only as plain JSON.
-import type { JobSpec, JobState, JobView } from '../job.ts';
+import { parseJobSpec, type JobSpec, type JobState, type JobView } from '../job.ts';
+import type { ProducedItem } from '../produce-item.ts';
 
-/** The environment variable that carries the worker's ProduceSettings to the processor's child process. */
+/** The environment variable that carries the worker's WorkerSettings to the processor's child process. */
 export const SETTINGS_VARIABLE = 'KOKORO_NEWS_VIDEO_JOB_SETTINGS';
 
 export interface JobData {
   spec: JobSpec;
   createdAt: string;
-  afterEachError?: string | null;
+}
+
+/** What the processor returns once afterEach has run: BullMQ records the job as completed only then. */
+export interface FinishedItem extends ProducedItem {
+  afterEachError: string | null;
 }
 
 export interface Progress {
-  stage: 'narrating' | 'rendering';
+  stage: 'narrating' | 'rendering' | 'afterEach';
 }
 
 /** The fields of a BullMQ job that a JobView needs: a Job and a SandboxedJob both have them. */
@@ -25,6 +30,7 @@ export interface JobFields {
   delay?: number;
   processedOn?: number;
   finishedOn?: number;
+  returnvalue?: FinishedItem | null;
 }
 
 export function stateOf(bullState: string, progress: unknown): JobState {
@@ -34,15 +40,16 @@ export function stateOf(bullState: string, progress: unknown): JobState {
   return 'queued';
 }
 
+/** The job as a JobView, its spec validated (Redis holds what anyone who can reach it wrote): throws when it is not one. */
 export function viewOf(job: JobFields, state: JobState): JobView {
   const iso = (time: number | undefined) => (time ? new Date(time).toISOString() : null);
   return {
-    ...job.data.spec,
+    ...parseJobSpec((job.data as Partial<JobData> | null)?.spec, job.id!),
     id: job.id!,
     state,
     attempts: job.attemptsStarted,
     lastError: job.failedReason || null,
-    afterEachError: job.data.afterEachError ?? null,
+    afterEachError: job.returnvalue?.afterEachError ?? null,
     createdAt: job.data.createdAt,
     updatedAt: iso(job.finishedOn ?? job.processedOn ?? job.timestamp)!,
     startedAt: iso(job.processedOn),

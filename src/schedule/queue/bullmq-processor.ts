@@ -2,18 +2,21 @@
 // for its next jobs, not in the worker's own process. Loading the model, phonemizing and synthesis hold the
 // event loop for seconds at a time; out here they cannot keep the worker from renewing the job's lock, so a lock
 // lapses only when the worker really died. The scheduler hands over its settings in the child's environment.
+// afterEach runs here too, before the job is completed, under the same lock: a worker killed during it leaves the
+// job active, and the job's next run finds its folder published (no render) and runs afterEach again.
 import { UnrecoverableError, type SandboxedJob } from 'bullmq';
+import { afterPublished } from '../after-each.ts';
 import { logLine } from '../log-line.ts';
-import { produceItem, type ProducedItem, type ProduceSettings } from '../produce-item.ts';
+import { produceItem } from '../produce-item.ts';
 import { ScheduledProducer } from '../producer.ts';
 import { classifyFailure } from '../retry.ts';
-import { SETTINGS_VARIABLE, viewOf, type JobData, type Progress } from './bullmq-job.ts';
-import { errorMessage } from './job-queue.ts';
+import { SETTINGS_VARIABLE, viewOf, type FinishedItem, type JobData, type Progress } from './bullmq-job.ts';
+import { errorMessage, type WorkerSettings } from './job-queue.ts';
 
-function settingsFromEnvironment(): ProduceSettings {
+function settingsFromEnvironment(): WorkerSettings {
   const json = process.env[SETTINGS_VARIABLE];
   if (json === undefined) throw new Error(`${SETTINGS_VARIABLE} is not set: this file is run by the BullMQ queue, not directly`);
-  return JSON.parse(json) as ProduceSettings;
+  return JSON.parse(json) as WorkerSettings;
 }
 
 const settings = settingsFromEnvironment();
@@ -21,17 +24,20 @@ const settings = settingsFromEnvironment();
 const producer = new ScheduledProducer({ warn: (line) => logLine(`warning: ${line}`) });
 
 export default async function processJob(
-  job: SandboxedJob<JobData, ProducedItem>,
+  job: SandboxedJob<JobData, FinishedItem>,
   _token: string | undefined,
   signal: AbortSignal,
-): Promise<ProducedItem> {
+): Promise<FinishedItem> {
   try {
-    return await produceItem(viewOf(job, 'narrating'), {
+    const view = viewOf(job, 'narrating');
+    const produced = await produceItem(view, {
       ...settings,
       producer,
       signal,
       onStage: (stage) => void job.updateProgress({ stage } satisfies Progress),
     });
+    await job.updateProgress({ stage: 'afterEach' } satisfies Progress);
+    return { ...produced, afterEachError: await afterPublished(view, settings, logLine) };
   } catch (error) {
     // BullMQ retries any error but this one, which it fails at once: an article that cannot be made.
     if (classifyFailure(error) === 'permanent') throw new UnrecoverableError(errorMessage(error));

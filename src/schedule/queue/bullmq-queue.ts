@@ -10,9 +10,8 @@ import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { UserError } from '../../errors.ts';
 import type { JobSpec, JobView } from '../job.ts';
-import type { ProducedItem } from '../produce-item.ts';
 import { backoffSeconds, type RetryPolicy } from '../retry.ts';
-import { SETTINGS_VARIABLE, stateOf, viewOf, type JobData } from './bullmq-job.ts';
+import { SETTINGS_VARIABLE, stateOf, viewOf, type FinishedItem, type JobData } from './bullmq-job.ts';
 import { errorMessage, type JobHandlers, type JobQueue, type ProcessOptions } from './job-queue.ts';
 
 const QUEUE_NAME = 'kokoro-news-video';
@@ -112,9 +111,8 @@ export class BullmqQueue implements JobQueue {
   }
 
   async process(handlers: JobHandlers, options: ProcessOptions): Promise<void> {
-    const afterEachRuns = new Set<Promise<void>>();
     const workerConnection = connect(this.url);
-    const worker = new Worker<JobData, ProducedItem>(QUEUE_NAME, PROCESSOR_FILE, {
+    const worker = new Worker<JobData, FinishedItem>(QUEUE_NAME, PROCESSOR_FILE, {
       connection: workerConnection,
       concurrency: 1,
       lockDuration: this.leaseMs,
@@ -135,15 +133,9 @@ export class BullmqQueue implements JobQueue {
     worker.on('lockRenewalFailed', (jobIds) => {
       for (const id of jobIds) worker.cancelJob(id, `job ${id}'s lock was lost; another worker may take it`);
     });
-    // afterEach runs once BullMQ has recorded the job as completed, as the SQLite queue does.
-    worker.on('completed', (job, produced) => {
-      const run = (async () => {
-        handlers.log(`job ${job.id}: done, ${produced.folder}${produced.produced ? '' : ' (published by an earlier attempt)'}`);
-        const afterEachError = await handlers.afterDone(await toView(job), produced);
-        await job.updateData({ ...job.data, afterEachError });
-      })().finally(() => afterEachRuns.delete(run));
-      afterEachRuns.add(run);
-    });
+    worker.on('completed', (job, finished) =>
+      handlers.log(`job ${job.id}: done, ${finished.folder}${finished.produced ? '' : ' (published by an earlier attempt)'}`),
+    );
     const stopped = new Promise<void>((resolve) => options.signal.addEventListener('abort', () => resolve(), { once: true }));
     try {
       if (options.untilIdle) {
@@ -155,7 +147,6 @@ export class BullmqQueue implements JobQueue {
     } finally {
       if (options.signal.aborted) worker.cancelAllJobs('the scheduler is stopping');
       await worker.close(options.signal.aborted);
-      await Promise.all(afterEachRuns);
       await workerConnection.quit();
     }
   }

@@ -10,11 +10,19 @@ export interface JobHandlers {
    * gives up). The SQLite queue calls it; BullMQ runs produceItem in its sandboxed child process instead.
    */
   run(job: JobView, signal: AbortSignal, onStage: (stage: ProduceStage) => void): Promise<ProducedItem>;
-  /** The job's settings, for a queue that runs produceItem in another process (BullMQ). */
-  settings: ProduceSettings;
-  /** After the queue has recorded the job as done: the afterEach command; its error, or null. */
-  afterDone(job: JobView, produced: ProducedItem): Promise<string | null>;
+  /** The job's settings, for a queue that runs the job in another process (BullMQ). */
+  settings: WorkerSettings;
+  /**
+   * After the queue has recorded the folder as published (the job's afterEach state): the afterEach command;
+   * its error, or null. The SQLite queue calls it; BullMQ's child process runs afterEach itself.
+   */
+  afterDone(job: JobView): Promise<string | null>;
   log(line: string): void;
+}
+
+/** What a worker needs from the config, as plain data (BullMQ hands it to its child process). */
+export interface WorkerSettings extends ProduceSettings {
+  afterEach: string | null;
 }
 
 export interface ProcessOptions {

@@ -57,13 +57,19 @@ export class SqliteQueue implements JobQueue {
         lost.abort(new Error(`job ${job.id}'s lease was lost to another worker`));
     };
     const heartbeat = setInterval(() => renew(), this.leaseMs / 3);
-    handlers.log(`job ${job.id}: ${job.title} (attempt ${job.attempts})`);
+    handlers.log(
+      `job ${job.id}: ${job.title} (attempt ${job.attempts}${job.state === 'afterEach' ? ', afterEach again: published before a crash' : ''})`,
+    );
     try {
-      const produced = await handlers.run(job, signal, (stage) => renew(stage));
+      if (job.state !== 'afterEach') {
+        const produced = await handlers.run(job, signal, (stage) => renew(stage));
+        if (!this.store.published(job.id, this.owner, new Date())) return;
+        handlers.log(`job ${job.id}: published, ${produced.folder}${produced.produced ? '' : ' (by an earlier attempt)'}`);
+      }
+      // Still leased while afterEach runs: a crash here leaves the job in afterEach, and a restart runs it again.
+      const afterEachError = await handlers.afterDone(job);
       clearInterval(heartbeat);
-      if (!this.store.complete(job.id, this.owner, new Date())) return;
-      handlers.log(`job ${job.id}: done, ${produced.folder}${produced.produced ? '' : ' (published by an earlier attempt)'}`);
-      this.store.recordAfterEach(job.id, await handlers.afterDone(job, produced), new Date());
+      if (this.store.complete(job.id, this.owner, afterEachError, new Date())) handlers.log(`job ${job.id}: done`);
     } catch (error) {
       clearInterval(heartbeat);
       const state = this.store.fail(job.id, this.owner, errorMessage(error), classifyFailure(error), this.policy, new Date());

@@ -5,16 +5,15 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../errors.ts';
-import type { JobSpec, JobState, JobView } from '../job.ts';
+import { JOB_STATES, parseJobSpec, type JobSpec, type JobState, type JobView } from '../job.ts';
 import { nextStep, type FailureKind, type RetryPolicy } from '../retry.ts';
 import { isDeadLocalOwner } from './lease-owner.ts';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS jobs (
+const JOB_COLUMNS = `
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   key TEXT NOT NULL UNIQUE,
   spec TEXT NOT NULL,
-  state TEXT NOT NULL CHECK (state IN ('queued', 'narrating', 'rendering', 'done', 'failed')),
+  state TEXT NOT NULL CHECK (state IN (STATES)),
   attempts INTEGER NOT NULL DEFAULT 0,
   last_error TEXT,
   after_each_error TEXT,
@@ -24,10 +23,28 @@ CREATE TABLE IF NOT EXISTS jobs (
   finished_at TEXT,
   next_attempt_at TEXT,
   lease_owner TEXT,
-  lease_expires_at INTEGER
-);
-CREATE INDEX IF NOT EXISTS jobs_ready ON jobs (state, next_attempt_at);
-`;
+  lease_expires_at INTEGER`;
+
+const columnsFor = (states: readonly string[]) => JOB_COLUMNS.replace('STATES', states.map((state) => `'${state}'`).join(', '));
+
+/**
+ * Each step takes a store file from one version (PRAGMA user_version) to the next, so a file written by an
+ * earlier release opens with its jobs intact; a new file runs them all. The first is the schema from before
+ * versioning (IF NOT EXISTS: such files already have it).
+ */
+const MIGRATIONS = [
+  `CREATE TABLE IF NOT EXISTS jobs (${columnsFor(['queued', 'narrating', 'rendering', 'done', 'failed'])});
+   CREATE INDEX IF NOT EXISTS jobs_ready ON jobs (state, next_attempt_at);`,
+  // The afterEach state: SQLite cannot change a CHECK in place, so the table is copied into a new one.
+  `ALTER TABLE jobs RENAME TO jobs_v1;
+   CREATE TABLE jobs (${columnsFor(JOB_STATES)});
+   INSERT INTO jobs SELECT * FROM jobs_v1;
+   DROP TABLE jobs_v1;
+   CREATE INDEX jobs_ready ON jobs (state, next_attempt_at);`,
+];
+
+/** States in which a worker holds the job under a lease. */
+const HELD = `('narrating', 'rendering', 'afterEach')`;
 
 interface Row {
   id: number;
@@ -46,9 +63,16 @@ interface Row {
   lease_expires_at: number | null;
 }
 
+/** The row as a job, its spec validated (it is read back from a file others may write): throws when it is not one. */
 function toView(row: Row): JobView {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(row.spec);
+  } catch {
+    raw = row.spec;
+  }
   return {
-    ...(JSON.parse(row.spec) as JobSpec),
+    ...parseJobSpec(raw, String(row.id)),
     id: String(row.id),
     state: row.state,
     attempts: row.attempts,
@@ -72,13 +96,24 @@ export class SqliteJobStore {
       this.db.pragma('journal_mode = WAL');
       // Another scheduler may hold the write lock for a moment; wait for it rather than fail.
       this.db.pragma('busy_timeout = 10000');
-      this.db.exec(SCHEMA);
+      this.migrate();
     } catch (error) {
       throw new UserError(
         `The job store ${file} cannot be opened (${(error as Error).message})`,
         'Point queue: at a writable sqlite:<file>, or remove a file that is not a SQLite database',
       );
     }
+  }
+
+  /** One IMMEDIATE transaction, so two processes opening an old file at once migrate it once. */
+  private migrate(): void {
+    this.db
+      .transaction(() => {
+        const version = this.db.pragma('user_version', { simple: true }) as number;
+        for (const [index, step] of MIGRATIONS.entries()) if (index >= version) this.db.exec(step);
+        this.db.pragma(`user_version = ${MIGRATIONS.length}`);
+      })
+      .immediate();
   }
 
   close(): void {
@@ -98,55 +133,83 @@ export class SqliteJobStore {
 
   /**
    * Take the next job to work on: first one whose holder died (its lease lapsed, or its process on this host is
-   * gone), else the oldest queued job that is due. A job whose holders died `maxAttempts` times is failed.
+   * gone), else the oldest queued job that is due. A job whose holders died `maxAttempts` times is failed; one
+   * that died in afterEach stays in that state, so only afterEach runs again (its video is published).
    */
   claim(owner: string, leaseMs: number, policy: RetryPolicy, now: Date): JobView | null {
     const take = this.db.transaction((): JobView | null => {
-      const held = this.db.prepare(`SELECT * FROM jobs WHERE state IN ('narrating', 'rendering')`).all() as Row[];
+      const held = this.db.prepare(`SELECT * FROM jobs WHERE state IN ${HELD}`).all() as Row[];
       for (const row of held) {
         if (!(row.lease_expires_at! < now.getTime() || isDeadLocalOwner(row.lease_owner ?? ''))) continue;
         if (row.attempts >= policy.maxAttempts) {
-          this.giveUp(row.id, `the worker stopped during ${row.state} (killed or crashed) on each of ${row.attempts} attempts`, now);
+          const reason = `the worker stopped during ${row.state} (killed or crashed) on each of ${row.attempts} attempts`;
+          if (row.state === 'afterEach') this.finish(row.id, reason, now);
+          else this.giveUp(row.id, reason, now);
           continue;
         }
-        return this.lease(row.id, owner, leaseMs, now);
+        const job = this.lease(row.id, owner, leaseMs, now);
+        if (job !== null) return job;
       }
-      const due = this.db
-        .prepare(`SELECT id FROM jobs WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1`)
-        .get(now.toISOString()) as { id: number } | undefined;
-      return due === undefined ? null : this.lease(due.id, owner, leaseMs, now);
+      for (;;) {
+        const due = this.db
+          .prepare(`SELECT id FROM jobs WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1`)
+          .get(now.toISOString()) as { id: number } | undefined;
+        if (due === undefined) return null;
+        const job = this.lease(due.id, owner, leaseMs, now);
+        if (job !== null) return job;
+      }
     });
     return take.immediate();
   }
 
-  private lease(id: number, owner: string, leaseMs: number, now: Date): JobView {
+  /** Lease the row; a row that is not a valid job is failed with the reason instead (null), and never runs. */
+  private lease(id: number, owner: string, leaseMs: number, now: Date): JobView | null {
     const time = now.toISOString();
-    return toView(
-      this.db
-        .prepare(
-          `UPDATE jobs SET state = 'narrating', attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?, started_at = ?, updated_at = ?, next_attempt_at = NULL WHERE id = ? RETURNING *`,
-        )
-        .get(owner, now.getTime() + leaseMs, time, time, id) as Row,
-    );
+    const row = this.db
+      .prepare(
+        `UPDATE jobs SET state = IIF(state = 'afterEach', 'afterEach', 'narrating'), attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?, started_at = ?, updated_at = ?, next_attempt_at = NULL WHERE id = ? RETURNING *`,
+      )
+      .get(owner, now.getTime() + leaseMs, time, time, id) as Row;
+    try {
+      return toView(row);
+    } catch (error) {
+      this.giveUp(id, (error as Error).message, now);
+      return null;
+    }
   }
 
   /** Extend the lease, and move to `state` if given. False when the lease was lost (it lapsed and another took it). */
   renew(id: string, owner: string, leaseMs: number, now: Date, state?: 'narrating' | 'rendering'): boolean {
     const result = this.db
       .prepare(
-        `UPDATE jobs SET lease_expires_at = ?, state = COALESCE(?, state), updated_at = ? WHERE id = ? AND lease_owner = ? AND state IN ('narrating', 'rendering')`,
+        `UPDATE jobs SET lease_expires_at = ?, state = COALESCE(?, state), updated_at = ? WHERE id = ? AND lease_owner = ? AND state IN ${HELD}`,
       )
       .run(now.getTime() + leaseMs, state ?? null, now.toISOString(), Number(id), owner);
     return result.changes === 1;
   }
 
-  complete(id: string, owner: string, now: Date): boolean {
+  /** The folder is published: the job moves to afterEach, still leased, and is never produced again. */
+  published(id: string, owner: string, now: Date): boolean {
     const result = this.db
-      .prepare(
-        `UPDATE jobs SET state = 'done', last_error = NULL, finished_at = ?, updated_at = ?, lease_owner = NULL, lease_expires_at = NULL WHERE id = ? AND lease_owner = ?`,
-      )
-      .run(now.toISOString(), now.toISOString(), Number(id), owner);
+      .prepare(`UPDATE jobs SET state = 'afterEach', last_error = NULL, updated_at = ? WHERE id = ? AND lease_owner = ? AND state IN ${HELD}`)
+      .run(now.toISOString(), Number(id), owner);
     return result.changes === 1;
+  }
+
+  /** afterEach has run (its error, or null): the job is done. */
+  complete(id: string, owner: string, afterEachError: string | null, now: Date): boolean {
+    const row = this.db.prepare(`SELECT id FROM jobs WHERE id = ? AND lease_owner = ? AND state = 'afterEach'`).get(Number(id), owner);
+    if (row === undefined) return false;
+    this.finish(Number(id), afterEachError, now);
+    return true;
+  }
+
+  private finish(id: number, afterEachError: string | null, now: Date): void {
+    this.db
+      .prepare(
+        `UPDATE jobs SET state = 'done', last_error = NULL, after_each_error = ?, finished_at = ?, updated_at = ?, lease_owner = NULL, lease_expires_at = NULL WHERE id = ?`,
+      )
+      .run(afterEachError, now.toISOString(), now.toISOString(), id);
   }
 
   /** Record a failed attempt: queued again after the backoff, or failed for good. */
@@ -174,10 +237,6 @@ export class SqliteJobStore {
         `UPDATE jobs SET state = 'failed', last_error = ?, finished_at = ?, updated_at = ?, lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = NULL WHERE id = ?`,
       )
       .run(message, now.toISOString(), now.toISOString(), id);
-  }
-
-  recordAfterEach(id: string, error: string | null, now: Date): void {
-    this.db.prepare(`UPDATE jobs SET after_each_error = ?, updated_at = ? WHERE id = ?`).run(error, now.toISOString(), Number(id));
   }
 
   list(): JobView[] {
