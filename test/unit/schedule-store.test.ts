@@ -16,8 +16,18 @@ const LEASE = 30_000;
 const t0 = new Date('2026-11-25T07:00:00Z');
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 
-function newStore(): SqliteJobStore {
-  return new SqliteJobStore(path.join(mkdtempSync(path.join(tmpdir(), 'schedule-store-')), 'jobs.db'));
+/** A monotonic clock the test moves by hand, as the host's uptime would. */
+function fakeClock(): { monotonicMs: () => number; advance: (ms: number) => void } {
+  let now = 0;
+  return { monotonicMs: () => now, advance: (ms) => (now += ms) };
+}
+
+function newFile(): string {
+  return path.join(mkdtempSync(path.join(tmpdir(), 'schedule-store-')), 'jobs.db');
+}
+
+function newStore(clock = fakeClock()): SqliteJobStore {
+  return new SqliteJobStore(newFile(), clock);
 }
 
 describe('SQLite job store', () => {
@@ -36,7 +46,7 @@ describe('SQLite job store', () => {
     store.enqueue(spec(2), at(1));
     const first = store.claim('me:1:a', LEASE, policy, at(2))!;
     assert.deepEqual([first.key, first.state, first.attempts], ['guid:1', 'narrating', 1]);
-    assert.equal(store.renew(first.id, 'me:1:a', LEASE, at(3), 'rendering'), true);
+    assert.equal(store.renew(first.id, 'me:1:a', at(3), 'rendering'), true);
     assert.equal(store.list()[0]!.state, 'rendering');
     assert.equal(store.published(first.id, 'me:1:a', at(4)) && store.complete(first.id, 'me:1:a', null, at(4)), true);
     assert.equal(store.claim('me:1:a', LEASE, policy, at(5))!.key, 'guid:2');
@@ -75,16 +85,66 @@ describe('SQLite job store', () => {
     );
   });
 
-  it('gives a job whose lease lapsed to another worker, and the late holder can no longer touch it', () => {
-    const store = newStore();
+  it('gives a job whose heartbeat stopped for a lease to another worker, and the late holder can no longer touch it', () => {
+    const clock = fakeClock();
+    const store = newStore(clock);
     store.enqueue(spec(1), t0);
     const job = store.claim('other-host:7:a', LEASE, policy, t0)!;
-    assert.equal(store.claim('me:1:b', LEASE, policy, at(LEASE / 1000 - 1)), null);
-    const taken = store.claim('me:1:b', LEASE, policy, at(LEASE / 1000 + 1))!;
+    assert.equal(store.claim('me:1:b', LEASE, policy, t0), null);
+    clock.advance(LEASE - 1);
+    assert.equal(store.claim('me:1:b', LEASE, policy, t0), null);
+    clock.advance(1);
+    const taken = store.claim('me:1:b', LEASE, policy, t0)!;
     assert.deepEqual([taken.id, taken.attempts], [job.id, 2]);
-    assert.equal(store.renew(job.id, 'other-host:7:a', LEASE, at(32)), false);
+    assert.equal(store.renew(job.id, 'other-host:7:a', at(32)), false);
     assert.equal(store.published(job.id, 'other-host:7:a', at(33)), false);
     assert.equal(store.fail(job.id, 'other-host:7:a', 'late', 'transient', policy, at(33)), null);
+  });
+
+  it("judges a lease by its heartbeat on the observer's own clock: wall-clock jumps neither end nor extend it", () => {
+    const file = newFile();
+    const [holderClock, observerClock] = [fakeClock(), fakeClock()];
+    const holder = new SqliteJobStore(file, holderClock);
+    const observer = new SqliteJobStore(file, observerClock);
+    holder.enqueue(spec(1), t0);
+    const job = holder.claim('far:1:a', LEASE, policy, t0)!;
+    // The observer's host steps its clock an hour ahead (NTP, a VM resumed) while the holder keeps renewing.
+    for (let beat = 1; beat <= 10; beat++) {
+      assert.equal(observer.claim('near:2:b', LEASE, policy, at(3600 + beat)), null, `a live holder keeps its job (beat ${beat})`);
+      observerClock.advance(LEASE / 3);
+      assert.equal(holder.renew(job.id, 'far:1:a', at(beat)), true);
+    }
+    // The holder stops; the observer's wall clock now steps back two hours, its monotonic clock runs on.
+    assert.equal(observer.claim('near:2:b', LEASE, policy, at(-7200)), null);
+    observerClock.advance(LEASE - 1);
+    assert.equal(observer.claim('near:2:b', LEASE, policy, at(-7200)), null, 'not before a whole lease without a beat');
+    observerClock.advance(1);
+    assert.deepEqual(
+      ((taken) => [taken?.id, taken?.attempts])(observer.claim('near:2:b', LEASE, policy, at(-7200))),
+      [job.id, 2],
+      "a stopped holder loses its job after one lease of the observer's monotonic time",
+    );
+    assert.equal(holder.renew(job.id, 'far:1:a', at(11)), false);
+    holder.close();
+    observer.close();
+  });
+
+  it('watches a held job until it shows a heartbeat or lapses, so a pass that ends when idle does not end blind', () => {
+    const clock = fakeClock();
+    const store = newStore(clock);
+    store.enqueue(spec(1), t0);
+    store.enqueue(spec(2), t0);
+    const first = store.claim('far:1:a', LEASE, policy, t0)!;
+    const second = store.claim('far:1:a', LEASE, policy, t0)!;
+    assert.equal(store.claim('near:2:b', LEASE, policy, t0), null);
+    assert.equal(store.watchingLeases(), true, 'both held jobs seen once, neither judged');
+    store.renew(first.id, 'far:1:a', t0);
+    clock.advance(LEASE / 2);
+    assert.equal(store.claim('near:2:b', LEASE, policy, t0), null);
+    assert.equal(store.watchingLeases(), true, 'the second has not beaten yet');
+    clock.advance(LEASE / 2);
+    assert.equal(store.claim('near:2:b', LEASE, policy, t0)!.id, second.id);
+    assert.equal(store.watchingLeases(), false, 'the first is alive, the second taken');
   });
 
   it('takes back at once a job held by a process of this host that is gone', () => {
@@ -96,10 +156,17 @@ describe('SQLite job store', () => {
   });
 
   it('fails a job whose worker died on every attempt', () => {
-    const store = newStore();
+    const clock = fakeClock();
+    const store = newStore(clock);
     store.enqueue(spec(1), t0);
-    for (let attempt = 0; attempt < policy.maxAttempts; attempt++) store.claim('far:1:a', LEASE, policy, at(attempt * 100));
-    assert.equal(store.claim('far:1:a', LEASE, policy, at(1000)), null);
+    store.claim('far:1:a', LEASE, policy, t0);
+    for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
+      // One claim to see the new holder's beat, one a lease later to find it still.
+      assert.equal(store.claim('far:1:b', LEASE, policy, t0), null);
+      clock.advance(LEASE);
+      const taken = store.claim('far:1:b', LEASE, policy, t0);
+      assert.equal(taken?.attempts, attempt === policy.maxAttempts ? undefined : attempt + 1);
+    }
     assert.match(store.list()[0]!.lastError!, /the worker stopped during narrating \(killed or crashed\) on each of 3 attempts/);
   });
 
@@ -143,6 +210,37 @@ describe('SQLite job store', () => {
     const job = store.claim('w:1:a', LEASE, policy, at(2))!;
     assert.equal(store.published(job.id, 'w:1:a', at(3)), true);
     assert.equal(store.list()[1]!.state, 'afterEach');
+    store.close();
+  });
+
+  it('opens a store file of the previous version (wall-clock leases) with its jobs intact, a held one judged by heartbeat', () => {
+    const file = newFile();
+    const old = new Database(file);
+    old.exec(`CREATE TABLE jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, spec TEXT NOT NULL,
+      state TEXT NOT NULL CHECK (state IN ('queued', 'narrating', 'rendering', 'afterEach', 'done', 'failed')), attempts INTEGER NOT NULL DEFAULT 0,
+      last_error TEXT, after_each_error TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, started_at TEXT, finished_at TEXT,
+      next_attempt_at TEXT, lease_owner TEXT, lease_expires_at INTEGER);
+      CREATE INDEX jobs_ready ON jobs (state, next_attempt_at);
+      PRAGMA user_version = 2;`);
+    const insert = old.prepare(
+      `INSERT INTO jobs (key, spec, state, attempts, created_at, updated_at, lease_owner, lease_expires_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?)`,
+    );
+    insert.run(spec(1).key, JSON.stringify(spec(1)), 'done', t0.toISOString(), t0.toISOString(), null, null);
+    insert.run(spec(2).key, JSON.stringify(spec(2)), 'rendering', t0.toISOString(), t0.toISOString(), 'far:1:a', t0.getTime() + LEASE);
+    old.close();
+    const clock = fakeClock();
+    const store = new SqliteJobStore(file, clock);
+    assert.deepEqual(
+      store.list().map((job) => [job.key, job.state]),
+      [
+        [spec(1).key, 'done'],
+        [spec(2).key, 'rendering'],
+      ],
+    );
+    assert.equal(store.enqueue(spec(1), at(1)), false, 'the done job is not queued again');
+    assert.equal(store.claim('w:1:b', LEASE, policy, at(3600)), null, 'its old expiry, long past, no longer counts');
+    clock.advance(LEASE);
+    assert.equal(store.claim('w:1:b', LEASE, policy, at(3600))!.key, spec(2).key);
     store.close();
   });
 

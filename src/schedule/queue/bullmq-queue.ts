@@ -115,6 +115,9 @@ export class BullmqQueue implements JobQueue {
     const worker = new Worker<JobData, FinishedItem>(QUEUE_NAME, PROCESSOR_FILE, {
       connection: workerConnection,
       concurrency: 1,
+      // The lock is a Redis key with a TTL, so it expires on the Redis server's clock: one clock for every worker,
+      // and a step of a worker host's clock changes nothing. A step of the Redis host's clock (not its
+      // monotonic expiry) is what could end or extend locks there.
       lockDuration: this.leaseMs,
       stalledInterval: this.leaseMs / 2,
       // A worker killed mid-job (a reboot, a deploy) is not the job's fault: the job runs again and the lost run
