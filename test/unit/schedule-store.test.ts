@@ -40,16 +40,52 @@ describe('SQLite job store', () => {
     assert.equal(store.list().length, 1);
   });
 
+  it('queues one article once, whatever key each feed gives it', () => {
+    const store = newStore();
+    assert.equal(store.enqueue(spec(1), t0), true);
+    assert.equal(store.enqueue(spec(2, { key: 'guid:https://e.com/atom#1', feedUrl: 'https://e.com/atom', itemUrl: spec(1).itemUrl }), t0), false);
+    assert.equal(store.enqueue(spec(3, { key: `url:${spec(1).itemUrl}`, guid: null, itemUrl: spec(1).itemUrl }), t0), false);
+    assert.equal(store.enqueue(spec(4, { key: 'guid:https://other.example/rss#1', feedUrl: 'https://other.example/rss' }), t0), true);
+    assert.deepEqual(
+      store.list().map((job) => job.guid),
+      ['1', '4'],
+    );
+  });
+
+  it('does not queue again an item done under the key of older releases (guid:<guid>), unless another feed gives that GUID', () => {
+    const store = newStore();
+    const old = spec(1, { key: 'guid:1' });
+    store.enqueue(old, t0);
+    const job = store.claim('w:1:a', LEASE, policy, t0)!;
+    store.published(job.id, 'w:1:a', t0);
+    store.complete(job.id, 'w:1:a', null, t0);
+    assert.equal(store.enqueue(spec(1, { itemUrl: 'https://e.com/moved/1' }), at(1)), false, 'same feed, its link since changed');
+    assert.equal(
+      store.enqueue(
+        spec(1, { key: 'guid:https://other.example/rss#1', feedUrl: 'https://other.example/rss', itemUrl: 'https://other.example/1' }),
+        at(1),
+      ),
+      true,
+    );
+    assert.deepEqual(
+      store.list().map((row) => [row.key, row.state]),
+      [
+        ['guid:1', 'done'],
+        ['guid:https://other.example/rss#1', 'queued'],
+      ],
+    );
+  });
+
   it('claims due jobs oldest first, moves them through narrating and rendering to done', () => {
     const store = newStore();
     store.enqueue(spec(1), t0);
     store.enqueue(spec(2), at(1));
     const first = store.claim('me:1:a', LEASE, policy, at(2))!;
-    assert.deepEqual([first.key, first.state, first.attempts], ['guid:1', 'narrating', 1]);
+    assert.deepEqual([first.key, first.state, first.attempts], [spec(1).key, 'narrating', 1]);
     assert.equal(store.renew(first.id, 'me:1:a', at(3), 'rendering'), true);
     assert.equal(store.list()[0]!.state, 'rendering');
     assert.equal(store.published(first.id, 'me:1:a', at(4)) && store.complete(first.id, 'me:1:a', null, at(4)), true);
-    assert.equal(store.claim('me:1:a', LEASE, policy, at(5))!.key, 'guid:2');
+    assert.equal(store.claim('me:1:a', LEASE, policy, at(5))!.key, spec(2).key);
     assert.equal(store.claim('me:1:a', LEASE, policy, at(6)), null);
     assert.deepEqual(
       store.list().map((job) => [job.state, job.finishedAt]),
@@ -67,7 +103,7 @@ describe('SQLite job store', () => {
     const job = store.claim('w:1:a', LEASE, policy, t0)!;
     assert.equal(store.fail(job.id, 'w:1:a', 'HTTP 503', 'transient', policy, at(1)), 'queued');
     const permanent = store.claim('w:1:a', LEASE, policy, at(2))!;
-    assert.equal(permanent.key, 'guid:2', 'the failed job waits for its backoff');
+    assert.equal(permanent.key, spec(2).key, 'the failed job waits for its backoff');
     assert.equal(store.fail(permanent.id, 'w:1:a', 'HTTP 404', 'permanent', policy, at(2)), 'failed');
     assert.equal(store.claim('w:1:a', LEASE, policy, at(1 + backoffSeconds(policy, 1) - 1)), null);
     const second = store.claim('w:1:a', LEASE, policy, at(1 + backoffSeconds(policy, 1)))!;
@@ -238,6 +274,11 @@ describe('SQLite job store', () => {
       ],
     );
     assert.equal(store.enqueue(spec(1), at(1)), false, 'the done job is not queued again');
+    assert.equal(
+      store.enqueue(spec(5, { key: 'guid:https://e.com/atom#1', feedUrl: 'https://e.com/atom', itemUrl: spec(1).itemUrl }), at(1)),
+      false,
+      'nor its article under another feed’s key: the old rows’ links are indexed',
+    );
     assert.equal(store.claim('w:1:b', LEASE, policy, at(3600)), null, 'its old expiry, long past, no longer counts');
     clock.advance(LEASE);
     assert.equal(store.claim('w:1:b', LEASE, policy, at(3600))!.key, spec(2).key);

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../errors.ts';
+import { isLegacyJobOf, legacyKey } from '../item-key.ts';
 import { JOB_STATES, parseJobSpec, type JobSpec, type JobState, type JobView } from '../job.ts';
 import { nextStep, type FailureKind, type RetryPolicy } from '../retry.ts';
 import { isDeadLocalOwner } from './lease-owner.ts';
@@ -50,6 +51,11 @@ const MIGRATIONS = [
   // Heartbeats: the wall-clock expiry they replace is dropped, so nothing can judge a lease by it again.
   `ALTER TABLE jobs ADD COLUMN lease_beat INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE jobs DROP COLUMN lease_expires_at;`,
+  // Each job's article link, indexed, so the same article listed by two feeds is queued once. Not UNIQUE: older
+  // files may hold one link under two keys. A row whose spec is not JSON (crafted) gets none, and fails when read.
+  `ALTER TABLE jobs ADD COLUMN item_url TEXT;
+   UPDATE jobs SET item_url = IIF(json_valid(spec), json_extract(spec, '$.itemUrl'), NULL);
+   CREATE INDEX jobs_item_url ON jobs (item_url);`,
 ];
 
 /** States in which a worker holds the job under a lease. */
@@ -70,6 +76,7 @@ interface Row {
   next_attempt_at: string | null;
   lease_owner: string | null;
   lease_beat: number;
+  item_url: string | null;
 }
 
 /** The last heartbeat an observer saw of a held job, and when (on its monotonic clock) it first saw it. */
@@ -80,16 +87,19 @@ interface SeenBeat {
   moved: boolean;
 }
 
+/** The stored spec as JSON, or the text itself when it is not JSON (validation then says what is wrong). */
+function parseSpec(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /** The row as a job, its spec validated (it is read back from a file others may write): throws when it is not one. */
 function toView(row: Row): JobView {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(row.spec);
-  } catch {
-    raw = row.spec;
-  }
   return {
-    ...parseJobSpec(raw, String(row.id)),
+    ...parseJobSpec(parseSpec(row.spec), String(row.id)),
     id: String(row.id),
     state: row.state,
     attempts: row.attempts,
@@ -140,15 +150,28 @@ export class SqliteJobStore {
     this.db.close();
   }
 
-  /** Add the item unless its key is already known (in any state). True when it was new. */
+  /**
+   * Add the item unless it is already known, in any state: its key, its article link under any key, or its key
+   * from before GUIDs were keyed by feed. True when it was new. One IMMEDIATE transaction, so two schedulers
+   * reading two feeds of one article queue it once.
+   */
   enqueue(spec: JobSpec, now: Date): boolean {
-    const time = now.toISOString();
-    const result = this.db
-      .prepare(
-        `INSERT INTO jobs (key, spec, state, created_at, updated_at, next_attempt_at) VALUES (?, ?, 'queued', ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
-      )
-      .run(spec.key, JSON.stringify(spec), time, time, time);
-    return result.changes === 1;
+    const add = this.db.transaction((): boolean => {
+      if (this.knows(spec)) return false;
+      const time = now.toISOString();
+      this.db
+        .prepare(`INSERT INTO jobs (key, spec, item_url, state, created_at, updated_at, next_attempt_at) VALUES (?, ?, ?, 'queued', ?, ?, ?)`)
+        .run(spec.key, JSON.stringify(spec), spec.itemUrl, time, time, time);
+      return true;
+    });
+    return add.immediate();
+  }
+
+  private knows(spec: JobSpec): boolean {
+    if (this.db.prepare(`SELECT 1 FROM jobs WHERE key = ? OR item_url = ? LIMIT 1`).get(spec.key, spec.itemUrl) !== undefined) return true;
+    const legacy = legacyKey(spec);
+    const row = legacy === null ? undefined : (this.db.prepare(`SELECT spec FROM jobs WHERE key = ?`).get(legacy) as Pick<Row, 'spec'> | undefined);
+    return row !== undefined && isLegacyJobOf(parseSpec(row.spec), spec);
   }
 
   /**
