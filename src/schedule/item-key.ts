@@ -5,6 +5,17 @@
 // the same feed or has the same link, so nothing made under the old key is made again.
 import type { JobSpec } from './job.ts';
 
+/**
+ * `guid:<feed URL>#<guid>`: the feed URL is a parsed href without its fragment, so its first `#` ends it and no
+ * GUID of one feed can spell another feed's key.
+ */
+export function itemKey(feedUrl: string, guid: string | undefined, link: string): string {
+  if (guid === undefined) return `url:${link}`;
+  const feed = new URL(feedUrl);
+  feed.hash = '';
+  return `guid:${feed.href}#${guid}`;
+}
+
 /** The key a store written before GUIDs were keyed by feed gave this item, if it has a GUID. */
 export function legacyKey(spec: Pick<JobSpec, 'guid'>): string | null {
   return spec.guid === null ? null : `guid:${spec.guid}`;

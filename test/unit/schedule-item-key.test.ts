@@ -1,12 +1,18 @@
 // Job keys of feed items, and how a job stored under the key of older releases (`guid:<guid>`) is recognised.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isLegacyJobOf, legacyKey } from '../../src/schedule/item-key.ts';
+import { isLegacyJobOf, itemKey, legacyKey } from '../../src/schedule/item-key.ts';
 
 const FEED = 'https://diario.example/rss.xml';
 const LINK = 'https://diario.example/a.html';
 
 describe('item keys', () => {
+  it('keys a GUID within its feed, and an item without one by its link', () => {
+    assert.equal(itemKey(FEED, 'urn:1', LINK), `guid:${FEED}#urn:1`);
+    assert.notEqual(itemKey(FEED, 'urn:1', LINK), itemKey('https://otro.example/rss.xml', 'urn:1', LINK));
+    assert.equal(itemKey(FEED, undefined, LINK), `url:${LINK}`);
+  });
+
   it('names the key older releases gave an item with a GUID', () => {
     assert.equal(legacyKey({ guid: 'urn:1' }), 'guid:urn:1');
     assert.equal(legacyKey({ guid: null }), null);
