@@ -3,12 +3,13 @@
 // entities) and decodes only the fixed HTML entity table. Pure: fetching lives in feeds.ts.
 import { parseFeed } from 'feedsmith';
 import { UserError } from '../errors.ts';
+import { itemKey } from './item-key.ts';
 
 /** More items than any news feed carries: a feed this long is a dump or an attack, not a feed. */
 export const MAX_FEED_ITEMS = 1000;
 
 export interface FeedItem {
-  /** The job key: the item's GUID (Atom id), else its canonical link. One key, one video, ever. */
+  /** The job key (item-key.ts): the item's GUID (Atom id) within its feed, else its canonical link. */
   key: string;
   guid: string | null;
   link: string;
@@ -95,7 +96,8 @@ function isoDate(date: string | undefined): string | null {
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
-export function readFeedItems(xml: string, feedUrl: string): ReadItems {
+/** The feed's items: keyed by `feedUrl` (the config's), their links resolved against `baseUrl` (where it was read). */
+export function readFeedItems(xml: string, feedUrl: string, baseUrl = feedUrl): ReadItems {
   const raw = rawItems(xml, feedUrl);
   if (raw.length > MAX_FEED_ITEMS) {
     throw new UserError(
@@ -108,12 +110,12 @@ export function readFeedItems(xml: string, feedUrl: string): ReadItems {
   const seen = new Set<string>();
   for (const [index, item] of raw.entries()) {
     const name = `item ${index + 1}${item.title ? ` ("${item.title}")` : ''}`;
-    const link = item.link === undefined ? null : canonicalLink(item.link, feedUrl);
+    const link = item.link === undefined ? null : canonicalLink(item.link, baseUrl);
     if (link === null) {
       skipped.push(`${name} has no http(s) link`);
       continue;
     }
-    const key = item.guid !== undefined ? `guid:${item.guid}` : `url:${link}`;
+    const key = itemKey(feedUrl, item.guid, link);
     if (seen.has(key)) {
       skipped.push(`${name} repeats the ${item.guid !== undefined ? `GUID ${item.guid}` : `link ${link}`} of an earlier item`);
       continue;

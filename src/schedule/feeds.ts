@@ -24,5 +24,5 @@ function decodeXml(bytes: Uint8Array, contentType: string): string {
 
 export async function fetchFeedItems(url: string, options: { allowPrivateNetworks: boolean }): Promise<ReadItems> {
   const page = await fetchPage(url, { ...FEED_LIMITS, allowPrivateNetworks: options.allowPrivateNetworks }, FEED);
-  return readFeedItems(decodeXml(page.bytes, page.contentType), page.url);
+  return readFeedItems(decodeXml(page.bytes, page.contentType), url, page.url);
 }

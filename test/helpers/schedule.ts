@@ -103,20 +103,17 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
   }
 }
 
-/** Job n of a test feed, as the store is given it. */
-export function jobSpec(n: number): JobSpec {
-  const key = `guid:${n}`;
+/** Job n of a test feed, as the store is given it; `fields` change its source (its folder follows its key). */
+export function jobSpec(n: number, fields: Partial<Pick<JobSpec, 'key' | 'feedUrl' | 'itemUrl' | 'guid'>> = {}): JobSpec {
+  const source = { key: `guid:https://e.com/rss#${n}`, feedUrl: 'https://e.com/rss', itemUrl: `https://e.com/${n}`, guid: String(n), ...fields };
   return {
-    key,
-    feedUrl: 'https://e.com/rss',
-    itemUrl: `https://e.com/${n}`,
-    guid: String(n),
+    ...source,
     title: `Item ${n}`,
     publishedAt: null,
     voice: null,
     language: null,
     formats: ['vertical'],
-    folder: itemFolder({ key, title: `Item ${n}`, publishedAt: null }, new Date('2026-11-25T07:00:00Z')),
+    folder: itemFolder({ key: source.key, title: `Item ${n}`, publishedAt: null }, new Date('2026-11-25T07:00:00Z')),
   };
 }
 

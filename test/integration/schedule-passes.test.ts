@@ -84,6 +84,6 @@ describe('scheduled passes over RSS and Atom feeds', { timeout: 60 * 60_000 }, (
         ['done', 1],
       ],
     );
-    assert.deepEqual(listed.map((job) => job.key).sort(), site.items.map((item) => `guid:${item.guid}`).sort());
+    assert.deepEqual(listed.map((job) => job.key).sort(), site.items.map((item) => `guid:${site.server.url('/rss.xml')}#${item.guid}`).sort());
   });
 });

@@ -28,14 +28,14 @@ describe('reading feed items', () => {
       assert.deepEqual(skipped, []);
       assert.deepEqual(items, [
         {
-          key: 'guid:urn:1',
+          key: `guid:${SITE}/feed#urn:1`,
           guid: 'urn:1',
           link: `${SITE}/articulos/uno.html`,
           title: 'Uno & más',
           publishedAt: siteItems[0]!.publishedAt.toISOString().replace(/\.\d+Z/, '.000Z'),
         },
         {
-          key: 'guid:urn:2',
+          key: `guid:${SITE}/feed#urn:2`,
           guid: 'urn:2',
           link: `${SITE}/articulos/dos.html`,
           title: 'Dos',
@@ -50,7 +50,7 @@ describe('reading feed items', () => {
 <channel rdf:about="${SITE}/"><title>T</title><link>${SITE}/</link></channel>
 <item rdf:about="${SITE}/r"><title>R</title><link>${SITE}/r</link><dc:date>2026-11-24T08:00:00Z</dc:date></item></rdf:RDF>`;
     assert.deepEqual(readFeedItems(xml, SITE).items, [
-      { key: `guid:${SITE}/r`, guid: `${SITE}/r`, link: `${SITE}/r`, title: 'R', publishedAt: '2026-11-24T08:00:00.000Z' },
+      { key: `guid:${SITE}/#${SITE}/r`, guid: `${SITE}/r`, link: `${SITE}/r`, title: 'R', publishedAt: '2026-11-24T08:00:00.000Z' },
     ]);
   });
 
@@ -60,6 +60,20 @@ describe('reading feed items', () => {
       items.map((item) => [item.key, item.link, item.publishedAt]),
       [[`url:${SITE}/a/b.html`, `${SITE}/a/b.html`, null]],
     );
+  });
+
+  it('keys a GUID by the feed that gave it (the configured URL, not where it redirected), so feeds cannot share keys', () => {
+    const xml = rssWith('<item><title>A</title><link>/a</link><guid>urn:same</guid></item>');
+    const [fromA] = readFeedItems(xml, `${SITE}/a.xml`).items;
+    const [fromB] = readFeedItems(xml, 'https://otro.example/b.xml', `${SITE}/moved.xml`).items;
+    assert.equal(fromA!.key, `guid:${SITE}/a.xml#urn:same`);
+    assert.equal(fromB!.key, 'guid:https://otro.example/b.xml#urn:same', 'keyed by the configured URL');
+    assert.equal(fromB!.link, `${SITE}/a`, 'the link resolved against where the feed was read');
+    assert.equal(readFeedItems(xml, `${SITE}/a.xml#top`).items[0]!.key, fromA!.key, "the feed URL's fragment is not part of it");
+    // A GUID that spells another feed's URL still names an item of its own feed: the feed URL ends at its first #.
+    const spelled = readFeedItems(rssWith('<item><link>/a</link><guid>x#urn:same</guid></item>'), `${SITE}/a.xml`).items[0]!;
+    assert.equal(spelled.key, `guid:${SITE}/a.xml#x#urn:same`);
+    assert.notEqual(readFeedItems(xml, `${SITE}/a.xml#x`).items[0]!.key, spelled.key);
   });
 
   it('skips, with a reason, items with no http(s) link and repeated GUIDs', () => {

@@ -1,6 +1,6 @@
 // Several machines: the same jobs on BullMQ over Redis. The job id is a hash of the item key, so an item is
 // queued once however many schedulers see it; completed and failed jobs are kept so a done item is never queued
-// again. Each job runs in BullMQ's sandboxed processor (bullmq-processor.ts, a child process per worker), so the
+// again, and a hash of article links to job ids keeps one article listed by two feeds to one job. Each job runs in BullMQ's sandboxed processor (bullmq-processor.ts, a child process per worker), so the
 // worker's own event loop only talks to Redis and renews the job's lock on time. A worker that dies stops
 // renewing it; another worker's stalled-job check puts the job back and it runs again (the published folder makes
 // a rerun after publishing a no-op).
@@ -10,6 +10,7 @@ import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { UserError } from '../../errors.ts';
 import type { JobSpec, JobView } from '../job.ts';
+import { isLegacyJobOf, legacyKey } from '../item-key.ts';
 import { backoffSeconds, type RetryPolicy } from '../retry.ts';
 import { SETTINGS_VARIABLE, stateOf, viewOf, type FinishedItem, type JobData } from './bullmq-job.ts';
 import { errorMessage, type JobHandlers, type JobQueue, type ProcessOptions } from './job-queue.ts';
@@ -29,6 +30,18 @@ function connect(url: string): Redis {
 function jobId(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
+
+/**
+ * Record the job (ARGV[2]) as the one for an article link (ARGV[1]) in the hash KEYS[1], unless another job that
+ * still exists (its hash is ARGV[3] .. id) holds the link: 1 when recorded. One script, so two schedulers reading
+ * two feeds of one article cannot both pass. A link whose job is gone (a crash between this and adding the job)
+ * is free again; that leaves a window of one `add` in which two schedulers could each queue the article.
+ */
+const CLAIM_LINK = `
+local holder = redis.call('HGET', KEYS[1], ARGV[1])
+if holder and holder ~= ARGV[2] and redis.call('EXISTS', ARGV[3] .. holder) == 1 then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+return 1`;
 
 async function toView(job: Job<JobData>): Promise<JobView> {
   return viewOf(job, stateOf(await job.getState(), job.progress));
@@ -67,9 +80,14 @@ export class BullmqQueue implements JobQueue {
     return queue;
   }
 
+  /** Queued unless known: its key, its article link under another key, or its key from before GUIDs were keyed by feed. */
   async enqueue(spec: JobSpec): Promise<boolean> {
     const id = jobId(spec.key);
     if ((await this.queue.getJob(id)) !== undefined) return false;
+    const legacy = legacyKey(spec);
+    const old = legacy === null ? undefined : await this.queue.getJob(jobId(legacy));
+    if (old !== undefined && isLegacyJobOf((old.data as Partial<JobData> | null)?.spec, spec)) return false;
+    if ((await this.connection.eval(CLAIM_LINK, 1, this.queue.toKey('item-urls'), spec.itemUrl, id, this.queue.toKey(''))) !== 1) return false;
     await this.queue.add(
       'item',
       { spec, createdAt: new Date().toISOString() },
@@ -115,6 +133,9 @@ export class BullmqQueue implements JobQueue {
     const worker = new Worker<JobData, FinishedItem>(QUEUE_NAME, PROCESSOR_FILE, {
       connection: workerConnection,
       concurrency: 1,
+      // The lock is a Redis key with a TTL, so it expires on the Redis server's clock: one clock for every worker,
+      // and a step of a worker host's clock changes nothing. A step of the Redis host's clock (not its
+      // monotonic expiry) is what could end or extend locks there.
       lockDuration: this.leaseMs,
       stalledInterval: this.leaseMs / 2,
       // A worker killed mid-job (a reboot, a deploy) is not the job's fault: the job runs again and the lost run

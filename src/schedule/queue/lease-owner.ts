@@ -1,5 +1,6 @@
 // Who holds a job: host, process id and a random tag. A lease held by a process of this host that no longer
-// exists is dead at once (a restart after kill -9 resumes without waiting); other hosts' leases expire by time.
+// exists is dead at once (a restart after kill -9 resumes without waiting); other hosts' leases lapse when their
+// heartbeat stops (sqlite-store.ts).
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { isRunning } from '../../system/process.ts';

@@ -41,7 +41,7 @@ export class SqliteQueue implements JobQueue {
     while (!options.signal.aborted) {
       const job = this.store.claim(this.owner, this.leaseMs, this.policy, new Date());
       if (job === null) {
-        if (options.untilIdle) return;
+        if (options.untilIdle && !this.store.watchingLeases()) return;
         await sleep(IDLE_POLL_MS, undefined, { signal: options.signal }).catch(() => undefined);
         continue;
       }
@@ -53,8 +53,7 @@ export class SqliteQueue implements JobQueue {
     const lost = new AbortController();
     const signal = AbortSignal.any([stop, lost.signal]);
     const renew = (stage?: 'narrating' | 'rendering') => {
-      if (!this.store.renew(job.id, this.owner, this.leaseMs, new Date(), stage))
-        lost.abort(new Error(`job ${job.id}'s lease was lost to another worker`));
+      if (!this.store.renew(job.id, this.owner, new Date(), stage)) lost.abort(new Error(`job ${job.id}'s lease was lost to another worker`));
     };
     const heartbeat = setInterval(() => renew(), this.leaseMs / 3);
     handlers.log(

@@ -1,13 +1,20 @@
 // The embedded job store: one SQLite file (WAL, so several processes share it), one row per item key.
 // Claiming is one IMMEDIATE transaction, so two schedulers never take the same row; a claim is a lease that
 // the holder renews while it works and that lapses when it dies, so the job is taken again, never lost.
+// A lease is judged by its heartbeat, never by comparing wall clocks: each renewal bumps a counter in the row,
+// and an observer takes the job only when the counter has stood still for the lease time of its own monotonic
+// clock. A clock step (NTP, a VM resumed) on any host then neither ends a live lease nor extends a dead one.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../errors.ts';
+import { isLegacyJobOf, legacyKey } from '../item-key.ts';
 import { JOB_STATES, parseJobSpec, type JobSpec, type JobState, type JobView } from '../job.ts';
 import { nextStep, type FailureKind, type RetryPolicy } from '../retry.ts';
 import { isDeadLocalOwner } from './lease-owner.ts';
+
+/** A clock that only moves forward, in milliseconds (performance.now; a fake one in tests). */
+export type MonotonicClock = () => number;
 
 const JOB_COLUMNS = `
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -41,6 +48,14 @@ const MIGRATIONS = [
    INSERT INTO jobs SELECT * FROM jobs_v1;
    DROP TABLE jobs_v1;
    CREATE INDEX jobs_ready ON jobs (state, next_attempt_at);`,
+  // Heartbeats: the wall-clock expiry they replace is dropped, so nothing can judge a lease by it again.
+  `ALTER TABLE jobs ADD COLUMN lease_beat INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE jobs DROP COLUMN lease_expires_at;`,
+  // Each job's article link, indexed, so the same article listed by two feeds is queued once. Not UNIQUE: older
+  // files may hold one link under two keys. A row whose spec is not JSON (crafted) gets none, and fails when read.
+  `ALTER TABLE jobs ADD COLUMN item_url TEXT;
+   UPDATE jobs SET item_url = IIF(json_valid(spec), json_extract(spec, '$.itemUrl'), NULL);
+   CREATE INDEX jobs_item_url ON jobs (item_url);`,
 ];
 
 /** States in which a worker holds the job under a lease. */
@@ -60,19 +75,31 @@ interface Row {
   finished_at: string | null;
   next_attempt_at: string | null;
   lease_owner: string | null;
-  lease_expires_at: number | null;
+  lease_beat: number;
+  item_url: string | null;
+}
+
+/** The last heartbeat an observer saw of a held job, and when (on its monotonic clock) it first saw it. */
+interface SeenBeat {
+  beat: number;
+  since: number;
+  /** The beat has moved while this store watched: the holder is alive. */
+  moved: boolean;
+}
+
+/** The stored spec as JSON, or the text itself when it is not JSON (validation then says what is wrong). */
+function parseSpec(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 /** The row as a job, its spec validated (it is read back from a file others may write): throws when it is not one. */
 function toView(row: Row): JobView {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(row.spec);
-  } catch {
-    raw = row.spec;
-  }
   return {
-    ...parseJobSpec(raw, String(row.id)),
+    ...parseJobSpec(parseSpec(row.spec), String(row.id)),
     id: String(row.id),
     state: row.state,
     attempts: row.attempts,
@@ -88,8 +115,11 @@ function toView(row: Row): JobView {
 
 export class SqliteJobStore {
   private readonly db: Database.Database;
+  private readonly monotonicMs: MonotonicClock;
+  private readonly seen = new Map<number, SeenBeat>();
 
-  constructor(file: string) {
+  constructor(file: string, options: { monotonicMs?: MonotonicClock } = {}) {
+    this.monotonicMs = options.monotonicMs ?? (() => performance.now());
     try {
       mkdirSync(path.dirname(file), { recursive: true });
       this.db = new Database(file);
@@ -120,34 +150,79 @@ export class SqliteJobStore {
     this.db.close();
   }
 
-  /** Add the item unless its key is already known (in any state). True when it was new. */
+  /**
+   * Add the item unless it is already known, in any state: its key, its article link under any key, or its key
+   * from before GUIDs were keyed by feed. True when it was new. One IMMEDIATE transaction, so two schedulers
+   * reading two feeds of one article queue it once.
+   */
   enqueue(spec: JobSpec, now: Date): boolean {
-    const time = now.toISOString();
-    const result = this.db
-      .prepare(
-        `INSERT INTO jobs (key, spec, state, created_at, updated_at, next_attempt_at) VALUES (?, ?, 'queued', ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
-      )
-      .run(spec.key, JSON.stringify(spec), time, time, time);
-    return result.changes === 1;
+    const add = this.db.transaction((): boolean => {
+      if (this.knows(spec)) return false;
+      const time = now.toISOString();
+      this.db
+        .prepare(`INSERT INTO jobs (key, spec, item_url, state, created_at, updated_at, next_attempt_at) VALUES (?, ?, ?, 'queued', ?, ?, ?)`)
+        .run(spec.key, JSON.stringify(spec), spec.itemUrl, time, time, time);
+      return true;
+    });
+    return add.immediate();
+  }
+
+  private knows(spec: JobSpec): boolean {
+    if (this.db.prepare(`SELECT 1 FROM jobs WHERE key = ? OR item_url = ? LIMIT 1`).get(spec.key, spec.itemUrl) !== undefined) return true;
+    const legacy = legacyKey(spec);
+    const row = legacy === null ? undefined : (this.db.prepare(`SELECT spec FROM jobs WHERE key = ?`).get(legacy) as Pick<Row, 'spec'> | undefined);
+    return row !== undefined && isLegacyJobOf(parseSpec(row.spec), spec);
+  }
+
+  /**
+   * True when the held row's holder has shown no sign of life for `leaseMs` of this store's monotonic clock, or
+   * is a process of this host that is gone. A job first seen now counts from now: this store cannot know how long
+   * its beat stood still before, so a restarted worker waits one lease for a holder on another host.
+   */
+  private lapsed(row: Row, leaseMs: number): boolean {
+    if (isDeadLocalOwner(row.lease_owner ?? '')) return true;
+    const now = this.monotonicMs();
+    const seen = this.seen.get(row.id);
+    if (seen === undefined || seen.beat !== row.lease_beat) {
+      this.seen.set(row.id, { beat: row.lease_beat, since: now, moved: seen !== undefined });
+      return false;
+    }
+    if (now - seen.since < leaseMs) return false;
+    this.seen.delete(row.id);
+    return true;
+  }
+
+  /**
+   * True while a job held by another worker has neither shown this store a heartbeat nor lapsed yet, as seen by
+   * the last claim: a pass that ends when nothing is ready must wait to know which, or a job whose holder died on
+   * another host would never be taken by passes that each start a new process (--once).
+   */
+  watchingLeases(): boolean {
+    return [...this.seen.values()].some((seen) => !seen.moved);
   }
 
   /**
    * Take the next job to work on: first one whose holder died (its lease lapsed, or its process on this host is
    * gone), else the oldest queued job that is due. A job whose holders died `maxAttempts` times is failed; one
    * that died in afterEach stays in that state, so only afterEach runs again (its video is published).
+   * Backoff stays on the wall clock (`next_attempt_at`, `now`): a jump moves a retry earlier or later, and a
+   * queued job has no holder, so it still runs once.
    */
   claim(owner: string, leaseMs: number, policy: RetryPolicy, now: Date): JobView | null {
     const take = this.db.transaction((): JobView | null => {
       const held = this.db.prepare(`SELECT * FROM jobs WHERE state IN ${HELD}`).all() as Row[];
+      // Forget the beats of jobs no longer held, so the map stays as small as the set of running jobs.
+      const heldIds = new Set(held.map((row) => row.id));
+      for (const id of this.seen.keys()) if (!heldIds.has(id)) this.seen.delete(id);
       for (const row of held) {
-        if (!(row.lease_expires_at! < now.getTime() || isDeadLocalOwner(row.lease_owner ?? ''))) continue;
+        if (!this.lapsed(row, leaseMs)) continue;
         if (row.attempts >= policy.maxAttempts) {
           const reason = `the worker stopped during ${row.state} (killed or crashed) on each of ${row.attempts} attempts`;
           if (row.state === 'afterEach') this.finish(row.id, reason, now);
           else this.giveUp(row.id, reason, now);
           continue;
         }
-        const job = this.lease(row.id, owner, leaseMs, now);
+        const job = this.lease(row.id, owner, now);
         if (job !== null) return job;
       }
       for (;;) {
@@ -155,7 +230,7 @@ export class SqliteJobStore {
           .prepare(`SELECT id FROM jobs WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1`)
           .get(now.toISOString()) as { id: number } | undefined;
         if (due === undefined) return null;
-        const job = this.lease(due.id, owner, leaseMs, now);
+        const job = this.lease(due.id, owner, now);
         if (job !== null) return job;
       }
     });
@@ -163,13 +238,13 @@ export class SqliteJobStore {
   }
 
   /** Lease the row; a row that is not a valid job is failed with the reason instead (null), and never runs. */
-  private lease(id: number, owner: string, leaseMs: number, now: Date): JobView | null {
+  private lease(id: number, owner: string, now: Date): JobView | null {
     const time = now.toISOString();
     const row = this.db
       .prepare(
-        `UPDATE jobs SET state = IIF(state = 'afterEach', 'afterEach', 'narrating'), attempts = attempts + 1, lease_owner = ?, lease_expires_at = ?, started_at = ?, updated_at = ?, next_attempt_at = NULL WHERE id = ? RETURNING *`,
+        `UPDATE jobs SET state = IIF(state = 'afterEach', 'afterEach', 'narrating'), attempts = attempts + 1, lease_owner = ?, lease_beat = lease_beat + 1, started_at = ?, updated_at = ?, next_attempt_at = NULL WHERE id = ? RETURNING *`,
       )
-      .get(owner, now.getTime() + leaseMs, time, time, id) as Row;
+      .get(owner, time, time, id) as Row;
     try {
       return toView(row);
     } catch (error) {
@@ -178,13 +253,13 @@ export class SqliteJobStore {
     }
   }
 
-  /** Extend the lease, and move to `state` if given. False when the lease was lost (it lapsed and another took it). */
-  renew(id: string, owner: string, leaseMs: number, now: Date, state?: 'narrating' | 'rendering'): boolean {
+  /** A heartbeat, and a move to `state` if given. False when the lease was lost (it lapsed and another took it). */
+  renew(id: string, owner: string, now: Date, state?: 'narrating' | 'rendering'): boolean {
     const result = this.db
       .prepare(
-        `UPDATE jobs SET lease_expires_at = ?, state = COALESCE(?, state), updated_at = ? WHERE id = ? AND lease_owner = ? AND state IN ${HELD}`,
+        `UPDATE jobs SET lease_beat = lease_beat + 1, state = COALESCE(?, state), updated_at = ? WHERE id = ? AND lease_owner = ? AND state IN ${HELD}`,
       )
-      .run(now.getTime() + leaseMs, state ?? null, now.toISOString(), Number(id), owner);
+      .run(state ?? null, now.toISOString(), Number(id), owner);
     return result.changes === 1;
   }
 
@@ -207,7 +282,7 @@ export class SqliteJobStore {
   private finish(id: number, afterEachError: string | null, now: Date): void {
     this.db
       .prepare(
-        `UPDATE jobs SET state = 'done', last_error = NULL, after_each_error = ?, finished_at = ?, updated_at = ?, lease_owner = NULL, lease_expires_at = NULL WHERE id = ?`,
+        `UPDATE jobs SET state = 'done', last_error = NULL, after_each_error = ?, finished_at = ?, updated_at = ?, lease_owner = NULL WHERE id = ?`,
       )
       .run(afterEachError, now.toISOString(), now.toISOString(), id);
   }
@@ -224,9 +299,7 @@ export class SqliteJobStore {
       return 'failed';
     }
     this.db
-      .prepare(
-        `UPDATE jobs SET state = 'queued', last_error = ?, next_attempt_at = ?, updated_at = ?, lease_owner = NULL, lease_expires_at = NULL WHERE id = ?`,
-      )
+      .prepare(`UPDATE jobs SET state = 'queued', last_error = ?, next_attempt_at = ?, updated_at = ?, lease_owner = NULL WHERE id = ?`)
       .run(message, step.retryAt.toISOString(), now.toISOString(), Number(id));
     return 'queued';
   }
@@ -234,7 +307,7 @@ export class SqliteJobStore {
   private giveUp(id: number, message: string, now: Date): void {
     this.db
       .prepare(
-        `UPDATE jobs SET state = 'failed', last_error = ?, finished_at = ?, updated_at = ?, lease_owner = NULL, lease_expires_at = NULL, next_attempt_at = NULL WHERE id = ?`,
+        `UPDATE jobs SET state = 'failed', last_error = ?, finished_at = ?, updated_at = ?, lease_owner = NULL, next_attempt_at = NULL WHERE id = ?`,
       )
       .run(message, now.toISOString(), now.toISOString(), id);
   }
