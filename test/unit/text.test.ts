@@ -138,9 +138,9 @@ describe('line breaks', () => {
     // A blank line: a full stop, a paragraph break.
     assert.deepEqual([after('punto').punctuationAfter, after('punto').breakAfter], ['.', 'paragraph']);
     assert.deepEqual([after('Gil').punctuationAfter, after('Gil').breakAfter], ['.', 'paragraph']);
-    // A single line break (a list item): a semicolon, a sentence break; a line that has its own mark keeps it.
+    // A single line break (a list item): a colon, a sentence break; a line that has its own colon keeps it.
     const items = words.filter((word) => word.text === 'punto');
-    assert.deepEqual([items[1]!.punctuationAfter, items[1]!.breakAfter], [';', 'sentence']);
+    assert.deepEqual([items[1]!.punctuationAfter, items[1]!.breakAfter], [':', 'sentence']);
     assert.deepEqual([items[2]!.punctuationAfter, items[2]!.breakAfter], [':', 'sentence']);
     assert.deepEqual([after('todo').punctuationAfter, after('todo').breakAfter], ['.', 'sentence']);
     assert.deepEqual([after('sigue').punctuationAfter, after('sigue').breakAfter], [':', 'clause']);
