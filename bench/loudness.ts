@@ -24,6 +24,10 @@ import { decodeAudio, runCli } from '../test/helpers/env.ts';
 const RUNS = 3;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
+/** A file made by one of ffmpeg's generated sources (a blank video, noise standing in for music). */
+const fromLavfi = (source: string, options: string[], file: string) =>
+  promisify(execFile)(ffmpegPath(), ['-v', 'error', '-f', 'lavfi', '-i', source, ...options, file]);
+
 const work = await mkdtemp(path.join(tmpdir(), 'bench-loudness-'));
 const narrated = await runCli('src/cli/narrate.ts', [
   '--file',
@@ -40,32 +44,10 @@ await store.add(samples);
 const track = layOutTrack(store, { sampleRate: SAMPLE_RATE, offsets: [0], totalSamples: samples.length });
 const seconds = samples.length / SAMPLE_RATE;
 const silent = path.join(work, 'silent.mp4');
-await promisify(execFile)(ffmpegPath(), [
-  '-v',
-  'error',
-  '-f',
-  'lavfi',
-  '-i',
-  `color=s=270x480:r=30:d=${seconds + 4}`,
-  '-c:v',
-  'libx264',
-  '-preset',
-  'ultrafast',
-  silent,
-]);
+await fromLavfi(`color=s=270x480:r=30:d=${seconds + 4}`, ['-c:v', 'libx264', '-preset', 'ultrafast'], silent);
 
 const musicFile = path.join(work, 'music.wav');
-await promisify(execFile)(ffmpegPath(), [
-  '-v',
-  'error',
-  '-f',
-  'lavfi',
-  '-i',
-  'anoisesrc=color=pink:duration=30:sample_rate=48000',
-  '-ac',
-  '2',
-  musicFile,
-]);
+await fromLavfi('anoisesrc=color=pink:duration=30:sample_rate=48000', ['-ac', '2'], musicFile);
 const music = await readMusicFile(musicFile);
 const { words } = NarrationSchema.parse(JSON.parse(await readFile(path.join(work, 'n', 'narration.json'), 'utf8')));
 

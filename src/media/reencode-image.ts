@@ -8,7 +8,7 @@ import { imageSize } from 'image-size';
 import { runFfmpeg } from './ffmpeg.ts';
 
 /** 4K: more than any format of the video shows, even zoomed in. */
-export const MAX_STORED_SIDE = 3840;
+const MAX_STORED_SIDE = 3840;
 /** The decoder refuses frames larger than this before allocating them (the header check allows 8000x8000). */
 const MAX_DECODED_PIXELS = 8000 * 8000;
 const REENCODE_TIME_LIMIT_MS = 20_000;

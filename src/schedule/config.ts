@@ -8,6 +8,8 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_FPS, FpsSchema, VideoFormatSchema as FormatSchema } from '../contract/video.ts';
 import { UserError } from '../errors.ts';
+import type { LexiconEntry } from '../lexicon/entry.ts';
+import { readLexiconFiles } from '../lexicon/load.ts';
 import { DEFAULT_MUSIC_LEVELS, MUSIC_DUCK_RANGE_DB, MUSIC_LEVEL_RANGE_DB } from '../platform/music-bed.ts';
 
 /** A music bed: a file (relative to the config file), or a file with its levels (README: "Music bed"). */
@@ -20,11 +22,12 @@ const MusicSchema = z
       duck: z.number().min(MUSIC_DUCK_RANGE_DB.min).max(MUSIC_DUCK_RANGE_DB.max).default(DEFAULT_MUSIC_LEVELS.duckDb),
     }),
   ])
+  // Read as the producer takes it (render/produce.ts's MusicRequest).
   .transform((music) =>
-    typeof music === 'string' ? { file: music, level: DEFAULT_MUSIC_LEVELS.levelDb, duck: DEFAULT_MUSIC_LEVELS.duckDb } : music,
+    typeof music === 'string'
+      ? { file: music, levels: DEFAULT_MUSIC_LEVELS }
+      : { file: music.file, levels: { levelDb: music.level, duckDb: music.duck } },
   );
-import type { LexiconEntry } from '../lexicon/entry.ts';
-import { readLexiconFiles } from '../lexicon/load.ts';
 
 const FeedSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),

@@ -86,15 +86,7 @@ function handlers(context: SchedulerContext): JobHandlers {
     concurrency: config.render.concurrency ?? null,
     allowPrivateNetworks: config.allowPrivateNetworks,
     stageLimits: { narrating: config.stageMinutes.narrating * 60_000, rendering: config.stageMinutes.rendering * 60_000 },
-    feeds: Object.fromEntries(
-      config.feeds.map((feed) => [
-        feed.url,
-        {
-          maxSeconds: feed.maxSeconds,
-          music: feed.music && { file: feed.music.file, levels: { levelDb: feed.music.level, duckDb: feed.music.duck } },
-        },
-      ]),
-    ),
+    feeds: Object.fromEntries(config.feeds.map((feed) => [feed.url, { maxSeconds: feed.maxSeconds, music: feed.music }])),
     afterEach: config.afterEach ?? null,
     lexicon: config.lexicon,
   };
@@ -123,15 +115,19 @@ async function checkReady(config: ScheduleConfig): Promise<void> {
 /** Produce queued jobs: until none is ready (`untilIdle`), or until the context's signal stops it. */
 export async function work(context: SchedulerContext, untilIdle: boolean): Promise<void> {
   await checkReady(context.config);
-  await context.queue.process(handlers(context), { untilIdle, signal: context.signal });
+  await produceQueued(context, untilIdle);
 }
 
-/** One pass: read the feeds, queue new items, produce until the queue is idle. */
+function produceQueued(context: SchedulerContext, untilIdle: boolean): Promise<void> {
+  return context.queue.process(handlers(context), { untilIdle, signal: context.signal });
+}
+
+/** One pass: read the feeds, queue new items, produce until the queue is idle (checked once, before the feeds). */
 export async function runPass(context: SchedulerContext): Promise<CollectSummary> {
   await checkReady(context.config);
   const summary = await collectItems(context);
   context.log(`pass: ${summary.queued} new item(s) queued, ${summary.feedErrors.length} feed(s) failed`);
-  await work(context, true);
+  await produceQueued(context, true);
   return summary;
 }
 

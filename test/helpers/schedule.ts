@@ -6,7 +6,8 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { PROJECT_ROOT } from '../../src/system/project-root.ts';
 import type { JobRecord } from '../../src/schedule/job-record.ts';
-import type { JobSpec } from '../../src/schedule/job.ts';
+import type { JobSpec, JobView } from '../../src/schedule/job.ts';
+import { SqliteJobStore } from '../../src/schedule/queue/sqlite-store.ts';
 import { itemFolder } from '../../src/schedule/output-layout.ts';
 
 export const SCHEDULE_CLI = 'src/cli/schedule.ts';
@@ -90,6 +91,16 @@ export function readOutput(outputDir: string): OutputTree {
 
 export function readJobRecord(outputDir: string, folder: string): JobRecord {
   return JSON.parse(readFileSync(path.join(outputDir, folder, 'job.json'), 'utf8')) as JobRecord;
+}
+
+/** Every job of a SQLite store, read with a store of its own (closed after). */
+export function jobsIn(file: string): JobView[] {
+  const store = new SqliteJobStore(file);
+  try {
+    return store.list();
+  } finally {
+    store.close();
+  }
 }
 
 /** Wait until `check` holds, polling; fails after `timeoutMs`. */

@@ -7,13 +7,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { runAfterEach } from '../../src/schedule/after-each.ts';
-import type { JobView } from '../../src/schedule/job.ts';
 import { JOB_RECORD_FILE } from '../../src/schedule/job-record.ts';
 import { SqliteJobStore } from '../../src/schedule/queue/sqlite-store.ts';
 import { isRunning } from '../../src/system/process.ts';
 import '../helpers/env.ts';
 import { runCli } from '../helpers/env.ts';
-import { jobSpec, publishedRecord, SCHEDULE_CLI, startScheduler, waitFor, writeConfig } from '../helpers/schedule.ts';
+import { jobSpec, jobsIn, publishedRecord, SCHEDULE_CLI, startScheduler, waitFor, writeConfig } from '../helpers/schedule.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'schedule-after-each-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,15 +35,6 @@ describe('afterEach time limit', () => {
     await waitFor(`the grandchild ${grandchild} to be gone`, () => isGone(grandchild), 3000);
   });
 });
-
-function jobsIn(file: string): JobView[] {
-  const store = new SqliteJobStore(file);
-  try {
-    return store.list();
-  } finally {
-    store.close();
-  }
-}
 
 describe('a worker killed while afterEach runs', () => {
   it('leaves the job in afterEach, and a restarted worker runs afterEach once more without making the video again', async () => {

@@ -7,22 +7,11 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { SqliteJobStore } from '../../src/schedule/queue/sqlite-store.ts';
-import type { JobView } from '../../src/schedule/job.ts';
 import '../helpers/env.ts';
 import { startNewsSite, type NewsSite } from '../helpers/news-site.ts';
-import { readJobRecord, readOutput, startScheduler, waitFor, writeConfig } from '../helpers/schedule.ts';
+import { jobsIn, readJobRecord, readOutput, startScheduler, waitFor, writeConfig } from '../helpers/schedule.ts';
 
 const STAGE_TIMEOUT_MS = 20 * 60_000;
-
-function jobsIn(file: string): JobView[] {
-  const store = new SqliteJobStore(file);
-  try {
-    return store.list();
-  } finally {
-    store.close();
-  }
-}
 
 describe('crashes and concurrent schedulers on one SQLite store', { timeout: 90 * 60_000 }, () => {
   let site: NewsSite;

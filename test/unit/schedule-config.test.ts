@@ -57,8 +57,8 @@ describe('schedule config', () => {
       file,
     );
     assert.equal(config.feeds[0]!.maxSeconds, 60);
-    assert.deepEqual(config.feeds[0]!.music, { file: path.join(dir, 'music/bed.mp3'), level: -10, duck: 18 });
-    assert.deepEqual(config.feeds[1]!.music, { file: '/srv/bed.ogg', level: -14, duck: 18 });
+    assert.deepEqual(config.feeds[0]!.music, { file: path.join(dir, 'music/bed.mp3'), levels: { levelDb: -10, duckDb: 18 } });
+    assert.deepEqual(config.feeds[1]!.music, { file: '/srv/bed.ogg', levels: { levelDb: -14, duckDb: 18 } });
   });
 
   const bad: [string, unknown, RegExp][] = [
