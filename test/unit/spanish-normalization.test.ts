@@ -129,6 +129,10 @@ const CASES: Array<[written: string, spoken: string]> = [
   ['el núm. 5', 'el número cinco'],
   ['el n.º 5', 'el número cinco'],
   ['en la pág. 12', 'en la página doce'],
+  ['el apdo. 3 del art. 7', 'el apartado tres del artículo siete'],
+  // "inc." is a legal inciso in lowercase; "Inc." after a company name is left to the voice as written.
+  ['el art. 4, inc. 2', 'el artículo cuatro, inciso dos'],
+  ['Apple Inc. sube', 'Apple Inc. sube'],
   ['en la Avda. de la Paz', 'en la avenida de la Paz'],
   // Roman numerals in context
   ['siglo XXI', 'siglo veintiuno'],
