@@ -162,6 +162,9 @@ const CASES: Array<[written: string, spoken: string]> = [
   ['el IRPF', 'el i erre pe efe'],
   // ranges and untouched text
   ['2020-2025', 'dos mil veinte a dos mil veinticinco'],
+  ['entre 5-6 grados', 'entre cinco a seis grados'],
+  ['un 2-3 %', 'un dos a tres por ciento'],
+  ['del 10 – 12%', 'del diez a doce por ciento'],
   ['Hola, ¿qué tal?', 'Hola, ¿qué tal?'],
   ['Sin números aquí.', 'Sin números aquí.'],
 ];
