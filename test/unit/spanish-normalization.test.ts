@@ -60,6 +60,11 @@ const CASES: Array<[written: string, spoken: string]> = [
   ['20 €', 'veinte euros'],
   ['2,50 €', 'dos euros cincuenta céntimos'],
   ['0,99 €', 'noventa y nueve céntimos'],
+  // prices per unit
+  ['35 €/noche', 'treinta y cinco euros por noche'],
+  ['2 $/litro', 'dos dólares por litro'],
+  ['1,50 €/kg', 'un euro cincuenta céntimos por kilogramo'],
+  ['0,15 €/kWh', 'quince céntimos por kilovatio hora'],
   ['€300', 'trescientos euros'],
   ['300 $', 'trescientos dólares'],
   ['$1', 'un dólar'],

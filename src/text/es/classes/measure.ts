@@ -30,7 +30,7 @@ function unitKey(written: string): string {
   return /^[°º]/.test(written) ? written.replace(/\s/g, '').toUpperCase() : written;
 }
 
-function unitSource(): string {
+export function unitSource(): string {
   const symbols = readTable('units.tsv')
     .map(([symbol]) => symbol!)
     .sort((a, b) => b.length - a.length);
@@ -41,6 +41,11 @@ function unitSource(): string {
       return letter ? `[°º]\\s?[${letter.toUpperCase()}${letter.toLowerCase()}]` : '[°º]';
     })
     .join('|');
+}
+
+/** How one of a unit is said ("kg" -> "kilogramo"), for a price per unit: "2 €/kg". */
+export function unitSingular(symbol: string): string | undefined {
+  return unitTable().get(unitKey(symbol))?.singular;
 }
 
 // A bare degree sign after an article is an ordinal ("el 28°"); after anything else it is degrees.

@@ -1,8 +1,9 @@
 // Amounts of money with a symbol or code before or after: "1.250.000 €", "US$ 300", "$ 450.000" (pesos on an
-// Argentine page), "€2 billones", "nio21". Currency names and genders are data (data/currencies.tsv).
+// Argentine page), "€2 billones", "nio21", "35 €/noche" (a price per unit). Currency names and genders are data (data/currencies.tsv).
 import { wordAfter } from '../context.ts';
 import { readTable } from '../data.ts';
 import { apocopate, beforeNoun, cardinal, countingCardinal, type Gender } from '../numbers.ts';
+import { unitSingular, unitSource } from './measure.ts';
 import { escapePattern, perLocale, type Tagger } from '../tagger.ts';
 import { numberSource, parseNumber, sayNumber, type WrittenNumber } from '../written-number.ts';
 
@@ -72,20 +73,23 @@ export const moneyTagger: Tagger = {
     const number = numberSource(locale);
     const currency = currencySource();
     return new RegExp(
-      String.raw`(?<![\p{L}\p{N}])(?:(${currency})\s?([-−–]?${number})(?:\s(${SCALE})(?![\p{L}]))?|([-−–]?${number})(?:\s(${SCALE}))?\s?(${currency}))(?![\p{L}\p{N}$])`,
+      String.raw`(?<![\p{L}\p{N}])(?:(${currency})\s?([-−–]?${number})(?:\s(${SCALE})(?![\p{L}]))?|([-−–]?${number})(?:\s(${SCALE}))?\s?(${currency}))(?:(\/)(?=\p{L})(?:(${unitSource()})(?![\p{L}\p{N}]))?|(?![\p{L}\p{N}$]))`,
       'giu',
     );
   }),
-  read: ([, symbolBefore, amountAfterSymbol, scaleAfterSymbol, amountBefore, scaleBefore, symbolAfter], context) => {
+  read: ([, symbolBefore, amountAfterSymbol, scaleAfterSymbol, amountBefore, scaleBefore, symbolAfter, perUnit, unit], context) => {
+    // "35 €/noche", "2 €/kg": a price per unit, the slash said "por"; a unit symbol is said as one of the unit,
+    // any other word stays for the voice as written.
+    const per = perUnit === undefined ? '' : ` por${unit === undefined ? '' : ` ${unitSingular(unit) ?? unit}`}`;
     const symbol = (symbolBefore ?? symbolAfter)!.toLowerCase().replace(/\s/g, '');
     const key = symbol === '$' ? context.locale.dollarSign : symbol;
     const currency = currencyTable().get(key);
     if (!currency) return undefined;
     const number = parseNumber((amountAfterSymbol ?? amountBefore)!, context.locale);
     const scale = scaleAfterSymbol ?? scaleBefore;
-    if (scale) return scaledWords(number, scale.toLowerCase(), currency, context.locale.decimalWord);
+    if (scale) return `${scaledWords(number, scale.toLowerCase(), currency, context.locale.decimalWord)}${per}`;
     // "$ 500 pesos": the written name follows, so the symbol adds nothing to say.
     const named = symbolBefore !== undefined && CURRENCY_WORDS.has(wordAfter(context) ?? '');
-    return amountWords(number, currency, named, context.locale.decimalWord);
+    return `${amountWords(number, currency, named, context.locale.decimalWord)}${per}`;
   },
 };

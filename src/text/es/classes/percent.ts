@@ -7,10 +7,7 @@ export const percentTagger: Tagger = {
   semioticClass: 'percent',
   pattern: perLocale(
     (locale) =>
-      new RegExp(
-        String.raw`(?<![\p{L}\p{N}.,])(${SIGN_SOURCE}${numberSource(locale)})(?:\s?[-–]\s?(${numberSource(locale)}))?\s?([%‰])`,
-        'gu',
-      ),
+      new RegExp(String.raw`(?<![\p{L}\p{N}.,])(${SIGN_SOURCE}${numberSource(locale)})(?:\s?[-–]\s?(${numberSource(locale)}))?\s?([%‰])`, 'gu'),
   ),
   read: ([, amount, upTo, sign], context) => {
     const say = (written: string) => sayNumber(parseNumber(written, context.locale), { decimalWord: context.locale.decimalWord });
