@@ -37,6 +37,11 @@ const CASES: Array<[written: string, spoken: string]> = [
   ['llegaron 1 hombre y 1 mujer', 'llegaron un hombre y una mujer'],
   ['300 viviendas', 'trescientas viviendas'],
   ['200 personas', 'doscientas personas'],
+  // partitives agree with the noun after the whole
+  ['2 de cada 10 niñas', 'dos de cada diez niñas'],
+  ['1 de cada 3 mujeres', 'una de cada tres mujeres'],
+  ['21 de cada 100 personas', 'veintiuna de cada cien personas'],
+  ['1 de cada 4 hogares', 'uno de cada cuatro hogares'],
   ['1 día', 'un día'],
   ['51 semanas', 'cincuenta y una semanas'],
   ['el número 1 de la lista', 'el número uno de la lista'],

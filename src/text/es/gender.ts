@@ -69,9 +69,18 @@ export function countedGender(context: Context): Gender | undefined {
   const next = wordAfter(context);
   // "21 de las 50 provincias": a part of a feminine whole is feminine ("veintiuna de las...").
   if (next === 'de' && /^\s+de\s+(?:las|estas|esas|ellas)\b/u.test(context.text.slice(context.end, context.end + 16))) return 'f';
+  // "1 de cada 3 mujeres": a partitive counts the noun after its whole ("una de cada tres mujeres"); a
+  // masculine one keeps the full form, the noun not being next to it ("uno de cada cuatro hogares").
+  const partitive = /^\s+de\s+cada\s+[\d.,  ]*\d\s+(\p{Ll}+)/u.exec(context.text.slice(context.end, context.end + 40));
+  if (next === 'de' && partitive) return wordGender(partitive[1]!) === 'f' ? 'f' : undefined;
   if (next === undefined || NOT_COUNTED.has(next)) return undefined;
-  const known = nounGender(next);
+  return wordGender(next);
+}
+
+/** A noun's gender from the lexicon, else from its ending (adjectives before the noun: "21 nuevas viviendas"). */
+function wordGender(word: string): Gender | undefined {
+  const known = nounGender(word);
   if (known) return known;
-  if (/as$/.test(next)) return 'f';
-  return /(?:os|es)$/.test(next) ? 'm' : undefined;
+  if (/as$/.test(word)) return 'f';
+  return /(?:os|es)$/.test(word) ? 'm' : undefined;
 }
