@@ -172,6 +172,12 @@ const CASES: Array<[written: string, spoken: string]> = [
   ['el IRPF', 'el i erre pe efe'],
   // ranges and untouched text
   ['2020-2025', 'dos mil veinte a dos mil veinticinco'],
+  // a share before "parte(s)" is an ordinal agreeing with it
+  ['las 2/3 partes', 'las dos terceras partes'],
+  ['1/4 parte', 'una cuarta parte'],
+  ['⅔ partes', 'dos terceras partes'],
+  ['3/100 partes', 'tres centésimas partes'],
+  ['2/5 del total', 'dos quintos del total'],
   ['entre 5-6 grados', 'entre cinco a seis grados'],
   ['un 2-3 %', 'un dos a tres por ciento'],
   ['del 10 – 12%', 'del diez a doce por ciento'],

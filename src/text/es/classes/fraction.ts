@@ -1,7 +1,7 @@
 // Fractions ("2/5 del total" -> "dos quintos del total", "1 1/2" -> "uno y medio", "⅖") and, where the words
 // before say so, references with a slash that are not fractions ("Ley 7/2022" -> "siete de dos mil veintidós").
-import { wordsBefore, type Context } from '../context.ts';
-import { cardinal, fractionDenominator } from '../numbers.ts';
+import { wordAfter, wordsBefore, type Context } from '../context.ts';
+import { cardinal, countingCardinal, fractionDenominator } from '../numbers.ts';
 import { fixed, type Tagger } from '../tagger.ts';
 
 const VULGAR: Readonly<Record<string, [number, number]>> = {
@@ -73,6 +73,17 @@ export function fractionWords(numerator: bigint, denominator: bigint): string {
   return `${cardinal(numerator)} ${word}s`;
 }
 
+/**
+ * Before "parte(s)" the denominator is an ordinal agreeing with it, as Spanish says a share: "2/3 partes" -> "dos
+ * terceras partes", "1/4 parte" -> "una cuarta parte". Undefined for a denominator with no word ("1/101").
+ */
+function partWords(numerator: bigint, denominator: bigint): string | undefined {
+  const word = fractionDenominator(denominator);
+  if (word === undefined) return undefined;
+  const feminine = word === 'tercio' ? 'tercera' : word.replace(/o$/, 'a');
+  return `${countingCardinal(numerator, 'f')} ${feminine}${numerator === 1n ? '' : 's'}`;
+}
+
 function referenceWords(first: string, second: string): string {
   const isYear = /^(?:1[89]|20)\d\d$/.test(second);
   return `${cardinal(BigInt(first))} ${isYear ? 'de' : 'barra'} ${cardinal(BigInt(second))}`;
@@ -96,7 +107,8 @@ export const fractionTagger: Tagger = {
     const [top, bottom] = vulgar ? (VULGAR[vulgar]!.map(BigInt) as [bigint, bigint]) : [BigInt(numerator!), BigInt(denominator!.replaceAll('.', ''))];
     if (bottom === 0n) return undefined;
     const sign = minus ? 'menos ' : '';
-    if (whole === undefined) return `${sign}${fractionWords(top, bottom)}`;
+    const share = whole === undefined && /^partes?$/.test(wordAfter(context) ?? '') ? partWords(top, bottom) : undefined;
+    if (whole === undefined) return `${sign}${share ?? fractionWords(top, bottom)}`;
     // "1 1/2" is "uno y medio", not "uno y un medio".
     const part = top === 1n && bottom === 2n ? 'medio' : fractionWords(top, bottom);
     return `${sign}${cardinal(BigInt(whole))} y ${part}`;
