@@ -28,3 +28,10 @@ export function wordAfter(context: Context): string | undefined {
 export function textAfter(context: Context, length = 60): string {
   return context.text.slice(context.end, context.end + length);
 }
+
+const SENTENCE_FOLLOWS = /^(?:\s+[\p{Lu}¿¡«"“(]|\s*$)/u;
+
+/** Whether a match ending in an abbreviation's period ("hs.", "etc.") also ends the sentence, so keeps its stop. */
+export function endsSentence(written: string, context: Context): boolean {
+  return written.endsWith('.') && SENTENCE_FOLLOWS.test(textAfter(context));
+}

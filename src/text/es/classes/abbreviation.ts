@@ -2,7 +2,7 @@
 // autónomas". A title ("Sr.", "Avda.") is one only before a name, and its period never ends a sentence; any
 // other abbreviation that closes a sentence keeps the sentence's full stop.
 import { readTable } from '../data.ts';
-import { textAfter } from '../context.ts';
+import { endsSentence, textAfter } from '../context.ts';
 import { escapePattern, fixed, type Tagger } from '../tagger.ts';
 
 interface Abbreviation {
@@ -13,8 +13,6 @@ interface Abbreviation {
 let table: ReadonlyMap<string, Abbreviation> | undefined;
 const abbreviations = () =>
   (table ??= new Map(readTable('abbreviations.tsv').map(([written, spoken, kind]) => [written!, { spoken: spoken!, title: kind === 'title' }])));
-
-const SENTENCE_FOLLOWS = /^(?:\s+[\p{Lu}¿¡«"“(]|\s*$)/u;
 
 export const abbreviationTagger: Tagger = {
   semioticClass: 'abbreviation',
@@ -39,6 +37,6 @@ export const abbreviationTagger: Tagger = {
       if (/^\p{Lu}/u.test(key!) && next === next.toLowerCase() && !/^(?:de|del|la|los|las)$/.test(next)) return undefined;
       return abbreviation.spoken;
     }
-    return written!.endsWith('.') && SENTENCE_FOLLOWS.test(after) ? `${abbreviation.spoken}.` : abbreviation.spoken;
+    return endsSentence(written!, context) ? `${abbreviation.spoken}.` : abbreviation.spoken;
   },
 };

@@ -1,6 +1,6 @@
 // Clock times: "22:15", "a las 22.15", "13 hs.", "1.00 p.m.", "3:02:32 pst", "12h02m00s", "20:00 gmt-3".
 // Hours are feminine ("la una", "las veintiuna"); ":15" and ":30" are "y cuarto", "y media".
-import { wordsBefore, type Context } from '../context.ts';
+import { endsSentence, wordsBefore, type Context } from '../context.ts';
 import { readMap } from '../data.ts';
 import { cardinal, countingCardinal } from '../numbers.ts';
 import { spellLetters } from '../spelling.ts';
@@ -54,44 +54,50 @@ export const timeTagger: Tagger = {
       'giu',
     );
   }),
+  // "a las 13 hs. Abre...": a period taken with "hs." or "p.m." that also ends the sentence is kept.
   read: (match, context) => {
-    const [
-      ,
-      hoursText,
-      separator,
-      minutesText,
-      secondsText,
-      compactMinutes,
-      ,
-      hourSuffix,
-      hoursWord,
-      meridiem,
-      zone,
-      offsetSign,
-      offsetHours,
-      offsetMinutes,
-    ] = match;
-    const hours = Number(hoursText);
-    const minutes = Number(minutesText ?? compactMinutes ?? 0);
-    if (hours > 24 || minutes > 59 || Number(secondsText ?? 0) > 59) return undefined;
-    // "22.15" is a time in Spain (a thousands group has three digits); where "." marks decimals, only in context.
-    const dotTime = separator === '.' && (context.locale.decimalMark === ',' || hourSuffix !== undefined || saysClock(context));
-    // "a las 22.15 horas": the written word asks for the official reading, "veintidós horas y quince minutos"
-    // ("2.50 horas" on a Mexican page is a decimal, left to the decimal class).
-    if (hoursWord !== undefined) {
-      if (separator !== ':' && !dotTime) return undefined;
-      return minutes === 0 ? `${hourWords(hours)} horas` : `${hourWords(hours)} horas y ${cardinal(minutes)} minutos`;
-    }
-    const clockShape = separator === ':' || compactMinutes !== undefined || meridiem !== undefined || zone !== undefined;
-    const suffixTime = separator === undefined && hourSuffix !== undefined && (hoursText!.startsWith('0') || saysClock(context));
-    if (!clockShape && !dotTime && !suffixTime) return undefined;
-    const zoneSaid = zoneWords(zone, offsetSign, offsetHours, offsetMinutes);
-    if (secondsText !== undefined && Number(secondsText) > 0) {
-      return `${cardinal(hours)} horas ${cardinal(minutes)} minutos y ${cardinal(Number(secondsText))} segundos${meridiem ? dayPart(hours, meridiem) : ''}${zoneSaid}`;
-    }
-    return `${hourWords(hours)}${minuteWords(minutes)}${meridiem ? dayPart(hours, meridiem) : ''}${zoneSaid}`;
+    const spoken = clockWords(match, context);
+    return spoken !== undefined && endsSentence(match[0], context) ? `${spoken}.` : spoken;
   },
 };
+
+function clockWords(match: RegExpExecArray, context: Context): string | undefined {
+  const [
+    ,
+    hoursText,
+    separator,
+    minutesText,
+    secondsText,
+    compactMinutes,
+    ,
+    hourSuffix,
+    hoursWord,
+    meridiem,
+    zone,
+    offsetSign,
+    offsetHours,
+    offsetMinutes,
+  ] = match;
+  const hours = Number(hoursText);
+  const minutes = Number(minutesText ?? compactMinutes ?? 0);
+  if (hours > 24 || minutes > 59 || Number(secondsText ?? 0) > 59) return undefined;
+  // "22.15" is a time in Spain (a thousands group has three digits); where "." marks decimals, only in context.
+  const dotTime = separator === '.' && (context.locale.decimalMark === ',' || hourSuffix !== undefined || saysClock(context));
+  // "a las 22.15 horas": the written word asks for the official reading, "veintidós horas y quince minutos"
+  // ("2.50 horas" on a Mexican page is a decimal, left to the decimal class).
+  if (hoursWord !== undefined) {
+    if (separator !== ':' && !dotTime) return undefined;
+    return minutes === 0 ? `${hourWords(hours)} horas` : `${hourWords(hours)} horas y ${cardinal(minutes)} minutos`;
+  }
+  const clockShape = separator === ':' || compactMinutes !== undefined || meridiem !== undefined || zone !== undefined;
+  const suffixTime = separator === undefined && hourSuffix !== undefined && (hoursText!.startsWith('0') || saysClock(context));
+  if (!clockShape && !dotTime && !suffixTime) return undefined;
+  const zoneSaid = zoneWords(zone, offsetSign, offsetHours, offsetMinutes);
+  if (secondsText !== undefined && Number(secondsText) > 0) {
+    return `${cardinal(hours)} horas ${cardinal(minutes)} minutos y ${cardinal(Number(secondsText))} segundos${meridiem ? dayPart(hours, meridiem) : ''}${zoneSaid}`;
+  }
+  return `${hourWords(hours)}${minuteWords(minutes)}${meridiem ? dayPart(hours, meridiem) : ''}${zoneSaid}`;
+}
 
 /** "2 h 30 min" and "15 h 10 min 40 seg": durations written as a clock reading. */
 export const durationTagger: Tagger = {
