@@ -180,6 +180,8 @@ const CASES: Array<[written: string, spoken: string]> = [
   ['2/5 del total', 'dos quintos del total'],
   ['entre 5-6 grados', 'entre cinco a seis grados'],
   ['un 2-3 %', 'un dos a tres por ciento'],
+  ['hasta los 31º', 'hasta los treinta y un grados'],
+  ['el 28° puesto', 'el vigesimoctavo puesto'],
   ['del 10 – 12%', 'del diez a doce por ciento'],
   ['Hola, ¿qué tal?', 'Hola, ¿qué tal?'],
   ['Sin números aquí.', 'Sin números aquí.'],

@@ -48,8 +48,9 @@ export function unitSingular(symbol: string): string | undefined {
   return unitTable().get(unitKey(symbol))?.singular;
 }
 
-// A bare degree sign after an article is an ordinal ("el 28°"); after anything else it is degrees.
-const ORDINAL_BEFORE_DEGREE = new Set(['el', 'la', 'los', 'las', 'del', 'al', 'su', 'sus']);
+// A bare degree sign after a singular article is an ordinal ("el 28°"); after anything else it is degrees, a
+// plural article too: "hasta los 31º" is a temperature, a plural ordinal ("los 3.º") is written with the point.
+const ORDINAL_BEFORE_DEGREE = new Set(['el', 'la', 'del', 'al', 'su']);
 
 export const measureTagger: Tagger = {
   semioticClass: 'measure',
