@@ -70,6 +70,8 @@ const CASES: Array<[written: string, spoken: string]> = [
   ['2 $/litro', 'dos dólares por litro'],
   ['1,50 €/kg', 'un euro cincuenta céntimos por kilogramo'],
   ['0,15 €/kWh', 'quince céntimos por kilovatio hora'],
+  ['68,15 euros/MWh', 'sesenta y ocho coma quince euros por megavatio hora'],
+  ['tarde/noche', 'tarde noche'],
   ['€300', 'trescientos euros'],
   ['300 $', 'trescientos dólares'],
   ['$1', 'un dólar'],

@@ -15,7 +15,7 @@ import { electronicTagger } from './classes/electronic.ts';
 import { fractionTagger } from './classes/fraction.ts';
 import { leftoverTagger } from './classes/leftover.ts';
 import { kilometrePointTagger, measureTagger } from './classes/measure.ts';
-import { moneyTagger } from './classes/money.ts';
+import { moneyTagger, perUnitTagger } from './classes/money.ts';
 import { ordinalTagger } from './classes/ordinal.ts';
 import { percentTagger } from './classes/percent.ts';
 import { rangeTagger } from './classes/range.ts';
@@ -36,6 +36,7 @@ const TAGGERS: readonly Tagger[] = [
   durationTagger,
   timeTagger,
   moneyTagger,
+  perUnitTagger,
   percentTagger,
   productTagger,
   measureTagger,

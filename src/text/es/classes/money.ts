@@ -4,7 +4,7 @@ import { wordAfter } from '../context.ts';
 import { readTable } from '../data.ts';
 import { apocopate, beforeNoun, cardinal, countingCardinal, type Gender } from '../numbers.ts';
 import { unitSingular, unitSource } from './measure.ts';
-import { escapePattern, perLocale, type Tagger } from '../tagger.ts';
+import { escapePattern, fixed, perLocale, type Tagger } from '../tagger.ts';
 import { numberSource, parseNumber, sayNumber, type WrittenNumber } from '../written-number.ts';
 
 interface Currency {
@@ -92,4 +92,16 @@ export const moneyTagger: Tagger = {
     const named = symbolBefore !== undefined && CURRENCY_WORDS.has(wordAfter(context) ?? '');
     return `${amountWords(number, currency, named, context.locale.decimalWord)}${per}`;
   },
+};
+
+/** "36,13 euros/MWh", "2 pesos/kg": a price per unit with the currency written as a word; the slash is "por". */
+export const perUnitTagger: Tagger = {
+  semioticClass: 'money',
+  pattern: fixed(
+    new RegExp(
+      String.raw`(?<=(?<![\p{L}])(?:${[...CURRENCY_WORDS, 'euro', 'dólar', 'peso', 'céntimos', 'centavos'].join('|')}))\/(${unitSource()})(?![\p{L}\p{N}])`,
+      'gu',
+    ),
+  ),
+  read: ([, unit]) => `por ${unitSingular(unit!) ?? unit}`,
 };
