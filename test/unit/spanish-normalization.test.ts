@@ -184,6 +184,7 @@ const CASES: Array<[written: string, spoken: string]> = [
   ['un 2-3 %', 'un dos a tres por ciento'],
   ['hasta los 31º', 'hasta los treinta y un grados'],
   ['el 28° puesto', 'el vigesimoctavo puesto'],
+  ['y 1° de enero', 'y primero de enero'],
   ['del 10 – 12%', 'del diez a doce por ciento'],
   ['Hola, ¿qué tal?', 'Hola, ¿qué tal?'],
   ['Sin números aquí.', 'Sin números aquí.'],

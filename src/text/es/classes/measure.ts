@@ -1,7 +1,7 @@
 // Quantities with a unit symbol: "120 km/h", "-5 °C", "1.013 hPa", "3 3/5 m", "4,51/s". The unit's gender
 // (data/units.tsv) decides the number's form: "veintiún kilómetros", "doscientas cuarenta y cinco millas".
-import { wordsBefore } from '../context.ts';
-import { readTable } from '../data.ts';
+import { textAfter, wordsBefore } from '../context.ts';
+import { readMap, readTable } from '../data.ts';
 import { beforeNoun, cardinal, countingCardinal, type Gender } from '../numbers.ts';
 import { escapePattern, fixed, perLocale, type Tagger } from '../tagger.ts';
 import { numberSource, parseNumber, sayNumber, SIGN_SOURCE } from '../written-number.ts';
@@ -68,6 +68,9 @@ export const measureTagger: Tagger = {
       const before = wordsBefore(context, 1);
       if (before.length === 0 && context.start === 0 && context.end === context.text.length) return undefined;
       if (before.some((word) => ORDINAL_BEFORE_DEGREE.has(word))) return undefined;
+      // "1° de enero": the first of a month, written with the degree sign for "º".
+      const month = /^\s+de\s+(\p{L}+)/u.exec(textAfter(context))?.[1];
+      if (month !== undefined && readMap('months.tsv').has(month.toLowerCase())) return undefined;
     }
     // "2.677.173 ha obtenido": "ha" before a participle is the verb, not hectares.
     if (symbol === 'ha' && /^\s+\p{L}+(?:ado|ada|ido|ida|to|cho|so)\b/u.test(context.text.slice(context.end, context.end + 30))) return undefined;
