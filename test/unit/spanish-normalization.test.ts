@@ -186,6 +186,9 @@ const CASES: Array<[written: string, spoken: string]> = [
   ['el 28° puesto', 'el vigesimoctavo puesto'],
   ['y 1° de enero', 'y primero de enero'],
   ['del 10 – 12%', 'del diez a doce por ciento'],
+  ['de 5-6 km', 'de cinco a seis kilómetros'],
+  ['de 20–23 €/m²', 'de veinte a veintitrés euros por metro cuadrado'],
+  ['200-300 libras', 'doscientas a trescientas libras'],
   ['Hola, ¿qué tal?', 'Hola, ¿qué tal?'],
   ['Sin números aquí.', 'Sin números aquí.'],
 ];

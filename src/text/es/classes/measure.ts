@@ -1,6 +1,6 @@
 // Quantities with a unit symbol: "120 km/h", "-5 °C", "1.013 hPa", "3 3/5 m", "4,51/s". The unit's gender
 // (data/units.tsv) decides the number's form: "veintiún kilómetros", "doscientas cuarenta y cinco millas".
-import { textAfter, wordsBefore } from '../context.ts';
+import { textAfter, wordsBefore, type Context } from '../context.ts';
 import { readMap, readTable } from '../data.ts';
 import { beforeNoun, cardinal, countingCardinal, type Gender } from '../numbers.ts';
 import { escapePattern, fixed, perLocale, type Tagger } from '../tagger.ts';
@@ -57,48 +57,66 @@ export const measureTagger: Tagger = {
   pattern: perLocale(
     (locale) =>
       new RegExp(
-        String.raw`(?<![\p{L}\p{N}.,])(${SIGN_SOURCE}(?:\d+\s)?\d+\/\d+|${SIGN_SOURCE}${numberSource(locale)})(?:\s(mil|millones|millón))?\s?(\/)?(${unitSource()})(?![\p{L}\p{N}])`,
+        String.raw`(?<![\p{L}\p{N}.,])(?:(${numberSource(locale)})\s?[-–]\s?)?(${SIGN_SOURCE}(?:\d+\s)?\d+\/\d+|${SIGN_SOURCE}${numberSource(locale)})(?:\s(mil|millones|millón))?\s?(\/)?(${unitSource()})(?![\p{L}\p{N}])`,
         'gu',
       ),
   ),
-  read: ([, amount, scale, per, symbol], context) => {
+  read: ([, rangeFrom, amount, scale, per, symbol], context) => {
     const unit = unitTable().get(unitKey(symbol!));
     if (!unit) return undefined;
-    if (/^[°º]$/.test(symbol!)) {
-      const before = wordsBefore(context, 1);
-      if (before.length === 0 && context.start === 0 && context.end === context.text.length) return undefined;
-      if (before.some((word) => ORDINAL_BEFORE_DEGREE.has(word))) return undefined;
-      // "1° de enero": the first of a month, written with the degree sign for "º".
-      const month = /^\s+de\s+(\p{L}+)/u.exec(textAfter(context))?.[1];
-      if (month !== undefined && readMap('months.tsv').has(month.toLowerCase())) return undefined;
-    }
-    // "2.677.173 ha obtenido": "ha" before a participle is the verb, not hectares.
-    if (symbol === 'ha' && /^\s+\p{L}+(?:ado|ada|ido|ida|to|cho|so)\b/u.test(context.text.slice(context.end, context.end + 30))) return undefined;
-    const decimalWord = context.locale.decimalWord;
-    if (per) return `${sayNumber(parseNumber(amount!, context.locale), { decimalWord })} por ${unit.singular}`;
-    if (scale)
-      return `${sayNumber(parseNumber(amount!, context.locale), { gender: scale === 'mil' ? unit.gender : 'm', decimalWord })} ${scale}${scale === 'mil' ? '' : ' de'} ${unit.plural}`;
-    const fraction = /^([-−–])?(?:(\d+)\s)?(\d+)\/(\d+)$/.exec(amount!);
-    if (fraction) {
-      const [, minus, whole, numerator, denominator] = fraction;
-      const sign = minus ? 'menos ' : '';
-      const half = numerator === '1' && denominator === '2';
-      if (whole === undefined) {
-        return half
-          ? `${sign}${unit.gender === 'f' ? 'media' : 'medio'} ${unit.singular}`
-          : `${sign}${fractionWords(BigInt(numerator!), BigInt(denominator!))} de ${unit.singular}`;
-      }
-      const wholeWords = unit.gender === 'f' ? countingCardinal(BigInt(whole), 'f') : cardinal(BigInt(whole));
-      return half
-        ? `${sign}${wholeWords} y ${unit.gender === 'f' ? 'media' : 'medio'} ${unit.singular}`
-        : `${sign}${wholeWords} y ${fractionWords(BigInt(numerator!), BigInt(denominator!))} de ${unit.singular}`;
-    }
-    const number = parseNumber(amount!, context.locale);
-    const one = number.integer === 1n && number.decimals === undefined;
-    const count = sayNumber(number, { gender: unit.gender, decimalWord });
-    return `${number.decimals === undefined ? beforeNoun(count) : count} ${one ? unit.singular : unit.plural}`;
+    const quantity = quantityWords(amount!, scale, per, symbol!, unit, context);
+    if (quantity === undefined || rangeFrom === undefined) return quantity;
+    // "5-6 km": a range written once with the unit, its first end agreeing with the unit.
+    const from = sayNumber(parseNumber(rangeFrom, context.locale), {
+      gender: unit.gender === 'f' ? 'f' : undefined,
+      decimalWord: context.locale.decimalWord,
+    });
+    return `${from} a ${quantity}`;
   },
 };
+
+function quantityWords(
+  amount: string,
+  scale: string | undefined,
+  per: string | undefined,
+  symbol: string,
+  unit: Unit,
+  context: Context,
+): string | undefined {
+  if (/^[°º]$/.test(symbol!)) {
+    const before = wordsBefore(context, 1);
+    if (before.length === 0 && context.start === 0 && context.end === context.text.length) return undefined;
+    if (before.some((word) => ORDINAL_BEFORE_DEGREE.has(word))) return undefined;
+    // "1° de enero": the first of a month, written with the degree sign for "º".
+    const month = /^\s+de\s+(\p{L}+)/u.exec(textAfter(context))?.[1];
+    if (month !== undefined && readMap('months.tsv').has(month.toLowerCase())) return undefined;
+  }
+  // "2.677.173 ha obtenido": "ha" before a participle is the verb, not hectares.
+  if (symbol === 'ha' && /^\s+\p{L}+(?:ado|ada|ido|ida|to|cho|so)\b/u.test(context.text.slice(context.end, context.end + 30))) return undefined;
+  const decimalWord = context.locale.decimalWord;
+  if (per) return `${sayNumber(parseNumber(amount!, context.locale), { decimalWord })} por ${unit.singular}`;
+  if (scale)
+    return `${sayNumber(parseNumber(amount!, context.locale), { gender: scale === 'mil' ? unit.gender : 'm', decimalWord })} ${scale}${scale === 'mil' ? '' : ' de'} ${unit.plural}`;
+  const fraction = /^([-−–])?(?:(\d+)\s)?(\d+)\/(\d+)$/.exec(amount!);
+  if (fraction) {
+    const [, minus, whole, numerator, denominator] = fraction;
+    const sign = minus ? 'menos ' : '';
+    const half = numerator === '1' && denominator === '2';
+    if (whole === undefined) {
+      return half
+        ? `${sign}${unit.gender === 'f' ? 'media' : 'medio'} ${unit.singular}`
+        : `${sign}${fractionWords(BigInt(numerator!), BigInt(denominator!))} de ${unit.singular}`;
+    }
+    const wholeWords = unit.gender === 'f' ? countingCardinal(BigInt(whole), 'f') : cardinal(BigInt(whole));
+    return half
+      ? `${sign}${wholeWords} y ${unit.gender === 'f' ? 'media' : 'medio'} ${unit.singular}`
+      : `${sign}${wholeWords} y ${fractionWords(BigInt(numerator!), BigInt(denominator!))} de ${unit.singular}`;
+  }
+  const number = parseNumber(amount!, context.locale);
+  const one = number.integer === 1n && number.decimals === undefined;
+  const count = sayNumber(number, { gender: unit.gender, decimalWord });
+  return `${number.decimals === undefined ? beforeNoun(count) : count} ${one ? unit.singular : unit.plural}`;
+}
 
 /** A kilometre point written before its number: "el km 23" -> "el kilómetro veintitrés". */
 export const kilometrePointTagger: Tagger = {

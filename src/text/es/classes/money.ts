@@ -73,11 +73,11 @@ export const moneyTagger: Tagger = {
     const number = numberSource(locale);
     const currency = currencySource();
     return new RegExp(
-      String.raw`(?<![\p{L}\p{N}])(?:(${currency})\s?([-−–]?${number})(?:\s(${SCALE})(?![\p{L}]))?|([-−–]?${number})(?:\s(${SCALE}))?\s?(${currency}))(?:(\/)(?=\p{L})(?:(${unitSource()})(?![\p{L}\p{N}]))?|(?![\p{L}\p{N}$]))`,
+      String.raw`(?<![\p{L}\p{N}])(?:(${currency})\s?([-−–]?${number})(?:\s(${SCALE})(?![\p{L}]))?|(?:(${number})\s?[-–]\s?)?([-−–]?${number})(?:\s(${SCALE}))?\s?(${currency}))(?:(\/)(?=\p{L})(?:(${unitSource()})(?![\p{L}\p{N}]))?|(?![\p{L}\p{N}$]))`,
       'giu',
     );
   }),
-  read: ([, symbolBefore, amountAfterSymbol, scaleAfterSymbol, amountBefore, scaleBefore, symbolAfter, perUnit, unit], context) => {
+  read: ([, symbolBefore, amountAfterSymbol, scaleAfterSymbol, rangeFrom, amountBefore, scaleBefore, symbolAfter, perUnit, unit], context) => {
     // "35 €/noche", "2 €/kg": a price per unit, the slash said "por"; a unit symbol is said as one of the unit,
     // any other word stays for the voice as written.
     const per = perUnit === undefined ? '' : ` por${unit === undefined ? '' : ` ${unitSingular(unit) ?? unit}`}`;
@@ -86,11 +86,16 @@ export const moneyTagger: Tagger = {
     const currency = currencyTable().get(key);
     if (!currency) return undefined;
     const number = parseNumber((amountAfterSymbol ?? amountBefore)!, context.locale);
+    // "20–23 €": a range written once with the symbol, its first end agreeing with the currency.
+    const from =
+      rangeFrom === undefined
+        ? ''
+        : `${sayNumber(parseNumber(rangeFrom, context.locale), { gender: currency.gender === 'f' ? 'f' : undefined, decimalWord: context.locale.decimalWord })} a `;
     const scale = scaleAfterSymbol ?? scaleBefore;
-    if (scale) return `${scaledWords(number, scale.toLowerCase(), currency, context.locale.decimalWord)}${per}`;
+    if (scale) return `${from}${scaledWords(number, scale.toLowerCase(), currency, context.locale.decimalWord)}${per}`;
     // "$ 500 pesos": the written name follows, so the symbol adds nothing to say.
     const named = symbolBefore !== undefined && CURRENCY_WORDS.has(wordAfter(context) ?? '');
-    return `${amountWords(number, currency, named, context.locale.decimalWord)}${per}`;
+    return `${from}${amountWords(number, currency, named, context.locale.decimalWord)}${per}`;
   },
 };
 
