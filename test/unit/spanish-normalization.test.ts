@@ -257,6 +257,8 @@ const IN_CONTEXT: Array<[written: string, locale: string, spoken: string]> = [
   ['a las 13 hs. Abre', 'es-AR', 'a las trece. Abre'],
   ['a las 9 hrs. y cierra', 'es-MX', 'a las nueve y cierra'],
   ['a la 1 h', 'es-ES', 'a la una'],
+  ['a la 1 de la mañana', 'es-MX', 'a la una de la mañana'],
+  ['la 1 de la lista', 'es-ES', 'la uno de la lista'],
   ['a la 1.00 p.m. Luego', 'es-MX', 'a la una de la tarde. Luego'],
   ['el 4to puesto', 'es-MX', 'el cuarto puesto'],
   ['1.013 hPa', 'es-ES', 'mil trece hectopascales'],

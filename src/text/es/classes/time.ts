@@ -1,6 +1,6 @@
 // Clock times: "22:15", "a las 22.15", "13 hs.", "1.00 p.m.", "3:02:32 pst", "12h02m00s", "20:00 gmt-3".
 // Hours are feminine ("la una", "las veintiuna"); ":15" and ":30" are "y cuarto", "y media".
-import { endsSentence, wordsBefore, type Context } from '../context.ts';
+import { endsSentence, textAfter, wordsBefore, type Context } from '../context.ts';
 import { readMap } from '../data.ts';
 import { cardinal, countingCardinal } from '../numbers.ts';
 import { spellLetters } from '../spelling.ts';
@@ -91,7 +91,9 @@ function clockWords(match: RegExpExecArray, context: Context): string | undefine
   }
   const clockShape = separator === ':' || compactMinutes !== undefined || meridiem !== undefined || zone !== undefined;
   const suffixTime = separator === undefined && hourSuffix !== undefined && (hoursText!.startsWith('0') || saysClock(context));
-  if (!clockShape && !dotTime && !suffixTime) return undefined;
+  // "a la 1 de la mañana": a bare hour before the part of the day it is in ("a la una de la mañana").
+  const dayPartTime = separator === undefined && saysClock(context) && /^\s+de\s+la\s+(?:mañana|tarde|noche|madrugada)\b/u.test(textAfter(context));
+  if (!clockShape && !dotTime && !suffixTime && !dayPartTime) return undefined;
   const zoneSaid = zoneWords(zone, offsetSign, offsetHours, offsetMinutes);
   if (secondsText !== undefined && Number(secondsText) > 0) {
     return `${cardinal(hours)} horas ${cardinal(minutes)} minutos y ${cardinal(Number(secondsText))} segundos${meridiem ? dayPart(hours, meridiem) : ''}${zoneSaid}`;
