@@ -255,6 +255,7 @@ const IN_CONTEXT: Array<[written: string, locale: string, spoken: string]> = [
   ['a las 22.15 horas', 'es-ES', 'a las veintidós horas y quince minutos'],
   ['a las 13 hs.', 'es-AR', 'a las trece.'],
   ['a las 13 hs. Abre', 'es-AR', 'a las trece. Abre'],
+  ['Taboada (dpto. San Martín)', 'es-AR', 'Taboada (departamento San Martín)'],
   ['a las 9 hrs. y cierra', 'es-MX', 'a las nueve y cierra'],
   ['a la 1 h', 'es-ES', 'a la una'],
   ['a la 1 de la mañana', 'es-MX', 'a la una de la mañana'],

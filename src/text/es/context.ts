@@ -31,7 +31,12 @@ export function textAfter(context: Context, length = 60): string {
 
 const SENTENCE_FOLLOWS = /^(?:\s+[\p{Lu}¿¡«"“(]|\s*$)/u;
 
-/** Whether a match ending in an abbreviation's period ("hs.", "etc.") also ends the sentence, so keeps its stop. */
+/**
+ * Whether a match ending in an abbreviation's period ("hs.", "etc.") also ends the sentence, so keeps its stop.
+ * Inside an open parenthesis it does not: "(dpto. San Martín)" goes on to its name.
+ */
 export function endsSentence(written: string, context: Context): boolean {
+  const before = context.text.slice(Math.max(0, context.start - 200), context.start);
+  if (before.lastIndexOf('(') > before.lastIndexOf(')')) return false;
   return written.endsWith('.') && SENTENCE_FOLLOWS.test(textAfter(context));
 }
