@@ -71,6 +71,19 @@ export function sayNumber(number: WrittenNumber, { gender, decimalWord = 'coma' 
   return sign + (gender ? countingCardinal(number.integer, gender) : cardinal(number.integer));
 }
 
+/** A written number as the page's locale says its decimals, agreeing with `gender` where given. */
+export function sayWrittenNumber(written: string, context: Context, gender?: Gender): string {
+  return sayNumber(parseNumber(written, context.locale), { gender, decimalWord: context.locale.decimalWord });
+}
+
+/**
+ * The first end of a range written once before its unit ("5-6 km", "20–23 €"): feminine before a feminine unit
+ * ("veintiuna a veintitrés libras"), else the full form, the unit not being next to it ("uno a dos kilómetros").
+ */
+export function sayRangeStart(written: string, context: Context, unitGender: Gender | undefined): string {
+  return sayWrittenNumber(written, context, unitGender === 'f' ? 'f' : undefined);
+}
+
 /** A number in running text, agreeing with the word it counts, if any ("21 mujeres", "1 de mayo"). */
 export function sayCountingNumber(written: string, context: Context): string {
   const number = parseNumber(written, context.locale);

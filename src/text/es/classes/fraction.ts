@@ -107,8 +107,10 @@ export const fractionTagger: Tagger = {
     const [top, bottom] = vulgar ? (VULGAR[vulgar]!.map(BigInt) as [bigint, bigint]) : [BigInt(numerator!), BigInt(denominator!.replaceAll('.', ''))];
     if (bottom === 0n) return undefined;
     const sign = minus ? 'menos ' : '';
-    const share = whole === undefined && /^partes?$/.test(wordAfter(context) ?? '') ? partWords(top, bottom) : undefined;
-    if (whole === undefined) return `${sign}${share ?? fractionWords(top, bottom)}`;
+    if (whole === undefined) {
+      const share = /^partes?$/.test(wordAfter(context) ?? '') ? partWords(top, bottom) : undefined;
+      return `${sign}${share ?? fractionWords(top, bottom)}`;
+    }
     // "1 1/2" is "uno y medio", not "uno y un medio".
     const part = top === 1n && bottom === 2n ? 'medio' : fractionWords(top, bottom);
     return `${sign}${cardinal(BigInt(whole))} y ${part}`;

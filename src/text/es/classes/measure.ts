@@ -4,7 +4,7 @@ import { textAfter, wordsBefore, type Context } from '../context.ts';
 import { readMap, readTable } from '../data.ts';
 import { beforeNoun, cardinal, countingCardinal, type Gender } from '../numbers.ts';
 import { escapePattern, fixed, perLocale, type Tagger } from '../tagger.ts';
-import { numberSource, parseNumber, sayNumber, SIGN_SOURCE } from '../written-number.ts';
+import { numberSource, parseNumber, SIGN_SOURCE, sayNumber, sayRangeStart, sayWrittenNumber } from '../written-number.ts';
 import { fractionWords } from './fraction.ts';
 
 interface Unit {
@@ -66,12 +66,8 @@ export const measureTagger: Tagger = {
     if (!unit) return undefined;
     const quantity = quantityWords(amount!, scale, per, symbol!, unit, context);
     if (quantity === undefined || rangeFrom === undefined) return quantity;
-    // "5-6 km": a range written once with the unit, its first end agreeing with the unit.
-    const from = sayNumber(parseNumber(rangeFrom, context.locale), {
-      gender: unit.gender === 'f' ? 'f' : undefined,
-      decimalWord: context.locale.decimalWord,
-    });
-    return `${from} a ${quantity}`;
+    // "5-6 km": a range written once with the unit.
+    return `${sayRangeStart(rangeFrom, context, unit.gender)} a ${quantity}`;
   },
 };
 
@@ -83,7 +79,7 @@ function quantityWords(
   unit: Unit,
   context: Context,
 ): string | undefined {
-  if (/^[°º]$/.test(symbol!)) {
+  if (/^[°º]$/.test(symbol)) {
     const before = wordsBefore(context, 1);
     if (before.length === 0 && context.start === 0 && context.end === context.text.length) return undefined;
     if (before.some((word) => ORDINAL_BEFORE_DEGREE.has(word))) return undefined;
@@ -93,11 +89,10 @@ function quantityWords(
   }
   // "2.677.173 ha obtenido": "ha" before a participle is the verb, not hectares.
   if (symbol === 'ha' && /^\s+\p{L}+(?:ado|ada|ido|ida|to|cho|so)\b/u.test(context.text.slice(context.end, context.end + 30))) return undefined;
-  const decimalWord = context.locale.decimalWord;
-  if (per) return `${sayNumber(parseNumber(amount!, context.locale), { decimalWord })} por ${unit.singular}`;
+  if (per) return `${sayWrittenNumber(amount, context)} por ${unit.singular}`;
   if (scale)
-    return `${sayNumber(parseNumber(amount!, context.locale), { gender: scale === 'mil' ? unit.gender : 'm', decimalWord })} ${scale}${scale === 'mil' ? '' : ' de'} ${unit.plural}`;
-  const fraction = /^([-−–])?(?:(\d+)\s)?(\d+)\/(\d+)$/.exec(amount!);
+    return `${sayWrittenNumber(amount, context, scale === 'mil' ? unit.gender : 'm')} ${scale}${scale === 'mil' ? '' : ' de'} ${unit.plural}`;
+  const fraction = /^([-−–])?(?:(\d+)\s)?(\d+)\/(\d+)$/.exec(amount);
   if (fraction) {
     const [, minus, whole, numerator, denominator] = fraction;
     const sign = minus ? 'menos ' : '';
@@ -112,9 +107,9 @@ function quantityWords(
       ? `${sign}${wholeWords} y ${unit.gender === 'f' ? 'media' : 'medio'} ${unit.singular}`
       : `${sign}${wholeWords} y ${fractionWords(BigInt(numerator!), BigInt(denominator!))} de ${unit.singular}`;
   }
-  const number = parseNumber(amount!, context.locale);
+  const number = parseNumber(amount, context.locale);
   const one = number.integer === 1n && number.decimals === undefined;
-  const count = sayNumber(number, { gender: unit.gender, decimalWord });
+  const count = sayNumber(number, { gender: unit.gender, decimalWord: context.locale.decimalWord });
   return `${number.decimals === undefined ? beforeNoun(count) : count} ${one ? unit.singular : unit.plural}`;
 }
 

@@ -5,7 +5,7 @@ import { readTable } from '../data.ts';
 import { apocopate, beforeNoun, cardinal, countingCardinal, type Gender } from '../numbers.ts';
 import { unitSingular, unitSource } from './measure.ts';
 import { escapePattern, fixed, perLocale, type Tagger } from '../tagger.ts';
-import { numberSource, parseNumber, sayNumber, type WrittenNumber } from '../written-number.ts';
+import { numberSource, parseNumber, sayNumber, sayRangeStart, type WrittenNumber } from '../written-number.ts';
 
 interface Currency {
   singular: string;
@@ -87,10 +87,7 @@ export const moneyTagger: Tagger = {
     if (!currency) return undefined;
     const number = parseNumber((amountAfterSymbol ?? amountBefore)!, context.locale);
     // "20–23 €": a range written once with the symbol, its first end agreeing with the currency.
-    const from =
-      rangeFrom === undefined
-        ? ''
-        : `${sayNumber(parseNumber(rangeFrom, context.locale), { gender: currency.gender === 'f' ? 'f' : undefined, decimalWord: context.locale.decimalWord })} a `;
+    const from = rangeFrom === undefined ? '' : `${sayRangeStart(rangeFrom, context, currency.gender)} a `;
     const scale = scaleAfterSymbol ?? scaleBefore;
     if (scale) return `${from}${scaledWords(number, scale.toLowerCase(), currency, context.locale.decimalWord)}${per}`;
     // "$ 500 pesos": the written name follows, so the symbol adds nothing to say.

@@ -2,7 +2,7 @@
 // quince", "10-12 personas" -> "diez a doce personas" (both agreeing with the noun).
 import { countedGender } from '../gender.ts';
 import { perLocale, type Tagger } from '../tagger.ts';
-import { numberSource, parseNumber, sayNumber } from '../written-number.ts';
+import { numberSource, sayWrittenNumber } from '../written-number.ts';
 
 export const rangeTagger: Tagger = {
   semioticClass: 'range',
@@ -12,6 +12,6 @@ export const rangeTagger: Tagger = {
   ),
   read: ([, from, to], context) => {
     const gender = countedGender(context);
-    return `${sayNumber(parseNumber(from!, context.locale), { gender, decimalWord: context.locale.decimalWord })} a ${sayNumber(parseNumber(to!, context.locale), { gender, decimalWord: context.locale.decimalWord })}`;
+    return `${sayWrittenNumber(from!, context, gender)} a ${sayWrittenNumber(to!, context, gender)}`;
   },
 };
