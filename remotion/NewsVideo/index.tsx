@@ -3,7 +3,7 @@
 // components here only draw it.
 import { useMemo } from 'react';
 import { AbsoluteFill, Html5Audio, useCurrentFrame, useVideoConfig } from 'remotion';
-import type { Narration } from '../../src/contract/narration.ts';
+import { sectionImage, type Narration } from '../../src/contract/narration.ts';
 import { loadBundledFonts } from '../fonts/load-fonts.ts';
 import { Background } from './Background.tsx';
 import { Brand, type BrandLook } from './Brand.tsx';
@@ -37,7 +37,8 @@ const NewsVideoFrame: React.FC<{ narration: Narration; props: NewsVideoProps }> 
   const longestLine = useMemo(() => longestPageLine(narration, layout.maxLineChars), [narration, layout.maxLineChars]);
 
   const files = useMemo(() => {
-    const leadImage = narration.article?.leadImage;
+    // Every section shows the first section's picture: one picture per video, moving behind the title.
+    const leadImage = sectionImage(narration, 0);
     return {
       audio: besideNarration(narration.audio.file, props.narrationSrc),
       leadImage: leadImage ? besideNarration(leadImage.file, props.narrationSrc) : null,

@@ -47,6 +47,10 @@ export const newsVideoSchema = z.object({
    * for the title card's pictures and draws the image's pan and zoom with ffmpeg underneath.
    */
   drawLeadImage: z.boolean(),
+  /** Off holds the pictures still: no slow pan and zoom. */
+  motion: z.boolean(),
+  /** A picture's credit ("Foto: …") in a corner while it is on screen. */
+  showCredits: z.boolean(),
   /** Closing card. */
   closingSeconds: z.number().min(1).max(15),
   showSyntheticVoiceLine: z.boolean(),
@@ -72,14 +76,16 @@ export const NEWS_VIDEO_DEFAULTS: Omit<NewsVideoProps, 'narrationSrc'> = {
   accentColor: '#E63946',
   showProgressBar: true,
   drawLeadImage: true,
+  motion: true,
+  showCredits: true,
   closingSeconds: 4,
   showSyntheticVoiceLine: true,
   syntheticVoiceLine: '',
 };
 
 /** The timing and the subtitle line length the props control; the fade length is fixed by design. */
-export function screenLayoutOf(props: Pick<NewsVideoProps, 'closingSeconds' | 'format' | 'fontSize' | 'fontFamily'>): ScreenLayout {
+export function screenLayoutOf(props: Pick<NewsVideoProps, 'closingSeconds' | 'format' | 'fontSize' | 'fontFamily' | 'motion'>): ScreenLayout {
   const { width, height } = FRAME_SIZES[props.format];
   const maxLineChars = maxSubtitleLineChars(props.format, props.fontSize, safeWidth(props.format, width, height), props.fontFamily);
-  return { ...DEFAULT_LAYOUT, closingSeconds: props.closingSeconds, maxLineChars };
+  return { ...DEFAULT_LAYOUT, closingSeconds: props.closingSeconds, maxLineChars, motion: props.motion };
 }

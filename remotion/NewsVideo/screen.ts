@@ -15,8 +15,10 @@ export interface ScreenLayout {
   fadeSeconds: number;
   /** The most characters a subtitle line holds (cues are cut into pages to keep to it); null: each cue whole. */
   maxLineChars: number | null;
+  /** Off holds the pictures still (no pan and zoom). */
+  motion: boolean;
 }
-export const DEFAULT_LAYOUT: ScreenLayout = { closingSeconds: 4, fadeSeconds: 0.4, maxLineChars: null };
+export const DEFAULT_LAYOUT: ScreenLayout = { closingSeconds: 4, fadeSeconds: 0.4, maxLineChars: null, motion: true };
 
 /** The discrete part of the picture: it changes only at word, page and card boundaries. */
 export type ScreenState =
@@ -94,7 +96,7 @@ export function screenAt(frame: number, fps: number, narration: Narration, layou
   const titleEnd = titleCardEndFrame(narration, fps);
   const closingStart = closingStartFrame(narration, fps);
   const fadeFrames = Math.max(1, layout.fadeSeconds * fps);
-  const zoom = titleEnd === null ? 0 : clamp01(frame / Math.max(1, titleEnd));
+  const zoom = titleEnd === null || !layout.motion ? 0 : clamp01(frame / Math.max(1, titleEnd));
   const progress = clamp01(frame / Math.max(1, closingStart));
   // The first card of the video is on screen from frame 0, with nothing to fade in from.
   const fadeSince = (cardStart: number): number => (cardStart === 0 ? 1 : clamp01((frame - cardStart + 1) / fadeFrames));

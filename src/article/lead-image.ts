@@ -2,7 +2,7 @@
 // renders. An image is decoration: any failure (404, too large, not an image) drops it with a warning, and the
 // video shows the brand gradient instead.
 import { imageSize } from 'image-size';
-import type { ImageType, LeadImage } from '../contract/narration.ts';
+import type { ImageType, MediaImage } from '../contract/narration.ts';
 import { reencodeImage } from '../media/reencode-image.ts';
 import { fetchPage, type FetchLimits, type ResourceKind } from './fetch.ts';
 
@@ -33,13 +33,16 @@ export function describeImage(bytes: Uint8Array): { type: ImageType; width: numb
   return { type, width: size.width, height: size.height };
 }
 
-/** Download the lead image into `folder` as lead.jpg (re-encoded); null (after a warning) when it cannot be used. */
+/**
+ * Download the lead image into `folder` as lead.jpg (re-encoded), centred, with neither caption nor credit (the
+ * page's metadata names none); null (after a warning) when it cannot be used.
+ */
 export async function downloadLeadImage(
   url: string,
   folder: string,
   warn: (line: string) => void,
   limits: FetchLimits = LEAD_IMAGE_LIMITS,
-): Promise<LeadImage | null> {
+): Promise<MediaImage | null> {
   let bytes: Uint8Array;
   try {
     bytes = (await fetchPage(url, limits, IMAGE)).bytes;
@@ -54,7 +57,8 @@ export async function downloadLeadImage(
   }
   try {
     // Stored as we re-encode it: nothing else ever decodes the bytes the server sent.
-    return { type: 'jpeg', ...(await reencodeImage(bytes, folder, 'lead')) };
+    const saved = await reencodeImage(bytes, folder, 'lead');
+    return { type: 'jpeg', ...saved, caption: null, credit: null, sourceUrl: url, focus: { x: 0.5, y: 0.5 }, origin: 'lead' };
   } catch (error) {
     warn(
       `the lead image ${url} was dropped: it cannot be decoded (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). The video uses the brand gradient instead`,

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { BreakStrengthSchema, breakStrengthBetween } from './break-strength.ts';
 
-export const NARRATION_VERSION = 3;
+export const NARRATION_VERSION = 4;
 
 /** A piece of the written text (what subtitles show) with the time its voice occupies in the final audio. */
 export const TimedSpanSchema = z.object({
@@ -38,8 +38,11 @@ export const WordSchema = TimedSpanSchema.extend({
 
 export const SectionKindSchema = z.enum(['title', 'paragraph']);
 
-/** The title (when the narration has one) and every paragraph, each as the time it is read. */
-export const SectionSchema = TimedSpanSchema.extend({ kind: SectionKindSchema });
+/**
+ * The title (when the narration has one) and every paragraph, each as the time it is read. `media`: the index of
+ * the picture behind it in `Narration.media`, null for the brand background.
+ */
+export const SectionSchema = TimedSpanSchema.extend({ kind: SectionKindSchema, media: index.nullable() });
 export type Section = z.infer<typeof SectionSchema>;
 
 export const TimingMethodSchema = z.enum(['exact', 'calibrated']);
@@ -79,20 +82,31 @@ export type Article = z.infer<typeof ArticleSchema>;
 export const ImageTypeSchema = z.enum(['jpeg', 'png', 'webp', 'gif']);
 export type ImageType = z.infer<typeof ImageTypeSchema>;
 
-/** A file written beside narration.json; `file` is relative to narration.json's folder. */
-export const LeadImageSchema = z.object({
+/** A point of an image as fractions of its width and height (0,0 top left): what a crop keeps in view. */
+export const FocusPointSchema = z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) });
+
+export const MediaOriginSchema = z.enum(['lead', 'article', 'user']);
+
+/** A picture saved beside narration.json; `file` is relative to narration.json's folder. */
+export const MediaImageSchema = z.object({
   file: z.string(),
   type: ImageTypeSchema,
   width: z.number().int().positive(),
   height: z.number().int().positive(),
+  caption: z.string().nullable(),
+  /** Who took or owns it, as the page names them; shown on screen as "Foto: …". */
+  credit: z.string().nullable(),
+  /** Where it was downloaded from; null for a picture a user supplied. */
+  sourceUrl: z.string().nullable(),
+  focus: FocusPointSchema,
+  /** The page's lead image, an image of the article's body, or one a user added. */
+  origin: MediaOriginSchema,
 });
-export type LeadImage = z.infer<typeof LeadImageSchema>;
+export type MediaImage = z.infer<typeof MediaImageSchema>;
 
 export const NarrationArticleSchema = ArticleMetadataSchema.extend({
   excerpt: z.string().nullable(),
   sourceUrl: z.string().nullable(),
-  /** The lead image, downloaded; null when the page has none or it could not be fetched as an image. */
-  leadImage: LeadImageSchema.nullable(),
 });
 
 export const SourceKindSchema = z.enum(['article', 'text', 'file', 'stdin', 'sample']);
@@ -138,6 +152,8 @@ export const NarrationSchema = z.object({
   sentences: z.array(TimedSpanSchema),
   sections: z.array(SectionSchema),
   cues: z.array(CueSchema),
+  /** The pictures the sections show (each section names its own by index); empty when there are none. */
+  media: z.array(MediaImageSchema),
   /** One entry per Kokoro pass: where it sits in the final audio and how many phoneme tokens it read. */
   chunks: z.array(
     z.object({
@@ -160,31 +176,71 @@ export const NarrationSchema = z.object({
 });
 export type Narration = z.infer<typeof NarrationSchema>;
 
-/** Why a narration.json cannot be used, in words a user can act on; null when it parses. */
+/** The picture behind section `section` of the narration, null for the brand background. */
+export function sectionImage(narration: Pick<Narration, 'media' | 'sections'>, section: number): MediaImage | null {
+  const media = narration.sections[section]?.media;
+  return media === undefined || media === null ? null : (narration.media[media] ?? null);
+}
+
+type OlderNarration = Record<string, unknown> & { version: number };
+
 /** Version 2 had no `breakAfter` on its words: derived from the text between them, by the rule that makes it. */
-function fromVersion2(json: { text: string; words: Array<{ charEnd: number }> } & Record<string, unknown>): unknown {
+function fromVersion2(json: OlderNarration & { text: string; words: Array<{ charEnd: number }> }): OlderNarration {
   const words = json.words.map((word, index, all) => {
     const next = all[index + 1] as { charStart: number } | undefined;
     return { ...word, breakAfter: breakStrengthBetween(json.text.slice(word.charEnd, next?.charStart ?? json.text.length), !next) };
   });
-  return { ...json, version: NARRATION_VERSION, words };
+  return { ...json, version: 3, words };
+}
+
+interface Version3Article extends Record<string, unknown> {
+  leadImageUrl?: string | null;
+  leadImage?: { file: string; type: ImageType; width: number; height: number } | null;
 }
 
 /**
- * A narration.json as this version reads it (version 2 is brought up to it), or the problem with it in words,
- * for the one line that tells the user.
+ * Version 3 had one picture, the lead image in `article.leadImage`, behind every section: it becomes media[0],
+ * centred, and every section shows it.
+ */
+function fromVersion3(json: OlderNarration & { article?: Version3Article; sections?: unknown }): OlderNarration {
+  const { leadImage, ...article } = json.article ?? {};
+  const media: MediaImage[] = leadImage
+    ? [
+        {
+          ...leadImage,
+          caption: null,
+          credit: null,
+          sourceUrl: article.leadImageUrl ?? null,
+          focus: { x: 0.5, y: 0.5 },
+          origin: 'lead',
+        },
+      ]
+    : [];
+  const sections = Array.isArray(json.sections)
+    ? json.sections.map((section: Record<string, unknown>) => ({ ...section, media: media.length > 0 ? 0 : null }))
+    : json.sections;
+  return { ...json, version: NARRATION_VERSION, ...(json.article ? { article } : {}), sections, media };
+}
+
+function upgraded(json: OlderNarration): unknown {
+  const looksLikeVersion2 = json.version === 2 && typeof json.text === 'string' && Array.isArray(json.words);
+  const version3 = looksLikeVersion2 ? fromVersion2(json as Parameters<typeof fromVersion2>[0]) : json;
+  return version3.version === 3 ? fromVersion3(version3) : version3;
+}
+
+/**
+ * A narration.json as this version reads it (versions 2 and 3 are brought up to it), or the problem with it in
+ * words, for the one line that tells the user.
  */
 export function readNarration(json: unknown): { narration: Narration; problem: null } | { narration: null; problem: string } {
   const version = typeof json === 'object' && json !== null && 'version' in json ? (json as { version: unknown }).version : undefined;
-  if (typeof version === 'number' && version !== NARRATION_VERSION && version !== 2) {
+  if (typeof version === 'number' && version !== NARRATION_VERSION && version !== 2 && version !== 3) {
     return {
       narration: null,
-      problem: `it is narration version ${version}, and this version of the product reads versions 2 and ${NARRATION_VERSION}; narrate the article again`,
+      problem: `it is narration version ${version}, and this version of the product reads versions 2 to ${NARRATION_VERSION}; narrate the article again`,
     };
   }
-  const looksLikeVersion2 =
-    version === 2 && typeof (json as { text?: unknown }).text === 'string' && Array.isArray((json as { words?: unknown }).words);
-  const result = NarrationSchema.safeParse(looksLikeVersion2 ? fromVersion2(json as Parameters<typeof fromVersion2>[0]) : json);
+  const result = NarrationSchema.safeParse(typeof version === 'number' ? upgraded(json as OlderNarration) : json);
   if (result.success) return { narration: result.data, problem: null };
   const issue = result.error.issues[0]!;
   return { narration: null, problem: `it does not match the narration schema (${issue.path.join('.') || 'the top level'}: ${issue.message})` };

@@ -1,6 +1,6 @@
 // In-memory shapes passed between stages: text -> phonemized words -> Kokoro chunks -> synthesized chunks ->
 // a narration and its audio track. They never reach disk as they are; what reaches disk is in narration.ts.
-import type { Narration } from './narration.ts';
+import type { Narration, Section } from './narration.ts';
 
 import type { BreakStrength } from './break-strength.ts';
 
@@ -56,9 +56,10 @@ export interface NarrationTrack {
   release(): Promise<void>;
 }
 
-/** What synthesis decides; the writer adds the file names, the article and the run record. */
-export type SynthesizedNarration = Omit<Narration, 'audio' | 'files' | 'article' | 'run'> & {
+/** What synthesis decides; the writer adds the file names, the article, its pictures and the run record. */
+export type SynthesizedNarration = Omit<Narration, 'audio' | 'files' | 'article' | 'run' | 'media' | 'sections'> & {
   audio: { sampleRate: number; durationMs: number };
+  sections: Array<Omit<Section, 'media'>>;
 };
 
 export interface NarrationAudio {

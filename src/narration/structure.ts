@@ -30,7 +30,7 @@ export function sectionRuns<T extends StructuredWord>(words: readonly T[]): T[][
   return splitAtBreaks(words, 'paragraph');
 }
 
-export function sectionSpans(text: string, runs: readonly (readonly TimedWordLike[])[], titled: boolean): Section[] {
+export function sectionSpans(text: string, runs: readonly (readonly TimedWordLike[])[], titled: boolean): Array<Omit<Section, 'media'>> {
   return runs.map((run, index) => ({ ...spanOfWords(text, run), kind: titled && index === 0 ? 'title' : 'paragraph' }));
 }
 

@@ -7,7 +7,7 @@ import {
   NarrationSchema,
   SeedTimestampsSchema,
   type Article,
-  type LeadImage,
+  type MediaImage,
   type Narration,
   type RunRecord,
   type SeedTimestamps,
@@ -35,8 +35,8 @@ export interface WriteOptions {
   seedCompat?: boolean;
   /** The article record (metadata and clean paragraphs), written as article.json and summarized in narration.json. */
   article?: Article;
-  /** The article's lead image, already saved in the folder. */
-  leadImage?: LeadImage | null;
+  /** The article's pictures, already saved in the folder; every section shows the first (none: the brand background). */
+  media?: MediaImage[];
   run: RunRecord;
   /** audio.mp3's integrated loudness, LUFS; null keeps the voice's own level (audio.wav always does). */
   loudness: LoudnessTarget | null;
@@ -48,17 +48,20 @@ export function seedTimestamps(narration: Pick<Narration, 'phrases'>): SeedTimes
   );
 }
 
-function narrationArticle(article: Article, leadImage: LeadImage | null): NonNullable<Narration['article']> {
+function narrationArticle(article: Article): NonNullable<Narration['article']> {
   const { paragraphs: _paragraphs, ...metadata } = article;
-  return { ...metadata, leadImage };
+  return metadata;
 }
 
 export async function writeNarrationFiles(folder: string, result: NarrationAudio, options: WriteOptions): Promise<Narration> {
+  const media = options.media ?? [];
   const narration = NarrationSchema.parse({
     ...result.narration,
     audio: { ...result.narration.audio, file: AUDIO_FILE },
     files: NARRATION_FILES,
-    ...(options.article ? { article: narrationArticle(options.article, options.leadImage ?? null) } : {}),
+    sections: result.narration.sections.map((section) => ({ ...section, media: media.length > 0 ? 0 : null })),
+    media,
+    ...(options.article ? { article: narrationArticle(options.article) } : {}),
     run: options.run,
   });
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;

@@ -98,7 +98,7 @@ export async function narrateIntoFolder(narrator: Narrator, job: NarrationJob, f
       seedCompat: job.seedCompat,
       loudness: job.loudness === undefined ? DEFAULT_LOUDNESS : job.loudness,
       article: source.article,
-      leadImage,
+      media: leadImage ? [leadImage] : [],
       run: newRunRecord(job.source.kind, source.location, await narrator.model()),
     });
   } finally {

@@ -1,7 +1,7 @@
 // A news video changes its picture only at word, page and card boundaries (and during the title card's zoom and
 // the short fades), about 3 times a second against 30 frames. This groups the frames into runs that show the
 // same picture, so the fast renderer draws each picture once and ffmpeg holds it for its run. Pure.
-import type { Narration } from '../contract/narration.ts';
+import { sectionImage, type Narration } from '../contract/narration.ts';
 import { screenAt, screenKey, videoFrames, type Screen, type ScreenLayout } from '../../remotion/NewsVideo/screen.ts';
 
 /** Frames [first, first + length) show the picture of frame `first`. */
@@ -37,6 +37,6 @@ export function pictureKey(screen: Screen, zoomVisible: boolean): string {
  * lead image's zoom is drawn under the pictures (by ffmpeg), so the title card changes only with its lit word.
  */
 export function pictureRuns(narration: Narration, fps: number, layout: ScreenLayout, zoomInPictures = true): PictureRun[] {
-  const zoomVisible = zoomInPictures && narration.article?.leadImage !== undefined && narration.article.leadImage !== null;
+  const zoomVisible = zoomInPictures && sectionImage(narration, 0) !== null;
   return runsOfEqualKeys(videoFrames(narration, fps, layout), (frame) => pictureKey(screenAt(frame, fps, narration, layout), zoomVisible));
 }

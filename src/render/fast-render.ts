@@ -10,7 +10,7 @@ import { imageSize } from 'image-size';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import path from 'node:path';
-import type { Narration } from '../contract/narration.ts';
+import { sectionImage, type Narration } from '../contract/narration.ts';
 import { titleCardEndFrame, type ScreenLayout } from '../../remotion/NewsVideo/screen.ts';
 import { planDistinctRender, type LeadImageFile } from './distinct-plan.ts';
 import { encodePictures } from './encode-pictures.ts';
@@ -38,7 +38,7 @@ export interface DistinctRenderJob extends PictureSettings {
  * with no EXIF rotation (browsers apply it, ffmpeg does not). Null leaves the zoom to the browser.
  */
 async function leadImageForFfmpeg(folder: string, narration: Narration): Promise<LeadImageFile | null> {
-  const lead = narration.article?.leadImage;
+  const lead = sectionImage(narration, 0);
   if (!lead || (lead.type !== 'jpeg' && lead.type !== 'png')) return null;
   const file = path.join(folder, lead.file);
   const size = imageSize(await readFile(file));
@@ -49,7 +49,8 @@ async function leadImageForFfmpeg(folder: string, narration: Narration): Promise
 export async function renderDistinctPictures(remotion: RemotionContext, job: DistinctRenderJob): Promise<void> {
   const { fps, width, height, durationInFrames } = job.composition;
   const { narration, scale, layout, progressBarColor } = job;
-  const leadImage = titleCardEndFrame(narration, fps) === null ? null : await leadImageForFfmpeg(job.folder, narration);
+  // A still picture (motion off) is the browser's to draw: it is the same in every picture of a run.
+  const leadImage = titleCardEndFrame(narration, fps) === null || !layout.motion ? null : await leadImageForFfmpeg(job.folder, narration);
   const plan = planDistinctRender({ narration, fps, width, height, durationInFrames, scale, layout, leadImage, progressBarColor });
   const pictures = await mkdtemp(path.join(job.folder, '.pictures-'));
   const started = performance.now();

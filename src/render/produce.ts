@@ -88,7 +88,7 @@ export async function copyNarration(from: string, folder: string): Promise<Narra
     NARRATION_FILE,
     narration.audio.file,
     ...Object.values(narration.files),
-    narration.article?.leadImage?.file,
+    ...narration.media.map((image) => image.file),
     narration.article ? 'article.json' : undefined,
   ];
   for (const name of files) {

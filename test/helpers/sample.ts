@@ -16,8 +16,19 @@ export async function sampleNarration(): Promise<Narration> {
   return NarrationSchema.parse(JSON.parse(await readFile(path.join(SAMPLE, 'narration.json'), 'utf8')));
 }
 
+/** The narration with one picture, the lead image, behind every section. */
 export function withLeadImage(narration: Narration, width: number, height: number): Narration {
-  return { ...narration, article: { ...narration.article!, leadImage: { file: LEAD_IMAGE.file, type: 'jpeg', width, height } } };
+  const image = {
+    file: LEAD_IMAGE.file,
+    type: 'jpeg',
+    width,
+    height,
+    caption: null,
+    credit: null,
+    sourceUrl: null,
+    focus: { x: 0.5, y: 0.5 },
+  } as const;
+  return { ...narration, media: [{ ...image, origin: 'lead' }], sections: narration.sections.map((section) => ({ ...section, media: 0 })) };
 }
 
 /** A sharp-edged, photo-sized JPEG (ffmpeg's testsrc2): edges and colours show any shift or blur of the picture. */

@@ -93,7 +93,20 @@ describe('lead image', () => {
     const result = await runCli('src/cli/narrate.ts', ['--article', server.url('/con-imagen'), '--out', out]);
     assert.equal(result.code, 0, result.stderr);
     const narration = NarrationSchema.parse(JSON.parse(await readFile(path.join(out, 'narration.json'), 'utf8')));
-    assert.deepEqual(narration.article?.leadImage, { file: 'lead.jpg', type: 'jpeg', width: 640, height: 360 });
+    assert.deepEqual(narration.media, [
+      {
+        file: 'lead.jpg',
+        type: 'jpeg',
+        width: 640,
+        height: 360,
+        caption: null,
+        credit: null,
+        sourceUrl: narration.article?.leadImageUrl,
+        focus: { x: 0.5, y: 0.5 },
+        origin: 'lead',
+      },
+    ]);
+    assert.ok(narration.sections.every((section) => section.media === 0));
     // The file is the JPEG we made from the download, not the bytes the server sent.
     const stored = await readFile(path.join(out, 'lead.jpg'));
     assert.ok(isJpeg(stored));
@@ -115,6 +128,11 @@ describe('lead image', () => {
         file: 'lead.jpg',
         type: 'jpeg',
         ...expected,
+        caption: null,
+        credit: null,
+        sourceUrl: server.url(route),
+        focus: { x: 0.5, y: 0.5 },
+        origin: 'lead',
       });
       assert.deepEqual(warnings, []);
       assert.deepEqual(await readdir(folder), ['lead.jpg']);
@@ -158,7 +176,8 @@ describe('lead image', () => {
           folder,
           { warn: (line) => warnings.push(line) },
         );
-        assert.equal(narration.article?.leadImage ?? null, null);
+        assert.deepEqual(narration.media, []);
+        assert.ok(narration.sections.every((section) => section.media === null));
         assert.equal(warnings.length, 1, warnings.join('\n'));
         assert.match(warnings[0]!, /the lead image was dropped: .* resolves to (127\.0\.0\.1|::1), a loopback, private or link-local address/);
         assert.deepEqual(

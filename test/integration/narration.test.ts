@@ -64,9 +64,17 @@ describe('narration on the real int8 model', () => {
   let first: Awaited<ReturnType<Narrator['narrate']>>;
   it('narrates a Spanish paragraph with ordered timestamps inside the audio for every word', async () => {
     first = await narrator.narrate(request);
-    // What the writer adds (file names, run record) is not this test's subject: filled in so the schema applies.
+    // What the writer adds (file names, pictures, run record) is not this test's subject: filled in so the schema applies.
     const run = newRunRecord('text', null, { file: 'model.onnx', sha256: '0'.repeat(64) });
-    const narration = NarrationSchema.parse({ ...first.narration, audio: { ...first.narration.audio, file: 'x.mp3' }, files: NARRATION_FILES, run });
+    const sections = first.narration.sections.map((section) => ({ ...section, media: null }));
+    const narration = NarrationSchema.parse({
+      ...first.narration,
+      audio: { ...first.narration.audio, file: 'x.mp3' },
+      files: NARRATION_FILES,
+      sections,
+      media: [],
+      run,
+    });
     assertTimestampsSound(narration);
     assert.equal(narration.sentences.length, 5);
     assert.equal(narration.sentences[2]!.text, '¿Servirá para mejorar la calidad del aire?');

@@ -52,14 +52,14 @@ describe('break strength', () => {
 });
 
 describe('a version 2 narration.json', () => {
-  const v3 = JSON.parse(readFileSync(new URL('../../public/sample/narration.json', import.meta.url), 'utf8'));
-  const v2 = { ...v3, version: 2, words: v3.words.map(({ breakAfter: _breakAfter, ...word }: Record<string, unknown>) => word) };
+  const current = JSON.parse(readFileSync(new URL('../../public/sample/narration.json', import.meta.url), 'utf8'));
+  const v2 = { ...current, version: 2, words: current.words.map(({ breakAfter: _breakAfter, ...word }: Record<string, unknown>) => word) };
 
   it('is read as this version, each word given the break the text shows', () => {
-    assert.equal(NARRATION_VERSION, 3);
+    assert.equal(NARRATION_VERSION, 4);
     const { narration, problem } = readNarration(v2);
     assert.equal(problem, null);
-    assert.deepEqual(narration, readNarration(v3).narration);
+    assert.deepEqual(narration, readNarration(current).narration);
     const titleEnd = narration!.words.findLastIndex((word) => word.section === 0);
     assert.equal(narration!.words[titleEnd]!.breakAfter, 'paragraph', 'the title ends at a blank line');
     assert.equal(narration!.words.at(-1)!.breakAfter, 'sentence');

@@ -44,7 +44,7 @@ function narrationOf(script: Script): Narration {
   ];
   const text = blocks.map((block) => block.text).join('\n\n');
   const words: Array<Omit<Narration['words'][number], 'breakAfter'>> = [];
-  const sections: Narration['sections'] = [];
+  const sections: Array<Omit<Narration['sections'][number], 'media'>> = [];
   const cues: Narration['cues'] = [];
   let time = 200;
   let blockStart = 0;

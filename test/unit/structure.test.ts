@@ -94,7 +94,7 @@ describe('narration structure', () => {
   });
 
   it('says why a narration.json from version 1 or with a broken field cannot be used', () => {
-    assert.match(readNarration({ version: 1, text: 'x' }).problem ?? '', /narration version 1.*reads versions 2 and 3; narrate the article again/);
+    assert.match(readNarration({ version: 1, text: 'x' }).problem ?? '', /narration version 1.*reads versions 2 to 4; narrate the article again/);
     assert.match(readNarration({ version: 3, text: 'x' }).problem ?? '', /does not match the narration schema/);
     assert.match(readNarration({ version: 2, text: 'x' }).problem ?? '', /does not match the narration schema/);
   });
