@@ -17,7 +17,11 @@ const HttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
 
 /** What an editor may choose per job; anything left out takes the desk's configured default. */
 const submissionOptions = {
-  formats: z.array(VideoFormatSchema).min(1).optional(),
+  formats: z
+    .array(VideoFormatSchema)
+    .min(1)
+    .refine((formats) => new Set(formats).size === formats.length, 'names a format twice: give each once')
+    .optional(),
   voice: z.string().min(1).optional(),
   speed: z.number().min(MIN_SPEED).max(MAX_SPEED).optional(),
   /** The video ends at the last whole sentence within this length; the renderer refuses one shorter than the closing card. */

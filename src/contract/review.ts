@@ -5,6 +5,18 @@ import type { Narration } from './narration.ts';
 
 const index = z.number().int().nonnegative();
 
+/** A list of edits where no two name the same thing: the later would silently undo the earlier. */
+function eachOnce<Edit extends z.ZodType>(edit: Edit, target: (edit: z.output<Edit>) => number, twice: (at: number) => string) {
+  return z
+    .array(edit)
+    .min(1)
+    .superRefine((edits, context) => {
+      const targets = edits.map(target);
+      const repeated = targets.find((at, position) => targets.indexOf(at) !== position);
+      if (repeated !== undefined) context.addIssue({ code: 'custom', message: twice(repeated) });
+    });
+}
+
 /** New text for one sentence of the narration; an empty one would leave a hole in the audio and the subtitles. */
 export const SentenceEditSchema = z.object({ sentence: index, text: z.string().trim() }).refine((edit) => edit.text !== '', {
   error: (issue) => `sentence ${(issue.input as { sentence: number }).sentence} would be empty: write its text or remove the edit`,
@@ -65,13 +77,18 @@ export type StyleEdit = z.infer<typeof StyleEditSchema>;
 export const ReviewEditSchema = z
   .strictObject({
     revision: index,
-    sentences: z.array(SentenceEditSchema).min(1).optional(),
+    sentences: eachOnce(
+      SentenceEditSchema,
+      (edit) => edit.sentence,
+      (sentence) => `sentence ${sentence} is edited twice: keep one of its edits`,
+    ).optional(),
     lexicon: z.array(LexiconEditSchema).min(1).optional(),
     title: z.string().trim().min(1, 'the title would be empty: write one or remove the edit').optional(),
-    sectionMedia: z
-      .array(z.object({ section: index, media: index.nullable() }))
-      .min(1)
-      .optional(),
+    sectionMedia: eachOnce(
+      z.object({ section: index, media: index.nullable() }),
+      (edit) => edit.section,
+      (section) => `section ${section} is given two pictures: keep one`,
+    ).optional(),
     style: StyleEditSchema.refine((style) => Object.keys(style).length > 0, 'style changes nothing: set a prop or remove it').optional(),
   })
   .refine((edit) => Object.keys(edit).some((key) => key !== 'revision'), {

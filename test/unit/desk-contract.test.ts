@@ -13,9 +13,10 @@ import {
   JobProgressSchema,
 } from '../../src/contract/desk.ts';
 import { type Narration, readNarration } from '../../src/contract/narration.ts';
-import { checkEditAgainst, type ReviewEdit, ResynthesisSchema, ReviewEditSchema } from '../../src/contract/review.ts';
+import { checkEditAgainst, type ReviewEdit, ResynthesisSchema, ReviewEditSchema, StyleEditSchema } from '../../src/contract/review.ts';
 import { DEFAULT_MAX_CHARS, MAX_SPEED, MIN_SPEED } from '../../src/pipeline/request.ts';
 import { JOB_STATES } from '../../src/schedule/job.ts';
+import { HighlightStyleSchema, NEWS_VIDEO_DEFAULTS, newsVideoSchema, SubtitlePositionSchema } from '../../remotion/NewsVideo/schema.ts';
 
 /** The messages of a refused value, so a test fails when it is accepted or refused for another reason. */
 function messages(schema: z.ZodType, value: unknown): string[] {
@@ -63,6 +64,29 @@ describe('a review edit', () => {
       assert.equal(message, '"Reuters" needs exactly one of respelling or phonemes: keep the one you mean');
     }
     assert.ok(ReviewEditSchema.safeParse({ revision: 1, lexicon: [{ written: 'Nvidia', phonemes: 'enbˈidja', caseSensitive: true }] }).success);
+  });
+
+  it('refuses a sentence or section named twice, where one change would undo the other', () => {
+    const sentence = { sentence: 1, text: 'Uno.' };
+    assert.deepEqual(messages(ReviewEditSchema, { revision: 1, sentences: [sentence, { ...sentence, text: 'Dos.' }] }), [
+      'sentence 1 is edited twice: keep one of its edits',
+    ]);
+    const section = { section: 0, media: null };
+    assert.deepEqual(messages(ReviewEditSchema, { revision: 1, sectionMedia: [section, { ...section, media: 1 }] }), [
+      'section 0 is given two pictures: keep one',
+    ]);
+  });
+
+  it('offers only style props the composition has, in its ranges', () => {
+    const editable = Object.keys(StyleEditSchema.shape) as Array<keyof typeof NEWS_VIDEO_DEFAULTS>;
+    for (const prop of editable) assert.ok(prop in newsVideoSchema.shape, prop);
+    const defaults = Object.fromEntries(editable.map((prop) => [prop, NEWS_VIDEO_DEFAULTS[prop]]));
+    assert.deepEqual(StyleEditSchema.parse(defaults), defaults);
+    assert.deepEqual(StyleEditSchema.shape.highlightStyle.unwrap().options, HighlightStyleSchema.options);
+    assert.deepEqual(StyleEditSchema.shape.subtitlePosition.unwrap().options, SubtitlePositionSchema.options);
+    for (const fontSize of [23, 121]) {
+      assert.equal(StyleEditSchema.safeParse({ fontSize }).success, newsVideoSchema.shape.fontSize.safeParse(fontSize).success, `${fontSize}`);
+    }
   });
 
   it('refuses a negative or fractional revision, a misspelt field and an unknown style prop', () => {
@@ -143,6 +167,9 @@ describe('a desk submission', () => {
     assert.ok(DeskSubmissionSchema.safeParse({ url: 'https://example.com/', speed: MAX_SPEED }).success);
     assert.ok(messages(DeskSubmissionSchema, { url: 'https://example.com/', speed: MAX_SPEED + 0.1 }).length > 0);
     assert.ok(messages(DeskSubmissionSchema, { url: 'https://example.com/', formats: ['cinema'] }).length > 0);
+    assert.deepEqual(messages(DeskSubmissionSchema, { url: 'https://example.com/', formats: ['square', 'square'] }), [
+      'names a format twice: give each once',
+    ]);
   });
 });
 
