@@ -113,7 +113,8 @@ export function checkEditAgainst(narration: Pick<Narration, 'sentences' | 'secti
   for (const { section, media } of edit.sectionMedia ?? []) {
     if (section >= narration.sections.length) return outOfRange('section', section, narration.sections.length);
     if (media !== null && media >= narration.media.length) {
-      return `${outOfRange('picture', media, narration.media.length)}; choose one of them for section ${section} or null for the brand background`;
+      const fix = narration.media.length === 0 ? 'give' : 'choose one of them or';
+      return `${outOfRange('picture', media, narration.media.length)}: ${fix} null for section ${section} (the brand background)`;
     }
   }
   return null;

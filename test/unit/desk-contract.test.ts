@@ -123,7 +123,7 @@ describe('an edit against the sample narration', () => {
     assert.equal(narration.media.length, 0, 'the sample has no pictures');
     assert.equal(
       checkEditAgainst(narration, edit({ sectionMedia: [{ section: 0, media: 0 }] })),
-      'picture 0 does not exist: the narration has none; choose one of them for section 0 or null for the brand background',
+      'picture 0 does not exist: the narration has none: give null for section 0 (the brand background)',
     );
   });
 });
