@@ -42,6 +42,8 @@ const FeedSchema = z.strictObject({
   /** The whole video, closing card included, ends at the last whole sentence that fits. */
   maxSeconds: z.number().min(10).optional(),
   music: MusicSchema.optional(),
+  /** Over the config's `review`: this feed's jobs stop at awaitingReview once narrated (README: "Editor's desk"). */
+  review: z.boolean().optional(),
 });
 
 function isCronPattern(pattern: string): boolean {
@@ -78,6 +80,8 @@ const ConfigSchema = z.strictObject({
     .default([])
     .transform((files) => (Array.isArray(files) ? files : [files])),
   allowPrivateNetworks: z.boolean().default(false),
+  /** Every feed's jobs wait for an editor's approval after narration, unless the feed says otherwise. */
+  review: z.boolean().default(false),
   /** How long a job stays claimed without a sign of life from its worker before another may take it. */
   leaseSeconds: z.number().min(5).max(3600).default(60),
   /**

@@ -6,12 +6,15 @@ import { DEFAULT_FETCH_LIMITS } from '../article/fetch.ts';
 import type { Fps, VideoFormat } from '../contract/video.ts';
 import { type MusicRequest, VideoProducer, type ProduceResult } from '../render/produce.ts';
 import type { LexiconEntry } from '../lexicon/entry.ts';
+import type { NarrationJob } from '../pipeline/narrate-folder.ts';
 
 export type ProduceStage = 'narrating' | 'rendering';
 
 export interface ItemRequest {
-  articleUrl: string;
+  /** What to narrate: a page, or pasted text under its title; or the folder of a narration already reviewed. */
+  source: { kind: 'article'; location: string } | { kind: 'text'; text: string; title: string } | { from: string };
   voice: string | null;
+  speed?: number;
   language: string | null;
   formats: VideoFormat[];
   fps: Fps;
@@ -22,13 +25,34 @@ export interface ItemRequest {
   maxSeconds?: number;
   music?: MusicRequest;
   lexicon?: readonly LexiconEntry[];
+  /** The composition's props over its defaults (an editor's style and brand). */
+  props?: Record<string, unknown>;
+  /** Keep the passes here, for a re-synthesis after an edit (a job under review). */
+  passCache?: string;
   signal: AbortSignal;
   onStage: (stage: ProduceStage) => void;
 }
 
 export interface ItemProducer {
   produce(request: ItemRequest): Promise<Pick<ProduceResult, 'videos' | 'narration'>>;
+  /** The narration alone, published whole into outDir, for review before anything is rendered. */
+  narrateOnly(request: Omit<ItemRequest, 'formats' | 'source'> & { source: NarratedSource }): Promise<void>;
   close(): Promise<void>;
+}
+
+type NarratedSource = Exclude<ItemRequest['source'], { from: string }>;
+
+/** What the narrator is asked for a job: its source, voice and speed, the network rule of unattended fetches. */
+function narrationJob(request: Omit<ItemRequest, 'formats' | 'source'> & { source: NarratedSource }): NarrationJob {
+  return {
+    source: request.source,
+    voice: request.voice ?? undefined,
+    language: request.language ?? undefined,
+    speed: request.speed,
+    fetchLimits: { ...DEFAULT_FETCH_LIMITS, allowPrivateNetworks: request.allowPrivateNetworks },
+    lexicon: request.lexicon,
+    passCache: request.passCache,
+  };
 }
 
 export class ScheduledProducer implements ItemProducer {
@@ -43,7 +67,8 @@ export class ScheduledProducer implements ItemProducer {
     });
   }
 
-  async produce(request: ItemRequest): Promise<Pick<ProduceResult, 'videos' | 'narration'>> {
+  /** Runs `step` with the producer's progress told to `request` as stages, each once. */
+  private async staged<T>(request: Pick<ItemRequest, 'onStage'>, step: () => Promise<T>): Promise<T> {
     let stage: ProduceStage | null = null;
     this.onStage = (next) => {
       if (next === stage) return;
@@ -51,26 +76,41 @@ export class ScheduledProducer implements ItemProducer {
       request.onStage(next);
     };
     try {
-      return await this.producer.produce({
-        narration: {
-          source: { kind: 'article', location: request.articleUrl },
-          voice: request.voice ?? undefined,
-          language: request.language ?? undefined,
-          fetchLimits: { ...DEFAULT_FETCH_LIMITS, allowPrivateNetworks: request.allowPrivateNetworks },
-          lexicon: request.lexicon,
-        },
+      return await step();
+    } finally {
+      this.onStage = null;
+    }
+  }
+
+  async produce(request: ItemRequest): Promise<Pick<ProduceResult, 'videos' | 'narration'>> {
+    const { source } = request;
+    return this.staged(request, () =>
+      this.producer.produce({
+        narration: 'from' in source ? source : narrationJob({ ...request, source }),
         formats: request.formats,
         fps: request.fps,
         scale: request.scale,
         concurrency: request.concurrency,
+        props: request.props,
         outDir: request.outDir,
         maxSeconds: request.maxSeconds,
         music: request.music,
         signal: request.signal,
-      });
-    } finally {
-      this.onStage = null;
-    }
+      }),
+    );
+  }
+
+  async narrateOnly(request: Omit<ItemRequest, 'formats' | 'source'> & { source: NarratedSource }): Promise<void> {
+    await this.staged(request, () =>
+      this.producer.narrateOnly({
+        narration: narrationJob(request),
+        formats: [],
+        props: request.props,
+        outDir: request.outDir,
+        maxSeconds: request.maxSeconds,
+        signal: request.signal,
+      }),
+    );
   }
 
   close(): Promise<void> {

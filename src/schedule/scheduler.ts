@@ -54,6 +54,7 @@ export async function collectItems(context: Pick<SchedulerContext, 'config' | 'q
         language: feed.language ?? null,
         formats: feed.format,
         folder: itemFolder(item, now),
+        review: feed.review ?? context.config.review,
       };
       if (await context.queue.enqueue(spec)) {
         summary.queued++;

@@ -62,6 +62,12 @@ export class SqliteQueue implements JobQueue {
     try {
       if (job.state !== 'afterEach') {
         const produced = await handlers.run(job, signal, (stage) => renew(stage));
+        if ('awaitingReview' in produced) {
+          clearInterval(heartbeat);
+          if (this.store.awaitReview(job.id, this.owner, new Date()))
+            handlers.log(`job ${job.id}: narrated, awaiting review (${produced.awaitingReview})`);
+          return;
+        }
         if (!this.store.published(job.id, this.owner, new Date())) return;
         handlers.log(`job ${job.id}: published, ${produced.folder}${produced.produced ? '' : ' (by an earlier attempt)'}`);
       }
