@@ -18,7 +18,6 @@ export const DeskJobOptionsSchema = z.strictObject({
     .partial()
     .optional(),
 });
-export type DeskJobOptions = z.infer<typeof DeskJobOptionsSchema>;
 
 const submissionOptions = {
   formats: z

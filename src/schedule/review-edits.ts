@@ -3,13 +3,17 @@
 // file is written by the desk and read by a worker, possibly in other processes: it is validated when read.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { LexiconEditSchema, StyleEditSchema } from '../contract/review.ts';
+import { LexiconEditSchema, type StyleEdit, StyleEditSchema } from '../contract/review.ts';
 import type { LexiconEntry } from '../lexicon/entry.ts';
 import { parseLexicon } from '../lexicon/parse.ts';
 import { writeFileAtomically } from '../system/atomic-files.ts';
 
 const ReviewEditsSchema = z.object({ lexicon: z.array(LexiconEditSchema), style: StyleEditSchema });
-export type ReviewEdits = z.infer<typeof ReviewEditsSchema>;
+export interface ReviewEdits {
+  lexicon: z.infer<typeof LexiconEditSchema>[];
+  /** Merged over the composition's defaults when the approved narration is rendered. */
+  style: StyleEdit;
+}
 
 const NONE: ReviewEdits = { lexicon: [], style: {} };
 
