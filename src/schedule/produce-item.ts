@@ -7,6 +7,7 @@ import { writeFileAtomically } from '../system/atomic-files.ts';
 import { PRODUCT_VERSION } from '../output/run-record.ts';
 import type { JobView } from './job.ts';
 import { JOB_RECORD_FILE, JobRecordSchema, readFinishedJob, type JobRecord } from './job-record.ts';
+import type { JobProgress } from '../contract/desk.ts';
 import type { Fps } from '../contract/video.ts';
 import type { MusicRequest } from '../render/produce.ts';
 import { jobFolder, reviewFolders } from './output-layout.ts';
@@ -39,6 +40,7 @@ export interface ProduceItemOptions extends ProduceSettings {
   producer: ItemProducer;
   signal: AbortSignal;
   onStage: (stage: ProduceStage) => void;
+  onProgress?: (progress: JobProgress) => void;
 }
 
 export interface ProducedItem {
@@ -66,6 +68,7 @@ function itemSettings(job: JobView, options: ProduceItemOptions) {
     music: chosen.music === false ? undefined : feed.music,
     lexicon: options.lexicon,
     signal: options.signal,
+    onProgress: options.onProgress,
   };
 }
 

@@ -5,6 +5,7 @@
 import { DEFAULT_FETCH_LIMITS } from '../article/fetch.ts';
 import type { Fps, VideoFormat } from '../contract/video.ts';
 import { type MusicRequest, VideoProducer, type ProduceResult } from '../render/produce.ts';
+import type { JobProgress } from '../contract/desk.ts';
 import type { LexiconEntry } from '../lexicon/entry.ts';
 import type { NarrationJob } from '../pipeline/narrate-folder.ts';
 
@@ -31,6 +32,19 @@ export interface ItemRequest {
   passCache?: string;
   signal: AbortSignal;
   onStage: (stage: ProduceStage) => void;
+  /** Passes done of total while narrating, frames while rendering, with an estimate of the time left. */
+  onProgress?: (progress: JobProgress) => void;
+}
+
+/** Counts as progress with an estimate: the stage's pace so far, once something is done. */
+function progressReporter(report: (progress: JobProgress) => void): (stage: ProduceStage, done: number, total: number) => void {
+  let started = { stage: null as ProduceStage | null, at: 0 };
+  return (stage, done, total) => {
+    if (started.stage !== stage || done === 0) started = { stage, at: performance.now() };
+    const elapsed = performance.now() - started.at;
+    const bounded = Math.min(done, total);
+    report({ stage, done: bounded, total, etaMs: bounded > 0 ? Math.round((elapsed / bounded) * (total - bounded)) : null });
+  };
 }
 
 export interface ItemProducer {
@@ -58,27 +72,35 @@ function narrationJob(request: Omit<ItemRequest, 'formats' | 'source'> & { sourc
 export class ScheduledProducer implements ItemProducer {
   private readonly producer: VideoProducer;
   private onStage: ((stage: ProduceStage) => void) | null = null;
+  private onCount: ((stage: ProduceStage, done: number, total: number) => void) | null = null;
 
   constructor(options: { log?: (line: string) => void; warn?: (line: string) => void } = {}) {
     this.producer = new VideoProducer({
       ...options,
       // Progress comes from synthesis passes, then from the bundle and frames of each format.
-      onProgress: (progress) => this.onStage?.(progress.stage === 'synthesis' || progress.stage === 'calibration' ? 'narrating' : 'rendering'),
+      onProgress: (progress) => {
+        const stage = progress.stage === 'synthesis' || progress.stage === 'calibration' ? 'narrating' : 'rendering';
+        this.onStage?.(stage);
+        // Passes while narrating, frames while rendering: what a desk shows as done of total.
+        if (progress.stage === 'synthesis' || progress.stage.startsWith('render ')) this.onCount?.(stage, progress.done, progress.total);
+      },
     });
   }
 
   /** Runs `step` with the producer's progress told to `request` as stages, each once. */
-  private async staged<T>(request: Pick<ItemRequest, 'onStage'>, step: () => Promise<T>): Promise<T> {
+  private async staged<T>(request: Pick<ItemRequest, 'onStage' | 'onProgress'>, step: () => Promise<T>): Promise<T> {
     let stage: ProduceStage | null = null;
     this.onStage = (next) => {
       if (next === stage) return;
       stage = next;
       request.onStage(next);
     };
+    this.onCount = request.onProgress ? progressReporter(request.onProgress) : null;
     try {
       return await step();
     } finally {
       this.onStage = null;
+      this.onCount = null;
     }
   }
 

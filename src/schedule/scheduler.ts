@@ -93,7 +93,7 @@ function handlers(context: SchedulerContext): JobHandlers {
   };
   return {
     settings,
-    run: (job, signal, onStage) => produceItem(job, { ...settings, producer: context.producer, signal, onStage }),
+    run: (job, signal, onStage, onProgress) => produceItem(job, { ...settings, producer: context.producer, signal, onStage, onProgress }),
     afterDone: (job) => afterPublished(job, settings, context.log),
     log: context.log,
   };
