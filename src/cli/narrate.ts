@@ -9,7 +9,7 @@ import { publishFolder } from '../output/publish.ts';
 import { dryRun } from '../pipeline/dry-run.ts';
 import { narrateIntoFolder, type NarrationJob } from '../pipeline/narrate-folder.ts';
 import { Narrator } from '../pipeline/narrator.ts';
-import { DEFAULT_MAX_CHARS } from '../pipeline/request.ts';
+import { DEFAULT_MAX_CHARS } from '../contract/narration-limits.ts';
 import { DEFAULT_PHRASE_OPTIONS, validatePhraseOptions } from '../text/phrases.ts';
 import {
   addLengthOption,

@@ -37,6 +37,8 @@ export interface WriteOptions {
   article?: Article;
   /** The article's pictures, already saved in the folder; every section shows the first (none: the brand background). */
   media?: MediaImage[];
+  /** Each section's picture by index into `media` (null: the brand background), as an editor chose; else the first. */
+  sectionMedia?: ReadonlyArray<number | null>;
   run: RunRecord;
   /** audio.mp3's integrated loudness, LUFS; null keeps the voice's own level (audio.wav always does). */
   loudness: LoudnessTarget | null;
@@ -59,7 +61,10 @@ export async function writeNarrationFiles(folder: string, result: NarrationAudio
     ...result.narration,
     audio: { ...result.narration.audio, file: AUDIO_FILE },
     files: NARRATION_FILES,
-    sections: result.narration.sections.map((section) => ({ ...section, media: media.length > 0 ? 0 : null })),
+    sections: result.narration.sections.map((section, index) => {
+      const chosen = options.sectionMedia?.[index];
+      return { ...section, media: chosen !== undefined ? chosen : media.length > 0 ? 0 : null };
+    }),
     media,
     ...(options.article ? { article: narrationArticle(options.article) } : {}),
     run: options.run,

@@ -37,6 +37,8 @@ export interface NarrationJob {
   fetchLimits?: FetchLimits;
   /** Entries the user gave (--lexicon, the config's `lexicon:`), over the language's default lexicon. */
   lexicon?: readonly LexiconEntry[];
+  /** Keep every pass in this folder (src/audio/pass-cache.ts): a narration under review is re-synthesized from it. */
+  passCache?: string;
 }
 
 export interface NarrationHooks {
@@ -79,7 +81,7 @@ export async function narrateIntoFolder(narrator: Narrator, job: NarrationJob, f
   const source = await readSource(job.source, { language: job.language, limits: job.fetchLimits });
   const request = requestFor(job, source);
   // The passes wait for the timeline in a temporary file inside the folder, which is removed with it if the run fails.
-  const result = await narrator.narrate(request, { onProgress: hooks.onProgress, scratchFolder: folder });
+  const result = await narrator.narrate(request, { onProgress: hooks.onProgress, scratchFolder: folder, passCache: job.passCache });
   try {
     // Loaded only for an article with a lead image: a narration of plain text skips its imports. The image's
     // address came from the page, so it may be private only where the page's own rule says so: with no rule given,

@@ -4,18 +4,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { z } from 'zod';
-import {
-  ApiErrorSchema,
-  DESK_JOB_STATES,
-  DESK_TEXT_MAX_CHARS,
-  DeskJobLinksSchema,
-  DeskSubmissionSchema,
-  JobProgressSchema,
-} from '../../src/contract/desk.ts';
+import { ApiErrorSchema, JOB_STATES, DeskJobLinksSchema, DeskSubmissionSchema, JobProgressSchema } from '../../src/contract/desk.ts';
 import { type Narration, readNarration } from '../../src/contract/narration.ts';
 import { checkEditAgainst, type ReviewEdit, ResynthesisSchema, ReviewEditSchema, StyleEditSchema } from '../../src/contract/review.ts';
-import { DEFAULT_MAX_CHARS, MAX_SPEED, MIN_SPEED } from '../../src/pipeline/request.ts';
-import { JOB_STATES } from '../../src/schedule/job.ts';
+import { DEFAULT_MAX_CHARS, MAX_SPEED, MIN_SPEED } from '../../src/contract/narration-limits.ts';
 import { HighlightStyleSchema, NEWS_VIDEO_DEFAULTS, newsVideoSchema, SubtitlePositionSchema } from '../../remotion/NewsVideo/schema.ts';
 
 /** The messages of a refused value, so a test fails when it is accepted or refused for another reason. */
@@ -155,14 +147,13 @@ describe('a desk submission', () => {
   });
 
   it('refuses text over the limit, naming it and the fix', () => {
-    assert.deepEqual(messages(DeskSubmissionSchema, { title: 'T', text: 'a'.repeat(DESK_TEXT_MAX_CHARS + 1) }), [
+    assert.deepEqual(messages(DeskSubmissionSchema, { title: 'T', text: 'a'.repeat(DEFAULT_MAX_CHARS + 1) }), [
       'the text is over the limit of 50,000 characters: split it into parts and submit each',
     ]);
-    assert.ok(DeskSubmissionSchema.safeParse({ title: 'T', text: 'a'.repeat(DESK_TEXT_MAX_CHARS) }).success);
+    assert.ok(DeskSubmissionSchema.safeParse({ title: 'T', text: 'a'.repeat(DEFAULT_MAX_CHARS) }).success);
   });
 
   it('has the narrator’s limits', () => {
-    assert.equal(DESK_TEXT_MAX_CHARS, DEFAULT_MAX_CHARS);
     assert.ok(DeskSubmissionSchema.safeParse({ url: 'https://example.com/', speed: MIN_SPEED }).success);
     assert.ok(DeskSubmissionSchema.safeParse({ url: 'https://example.com/', speed: MAX_SPEED }).success);
     assert.ok(messages(DeskSubmissionSchema, { url: 'https://example.com/', speed: MAX_SPEED + 0.1 }).length > 0);
@@ -174,9 +165,9 @@ describe('a desk submission', () => {
 });
 
 describe('a job as the desk shows it', () => {
-  it('has the nine review states, the scheduler’s among them', () => {
-    assert.equal(DESK_JOB_STATES.length, 9);
-    for (const state of JOB_STATES) assert.ok((DESK_JOB_STATES as readonly string[]).includes(state), state);
+  it('has the nine states, the review ones among them', () => {
+    assert.equal(JOB_STATES.length, 9);
+    for (const state of ['awaitingReview', 'revising', 'rejected']) assert.ok((JOB_STATES as readonly string[]).includes(state), state);
   });
 
   it('reports progress that never passes its total', () => {
