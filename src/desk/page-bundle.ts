@@ -4,12 +4,7 @@
 import path from 'node:path';
 import { build } from 'esbuild';
 import { PROJECT_ROOT } from '../system/project-root.ts';
-
-export interface DeskPage {
-  html: string;
-  script: string;
-  css: string;
-}
+import type { DeskPage } from './server.ts';
 
 const ENTRY = path.join(PROJECT_ROOT, 'src/desk/page/main.tsx');
 

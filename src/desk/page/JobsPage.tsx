@@ -1,8 +1,8 @@
 // Every job with its state and live progress, filtered by feed and state; a failed job can be tried again.
 import { useState } from 'react';
-import { DESK_JOB_STATES, type DeskJobState } from '../../contract/desk.ts';
+import { JOB_STATES, type DeskJobState } from '../../contract/desk.ts';
 import { retryJob } from './api.ts';
-import type { DeskJob } from './desk-job.ts';
+import type { DeskJob } from '../../contract/desk.ts';
 import { elapsedText, opensReview, progressText, STATE_LABELS } from './job-text.ts';
 import { hrefOf } from './route.ts';
 import { useLiveJobs } from './use-jobs.ts';
@@ -36,7 +36,7 @@ export const JobsPage: React.FC = () => {
           State{' '}
           <select value={state} onChange={(event) => setState(event.target.value as DeskJobState | '')} data-testid="state-filter">
             <option value="">all</option>
-            {DESK_JOB_STATES.map((name) => (
+            {JOB_STATES.map((name) => (
               <option key={name} value={name}>
                 {STATE_LABELS[name]}
               </option>

@@ -8,7 +8,7 @@ import type { VideoFormat } from '../../contract/video.ts';
 import { besideNarration, loadNarration } from '../../../remotion/NewsVideo/load-narration.ts';
 import { NEWS_VIDEO_DEFAULTS } from '../../../remotion/NewsVideo/schema.ts';
 import { approveJob, editJob, narrationUrl, rejectJob } from './api.ts';
-import type { DeskJob } from './desk-job.ts';
+import type { DeskJob } from '../../contract/desk.ts';
 import { progressText, STATE_LABELS } from './job-text.ts';
 import { Preview } from './Preview.tsx';
 import { go } from './route.ts';
@@ -19,6 +19,8 @@ export const ReviewPage: React.FC<{ id: string }> = ({ id }) => {
   const src = job ? narrationUrl(job) : null;
   const [narration, setNarration] = useState<Narration | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  // Kept here, not in the form: a saved edit is a new revision, whose form is a fresh one.
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   useEffect(() => {
     if (src === null) return;
     let current = true;
@@ -44,13 +46,16 @@ export const ReviewPage: React.FC<{ id: string }> = ({ id }) => {
       </p>
       {loadError && <p className="error">{loadError}</p>}
       {narration && src ? (
-        <ReviewForm key={src} job={job} narration={narration} narrationSrc={src} onJob={replace} />
+        <ReviewForm key={src} job={job} narration={narration} narrationSrc={src} onJob={replace} outcome={outcome} onOutcome={setOutcome} />
       ) : (
         !loadError && <p className="muted">The narration appears here once the job is narrated.</p>
       )}
     </section>
   );
 };
+
+/** What the editor's last action came to: saved (with what it synthesized again) or refused. */
+type Outcome = { saved: string } | { refused: string };
 
 interface Lexicon {
   written: string;
@@ -66,12 +71,14 @@ function lexiconEdit({ written, said, saidAs, caseSensitive }: Lexicon): Lexicon
   return { written, caseSensitive, [saidAs]: said };
 }
 
-const ReviewForm: React.FC<{ job: DeskJob; narration: Narration; narrationSrc: string; onJob: (job: DeskJob) => void }> = ({
-  job,
-  narration,
-  narrationSrc,
-  onJob,
-}) => {
+const ReviewForm: React.FC<{
+  job: DeskJob;
+  narration: Narration;
+  narrationSrc: string;
+  onJob: (job: DeskJob) => void;
+  outcome: Outcome | null;
+  onOutcome: (outcome: Outcome | null) => void;
+}> = ({ job, narration, narrationSrc, onJob, outcome, onOutcome }) => {
   const [format, setFormat] = useState<VideoFormat>(job.formats[0] ?? 'vertical');
   const [sentences, setSentences] = useState(() => narration.sentences.map((sentence) => sentence.text));
   const [title, setTitle] = useState(narration.article?.title ?? '');
@@ -79,8 +86,6 @@ const ReviewForm: React.FC<{ job: DeskJob; narration: Narration; narrationSrc: s
   const [sectionMedia, setSectionMedia] = useState(() => narration.sections.map((section) => section.media));
   const [style, setStyle] = useState<StyleEdit>({});
   const [reason, setReason] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const editable = job.state === 'awaitingReview';
 
@@ -102,15 +107,15 @@ const ReviewForm: React.FC<{ job: DeskJob; narration: Narration; narrationSrc: s
 
   const act = (action: () => Promise<unknown>) => {
     setBusy(true);
-    setError(null);
+    onOutcome(null);
     action()
-      .catch((failure: Error) => setError(failure.message))
+      .catch((failure: Error) => onOutcome({ refused: failure.message }))
       .finally(() => setBusy(false));
   };
   const save = () =>
     act(async () => {
       const { job: changed, resynthesis } = await editJob(job.id, edit);
-      setMessage(`Saved: ${resynthesis.passesSynthesized} pass(es) synthesized again, ${resynthesis.passesReused} reused.`);
+      onOutcome({ saved: `Saved: ${resynthesis.passesSynthesized} pass(es) synthesized again, ${resynthesis.passesReused} reused.` });
       onJob(changed);
     });
   const approve = () => act(async () => onJob(await approveJob(job.id, job.revision)));
@@ -141,14 +146,14 @@ const ReviewForm: React.FC<{ job: DeskJob; narration: Narration; narrationSrc: s
           </button>
         </div>
         {changes > 0 && <p className="muted">Save or undo the corrections before approving.</p>}
-        {message && (
+        {outcome && 'saved' in outcome && (
           <p className="note" data-testid="edit-result">
-            {message}
+            {outcome.saved}
           </p>
         )}
-        {error && (
+        {outcome && 'refused' in outcome && (
           <p className="error" data-testid="review-error">
-            {error}
+            {outcome.refused}
           </p>
         )}
       </div>

@@ -2,7 +2,7 @@
 // { error } whose one line the page shows as it is, so the page and a script see the same words.
 import type { DeskSubmission } from '../../contract/desk.ts';
 import type { ReviewEdit, Resynthesis } from '../../contract/review.ts';
-import type { DeskJob } from './desk-job.ts';
+import type { DeskJob } from '../../contract/desk.ts';
 
 export class ApiFailure extends Error {}
 

@@ -1,6 +1,6 @@
 // How a job's state, progress and times read on the page.
 import type { DeskJobState, JobProgress } from '../../contract/desk.ts';
-import type { DeskJob } from './desk-job.ts';
+import type { DeskJob } from '../../contract/desk.ts';
 
 export const STATE_LABELS: Record<DeskJobState, string> = {
   queued: 'queued',

@@ -2,7 +2,7 @@
 // editors (or a worker and an editor) see the same states without reloading.
 import { useEffect, useState } from 'react';
 import { getJob, listJobs } from './api.ts';
-import type { DeskJob } from './desk-job.ts';
+import type { DeskJob } from '../../contract/desk.ts';
 
 function onJobEvents(onJob: (job: DeskJob) => void): () => void {
   const events = new EventSource('/api/events');
