@@ -49,8 +49,6 @@ export const newsVideoSchema = z.object({
   drawLeadImage: z.boolean(),
   /** Off holds the pictures still: no slow pan and zoom. */
   motion: z.boolean(),
-  /** A picture's credit ("Foto: …") in a corner while it is on screen. */
-  showCredits: z.boolean(),
   /** Closing card. */
   closingSeconds: z.number().min(1).max(15),
   showSyntheticVoiceLine: z.boolean(),
@@ -77,7 +75,6 @@ export const NEWS_VIDEO_DEFAULTS: Omit<NewsVideoProps, 'narrationSrc'> = {
   showProgressBar: true,
   drawLeadImage: true,
   motion: true,
-  showCredits: true,
   closingSeconds: 4,
   showSyntheticVoiceLine: true,
   syntheticVoiceLine: '',
