@@ -9,38 +9,42 @@ import { abbreviationTagger } from './classes/abbreviation.ts';
 import { acronymTagger } from './classes/acronym.ts';
 import { arithmeticTagger, productTagger } from './classes/arithmetic.ts';
 import { cardinalTagger } from './classes/cardinal.ts';
-import { dateCodeTagger, numericDateTagger, wordDateTagger } from './classes/date.ts';
+import { dateCodeTagger, numericDateTagger, weekdayDateTagger, wordDateTagger } from './classes/date.ts';
 import { decimalTagger } from './classes/decimal.ts';
 import { electronicTagger } from './classes/electronic.ts';
 import { fractionTagger } from './classes/fraction.ts';
 import { leftoverTagger } from './classes/leftover.ts';
-import { kilometrePointTagger, measureTagger } from './classes/measure.ts';
+import { kilometrePointTagger, measureTagger, unitLabelTagger } from './classes/measure.ts';
 import { moneyTagger, perUnitTagger } from './classes/money.ts';
 import { ordinalTagger } from './classes/ordinal.ts';
 import { percentTagger } from './classes/percent.ts';
 import { rangeTagger } from './classes/range.ts';
-import { dottedReferenceTagger, slashedReferenceTagger } from './classes/reference.ts';
+import { departmentNormTagger, dottedReferenceTagger, slashedReferenceTagger } from './classes/reference.ts';
 import { romanTagger } from './classes/roman.ts';
 import { ipAddressTagger, serviceNumberTagger, telephoneTagger, tollFreeTagger } from './classes/telephone.ts';
-import { durationTagger, timeTagger } from './classes/time.ts';
+import { durationTagger, matchMinuteTagger, timeTagger } from './classes/time.ts';
 
 const TAGGERS: readonly Tagger[] = [
   electronicTagger,
   arithmeticTagger,
   ipAddressTagger,
   numericDateTagger,
+  weekdayDateTagger,
   telephoneTagger,
   tollFreeTagger,
   wordDateTagger,
   dateCodeTagger,
   durationTagger,
   timeTagger,
+  matchMinuteTagger,
   moneyTagger,
   perUnitTagger,
   percentTagger,
   productTagger,
   measureTagger,
   kilometrePointTagger,
+  unitLabelTagger,
+  departmentNormTagger,
   slashedReferenceTagger,
   fractionTagger,
   ordinalTagger,
