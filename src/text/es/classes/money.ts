@@ -1,10 +1,11 @@
 // Amounts of money with a symbol or code before or after: "1.250.000 €", "US$ 300", "$ 450.000" (pesos on an
-// Argentine page), "€2 billones", "nio21", "35 €/noche" (a price per unit). Currency names and genders are data (data/currencies.tsv).
+// Argentine page), "€2 billones", "nio21", "35 €/noche" (a price per unit), "47,55 euros" (a name after the
+// amount). Currency symbols, codes and names, their genders and cents are data (data/currencies.tsv).
 import { wordAfter } from '../context.ts';
 import { readTable } from '../data.ts';
 import { apocopate, beforeNoun, cardinal, countingCardinal, type Gender } from '../numbers.ts';
 import { unitSingular, unitSource } from './measure.ts';
-import { escapePattern, fixed, perLocale, type Tagger } from '../tagger.ts';
+import { alternation, escapePattern, perLocale, type Tagger } from '../tagger.ts';
 import { numberSource, parseNumber, sayNumber, sayRangeStart, type WrittenNumber } from '../written-number.ts';
 
 interface Currency {
@@ -13,6 +14,8 @@ interface Currency {
   gender: Gender;
   minorSingular: string;
   minorPlural: string;
+  /** Written as a word ("euros", "pesos"): taken only after an amount, never before one. */
+  named: boolean;
 }
 
 let currencies: ReadonlyMap<string, Currency> | undefined;
@@ -21,45 +24,45 @@ function currencyTable(): ReadonlyMap<string, Currency> {
   currencies ??= new Map(
     readTable('currencies.tsv').map(([written, singular, plural, gender, minorSingular, minorPlural]) => [
       written!,
-      { singular: singular!, plural: plural!, gender: gender === 'f' ? 'f' : 'm', minorSingular: minorSingular!, minorPlural: minorPlural! },
+      {
+        singular: singular!,
+        plural: plural!,
+        gender: gender === 'f' ? 'f' : 'm',
+        minorSingular: minorSingular!,
+        minorPlural: minorPlural!,
+        named: written === singular || written === plural,
+      },
     ]),
   );
   return currencies;
 }
 
-function currencySource(): string {
-  return [...currencyTable().keys()]
-    .filter((key) => !key.startsWith('$') || key === '$')
+/** The written currencies a pattern takes: symbols and codes only before an amount, names too after one. */
+function currencySource(place: 'before' | 'after'): string {
+  return [...currencyTable()]
+    .filter(([key, currency]) => (!key.startsWith('$') || key === '$') && (place === 'after' || !currency.named))
+    .map(([key]) => key)
     .sort((a, b) => b.length - a.length)
     .map((key) => escapePattern(key).replace(/ /g, '\\s?'))
     .join('|');
 }
 
 const SCALE = 'mil millones|millones|millón|billones|billón|trillones|mil';
-const CURRENCY_WORDS = new Set([
-  'pesos',
-  'dólares',
-  'euros',
-  'soles',
-  'bolívares',
-  'reales',
-  'libras',
-  'colones',
-  'guaraníes',
-  'quetzales',
-  'lempiras',
-  'córdobas',
-]);
 
-function amountWords(number: WrittenNumber, currency: Currency, named: boolean, decimalWord: 'coma' | 'punto'): string {
-  const unit = (one: boolean) => (named ? '' : ` ${one ? currency.singular : currency.plural}`);
+function amountWords(number: WrittenNumber, currency: Currency, nameFollows: boolean, decimalWord: 'coma' | 'punto'): string {
+  const unit = (one: boolean) => (nameFollows ? '' : ` ${one ? currency.singular : currency.plural}`);
   const cents = number.decimals === undefined ? 0 : Number(number.decimals.padEnd(2, '0').slice(0, 2));
-  if (number.decimals !== undefined && number.decimals.length > 2) return `${sayNumber(number, { decimalWord })}${unit(false)}`;
+  // "0,918 euros" is no sum of cents, nor is one decimal after a name ("201,4 euros/MWh"): a decimal number.
+  const decimal = number.decimals !== undefined && (number.decimals.length > 2 || (currency.named && number.decimals.length === 1));
+  if (decimal) return `${sayNumber(number, { gender: currency.gender, decimalWord })}${unit(false)}`;
   const sign = number.negative ? 'menos ' : '';
   const centWords = `${apocopate(cardinal(cents))} ${cents === 1 ? currency.minorSingular : currency.minorPlural}`;
   if (number.integer === 0n && cents > 0) return `${sign}${centWords}`;
   const whole = `${sign}${beforeNoun(countingCardinal(number.integer, currency.gender))}${unit(number.integer === 1n)}`;
-  return cents > 0 ? `${whole} ${centWords}` : whole;
+  // "47,55 euros" is said as newsreaders say a price, the cents joined with "con" ("cuarenta y siete euros con
+  // cincuenta y cinco céntimos"), not "cuarenta y siete coma cincuenta y cinco euros". After a symbol ("5,50 €")
+  // the cents follow bare, the other reading said on air and the one NeMo's suite asks for.
+  return cents > 0 ? `${whole}${currency.named ? ' con' : ''} ${centWords}` : whole;
 }
 
 function scaledWords(number: WrittenNumber, scale: string, currency: Currency, decimalWord: 'coma' | 'punto'): string {
@@ -71,9 +74,8 @@ export const moneyTagger: Tagger = {
   semioticClass: 'money',
   pattern: perLocale((locale) => {
     const number = numberSource(locale);
-    const currency = currencySource();
     return new RegExp(
-      String.raw`(?<![\p{L}\p{N}])(?:(${currency})\s?([-−–]?${number})(?:\s(${SCALE})(?![\p{L}]))?|(?:(${number})\s?[-–]\s?)?([-−–]?${number})(?:\s(${SCALE}))?\s?(${currency}))(?:(\/)(?=\p{L})(?:(${unitSource()})(?![\p{L}\p{N}]))?|(?![\p{L}\p{N}$]))`,
+      String.raw`(?<![\p{L}\p{N}])(?:(${currencySource('before')})\s?([-−–]?${number})(?:\s(${SCALE})(?![\p{L}]))?|(?:(${number})\s?[-–]\s?)?([-−–]?${number})(?:\s(${SCALE}))?\s?(${currencySource('after')}))(?:(\/)(?=\p{L})(?:(${unitSource()})(?![\p{L}\p{N}]))?|(?![\p{L}\p{N}$]))`,
       'giu',
     );
   }),
@@ -91,19 +93,27 @@ export const moneyTagger: Tagger = {
     const scale = scaleAfterSymbol ?? scaleBefore;
     if (scale) return `${from}${scaledWords(number, scale.toLowerCase(), currency, context.locale.decimalWord)}${per}`;
     // "$ 500 pesos": the written name follows, so the symbol adds nothing to say.
-    const named = symbolBefore !== undefined && CURRENCY_WORDS.has(wordAfter(context) ?? '');
-    return `${from}${amountWords(number, currency, named, context.locale.decimalWord)}${per}`;
+    const nameFollows = symbolBefore !== undefined && currencyTable().get(wordAfter(context) ?? '')?.named === true;
+    return `${from}${amountWords(number, currency, nameFollows, context.locale.decimalWord)}${per}`;
   },
 };
 
-/** "36,13 euros/MWh", "2 pesos/kg": a price per unit with the currency written as a word; the slash is "por". */
+/** The currency names and the names of their cents: the words a price per unit may follow ("15 céntimos/kWh"). */
+function moneyWords(): string[] {
+  const words = new Set<string>();
+  for (const [key, currency] of currencyTable()) {
+    if (currency.named) words.add(key);
+    words.add(currency.minorSingular).add(currency.minorPlural);
+  }
+  return [...words];
+}
+
+/**
+ * "3,5 millones de euros/MWh", "15 céntimos/kWh": a price per unit whose amount the money class did not take
+ * (a scale with "de", a number of cents); the slash is "por".
+ */
 export const perUnitTagger: Tagger = {
   semioticClass: 'money',
-  pattern: fixed(
-    new RegExp(
-      String.raw`(?<=(?<![\p{L}])(?:${[...CURRENCY_WORDS, 'euro', 'dólar', 'peso', 'céntimos', 'centavos'].join('|')}))\/(${unitSource()})(?![\p{L}\p{N}])`,
-      'gu',
-    ),
-  ),
+  pattern: perLocale(() => new RegExp(String.raw`(?<=(?<![\p{L}])(?:${alternation(moneyWords())}))\/(${unitSource()})(?![\p{L}\p{N}])`, 'gu')),
   read: ([, unit]) => `por ${unitSingular(unit!) ?? unit}`,
 };
