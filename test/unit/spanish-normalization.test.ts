@@ -198,6 +198,12 @@ const CASES: Array<[written: string, spoken: string]> = [
   ['de 5-6 km', 'de cinco a seis kilómetros'],
   ['de 20–23 €/m²', 'de veinte a veintitrés euros por metro cuadrado'],
   ['200-300 libras', 'doscientas a trescientas libras'],
+  // The range class says a range's first end; the second end's own class says it with its unit.
+  ['en torno al 3,5%-4%', 'en torno al tres coma cinco a cuatro por ciento'],
+  ['de 5 - 6 km', 'de cinco a seis kilómetros'],
+  ['200-300 £', 'doscientas a trescientas libras'],
+  ['21-23 USD', 'veintiuno a veintitrés dólares'],
+  ['entre -5 y -3 °C', 'entre menos cinco y menos tres grados centígrados'],
   ['Hola, ¿qué tal?', 'Hola, ¿qué tal?'],
   ['Sin números aquí.', 'Sin números aquí.'],
 ];

@@ -1,7 +1,7 @@
 // Weighs the semiotic classes against each other: each tagger, in this order, claims the matches no earlier one
 // claimed. The order is the priority: an address before the numbers in it, a telephone before a range, a date
-// before a fraction, a unit before a bare number, abbreviations before acronyms ("COVID-19" before its number),
-// and the safety pass last.
+// before a fraction, a range's first end before the unit its second end carries ("5-6 km"), a unit before a bare
+// number, abbreviations before acronyms ("COVID-19" before its number), and the safety pass last.
 import type { Context } from './context.ts';
 import type { SpanishLocale } from './locales.ts';
 import type { SemioticClass, Tagger } from './tagger.ts';
@@ -18,7 +18,7 @@ import { kilometrePointTagger, measureTagger, unitLabelTagger } from './classes/
 import { moneyTagger, perUnitTagger } from './classes/money.ts';
 import { ordinalTagger } from './classes/ordinal.ts';
 import { percentTagger } from './classes/percent.ts';
-import { rangeTagger } from './classes/range.ts';
+import { rangeTagger, unitRangeStartTagger } from './classes/range.ts';
 import { departmentNormTagger, dottedReferenceTagger, slashedReferenceTagger } from './classes/reference.ts';
 import { romanTagger } from './classes/roman.ts';
 import { ipAddressTagger, serviceNumberTagger, telephoneTagger, tollFreeTagger } from './classes/telephone.ts';
@@ -37,6 +37,7 @@ const TAGGERS: readonly Tagger[] = [
   durationTagger,
   timeTagger,
   matchMinuteTagger,
+  unitRangeStartTagger,
   moneyTagger,
   perUnitTagger,
   percentTagger,

@@ -4,7 +4,7 @@ import { sentenceWords, textAfter, wordsBefore, type Context } from '../context.
 import { readMap, readTable } from '../data.ts';
 import { beforeNoun, cardinal, countingCardinal, type Gender } from '../numbers.ts';
 import { escapePattern, fixed, perLocale, type Tagger } from '../tagger.ts';
-import { numberSource, parseNumber, SIGN_SOURCE, sayNumber, sayRangeStart, sayWrittenNumber } from '../written-number.ts';
+import { numberSource, parseNumber, SIGN_SOURCE, sayNumber, sayWrittenNumber } from '../written-number.ts';
 import { fractionWords } from './fraction.ts';
 
 interface Unit {
@@ -43,6 +43,11 @@ export function unitSource(): string {
     .join('|');
 }
 
+/** The gender of a unit ("millas" f), for the first end of a range written once before it ("5-6 km"). */
+export function unitGender(symbol: string): Gender | undefined {
+  return unitTable().get(unitKey(symbol))?.gender;
+}
+
 /** How one of a unit is said ("kg" -> "kilogramo"), for a price per unit: "2 €/kg". */
 export function unitSingular(symbol: string): string | undefined {
   return unitTable().get(unitKey(symbol))?.singular;
@@ -76,6 +81,11 @@ const STANDING_WORDS = new Set([
   'recibe',
   'visita',
   'partido',
+  'gol',
+  'goles',
+  'clasificar',
+  'clasificado',
+  'clasificada',
 ]);
 const WEATHER_WORDS = new Set(['temperatura', 'temperaturas', 'grados', 'máxima', 'máximas', 'mínima', 'mínimas', 'calor', 'frío', 'termómetros']);
 
@@ -92,17 +102,13 @@ export const measureTagger: Tagger = {
   pattern: perLocale(
     (locale) =>
       new RegExp(
-        String.raw`(?<![\p{L}\p{N}.,])(?:(${numberSource(locale)})\s?[-–]\s?)?(${SIGN_SOURCE}(?:\d+\s)?\d+\/\d+|${SIGN_SOURCE}${numberSource(locale)})(?:\s(mil|millones|millón))?\s?(\/)?(${unitSource()})(?![\p{L}\p{N}])`,
+        String.raw`(?<![\p{L}\p{N}.,])(${SIGN_SOURCE}(?:\d+\s)?\d+\/\d+|${SIGN_SOURCE}${numberSource(locale)})(?:\s(mil|millones|millón))?\s?(\/)?(${unitSource()})(?![\p{L}\p{N}])`,
         'gu',
       ),
   ),
-  read: ([, rangeFrom, amount, scale, per, symbol], context) => {
+  read: ([, amount, scale, per, symbol], context) => {
     const unit = unitTable().get(unitKey(symbol!));
-    if (!unit) return undefined;
-    const quantity = quantityWords(amount!, scale, per, symbol!, unit, context);
-    if (quantity === undefined || rangeFrom === undefined) return quantity;
-    // "5-6 km": a range written once with the unit.
-    return `${sayRangeStart(rangeFrom, context, unit.gender)} a ${quantity}`;
+    return unit && quantityWords(amount!, scale, per, symbol!, unit, context);
   },
 };
 

@@ -2,11 +2,12 @@
 // Argentine page), "€2 billones", "nio21", "35 €/noche" (a price per unit), "47,55 euros" (a name after the
 // amount). Currency symbols, codes and names, their genders and cents are data (data/currencies.tsv).
 import { wordAfter } from '../context.ts';
+import type { SpanishLocale } from '../locales.ts';
 import { readTable } from '../data.ts';
 import { apocopate, beforeNoun, cardinal, countingCardinal, type Gender } from '../numbers.ts';
 import { unitSingular, unitSource } from './measure.ts';
 import { alternation, escapePattern, perLocale, type Tagger } from '../tagger.ts';
-import { numberSource, parseNumber, sayNumber, sayRangeStart, type WrittenNumber } from '../written-number.ts';
+import { numberSource, parseNumber, SIGN_SOURCE, sayNumber, type WrittenNumber } from '../written-number.ts';
 
 interface Currency {
   singular: string;
@@ -38,7 +39,7 @@ function currencyTable(): ReadonlyMap<string, Currency> {
 }
 
 /** The written currencies a pattern takes: symbols and codes only before an amount, names too after one. */
-function currencySource(place: 'before' | 'after'): string {
+export function currencySource(place: 'before' | 'after'): string {
   return [...currencyTable()]
     .filter(([key, currency]) => (!key.startsWith('$') || key === '$') && (place === 'after' || !currency.named))
     .map(([key]) => key)
@@ -47,7 +48,18 @@ function currencySource(place: 'before' | 'after'): string {
     .join('|');
 }
 
-const SCALE = 'mil millones|millones|millón|billones|billón|trillones|mil';
+/** The currency a written symbol, code or name stands for on a page of this locale ("$" is pesos in Argentina). */
+function currencyNamed(written: string, locale: SpanishLocale): Currency | undefined {
+  const symbol = written.toLowerCase().replace(/\s/g, '');
+  return currencyTable().get(symbol === '$' ? locale.dollarSign : symbol);
+}
+
+/** The gender of a currency ("libras" f), for the first end of a range written once before it ("20–23 €"). */
+export function currencyGender(written: string, locale: SpanishLocale): Gender | undefined {
+  return currencyNamed(written, locale)?.gender;
+}
+
+export const SCALE = 'mil millones|millones|millón|billones|billón|trillones|mil';
 
 function amountWords(number: WrittenNumber, currency: Currency, nameFollows: boolean, decimalWord: 'coma' | 'punto'): string {
   const unit = (one: boolean) => (nameFollows ? '' : ` ${one ? currency.singular : currency.plural}`);
@@ -75,26 +87,22 @@ export const moneyTagger: Tagger = {
   pattern: perLocale((locale) => {
     const number = numberSource(locale);
     return new RegExp(
-      String.raw`(?<![\p{L}\p{N}])(?:(${currencySource('before')})\s?([-−–]?${number})(?:\s(${SCALE})(?![\p{L}]))?|(?:(${number})\s?[-–]\s?)?([-−–]?${number})(?:\s(${SCALE}))?\s?(${currencySource('after')}))(?:(\/)(?=\p{L})(?:(${unitSource()})(?![\p{L}\p{N}]))?|(?![\p{L}\p{N}$]))`,
+      String.raw`(?<![\p{L}\p{N}])(?:(${currencySource('before')})\s?([-−–]?${number})(?:\s(${SCALE})(?![\p{L}]))?|(${SIGN_SOURCE}${number})(?:\s(${SCALE}))?\s?(${currencySource('after')}))(?:(\/)(?=\p{L})(?:(${unitSource()})(?![\p{L}\p{N}]))?|(?![\p{L}\p{N}$]))`,
       'giu',
     );
   }),
-  read: ([, symbolBefore, amountAfterSymbol, scaleAfterSymbol, rangeFrom, amountBefore, scaleBefore, symbolAfter, perUnit, unit], context) => {
+  read: ([, symbolBefore, amountAfterSymbol, scaleAfterSymbol, amountBefore, scaleBefore, symbolAfter, perUnit, unit], context) => {
     // "35 €/noche", "2 €/kg": a price per unit, the slash said "por"; a unit symbol is said as one of the unit,
     // any other word stays for the voice as written.
     const per = perUnit === undefined ? '' : ` por${unit === undefined ? '' : ` ${unitSingular(unit) ?? unit}`}`;
-    const symbol = (symbolBefore ?? symbolAfter)!.toLowerCase().replace(/\s/g, '');
-    const key = symbol === '$' ? context.locale.dollarSign : symbol;
-    const currency = currencyTable().get(key);
+    const currency = currencyNamed((symbolBefore ?? symbolAfter)!, context.locale);
     if (!currency) return undefined;
     const number = parseNumber((amountAfterSymbol ?? amountBefore)!, context.locale);
-    // "20–23 €": a range written once with the symbol, its first end agreeing with the currency.
-    const from = rangeFrom === undefined ? '' : `${sayRangeStart(rangeFrom, context, currency.gender)} a `;
     const scale = scaleAfterSymbol ?? scaleBefore;
-    if (scale) return `${from}${scaledWords(number, scale.toLowerCase(), currency, context.locale.decimalWord)}${per}`;
+    if (scale) return `${scaledWords(number, scale.toLowerCase(), currency, context.locale.decimalWord)}${per}`;
     // "$ 500 pesos": the written name follows, so the symbol adds nothing to say.
     const nameFollows = symbolBefore !== undefined && currencyTable().get(wordAfter(context) ?? '')?.named === true;
-    return `${from}${amountWords(number, currency, nameFollows, context.locale.decimalWord)}${per}`;
+    return `${amountWords(number, currency, nameFollows, context.locale.decimalWord)}${per}`;
   },
 };
 

@@ -1,8 +1,12 @@
 // Scores and ranges joined by a hyphen or dash: "3-0" -> "tres a cero", "2010-2015" -> "dos mil diez a dos mil
-// quince", "10-12 personas" -> "diez a doce personas" (both agreeing with the noun).
+// quince", "10-12 personas" -> "diez a doce personas" (both agreeing with the noun), and the first end of a range
+// written once before its unit, currency or percent sign ("5-6 km", "2-3 %", "20–23 €", "3,5%-4%").
 import { countedGender } from '../gender.ts';
-import { perLocale, type Tagger } from '../tagger.ts';
-import { numberSource, sayWrittenNumber } from '../written-number.ts';
+import type { Gender } from '../numbers.ts';
+import { caseless, perLocale, type Tagger } from '../tagger.ts';
+import { numberSource, sayRangeStart, sayWrittenNumber } from '../written-number.ts';
+import { unitGender, unitSource } from './measure.ts';
+import { currencyGender, currencySource, SCALE } from './money.ts';
 
 export const rangeTagger: Tagger = {
   semioticClass: 'range',
@@ -13,5 +17,28 @@ export const rangeTagger: Tagger = {
   read: ([, from, to], context) => {
     const gender = countedGender(context);
     return `${sayWrittenNumber(from!, context, gender)} a ${sayWrittenNumber(to!, context, gender)}`;
+  },
+};
+
+/**
+ * "5-6 km", "20–23 €/m²", "2-3 %", "3,5%-4%": the first end and its dash, said "cinco a"; the second end with its
+ * unit is left to its own class (measure, money, percent), so no class reads a range of its own. The first end
+ * agrees with the unit as sayRangeStart says.
+ */
+export const unitRangeStartTagger: Tagger = {
+  semioticClass: 'range',
+  pattern: perLocale((locale) => {
+    const number = numberSource(locale);
+    const unit = `(?:${unitSource()})(?![\\p{L}\\p{N}])`;
+    const currency = `(?:${caseless(currencySource('after'))})(?![\\p{L}\\p{N}])`;
+    const mark = `[%‰]|${currency}|${unit}`;
+    return new RegExp(
+      String.raw`(?<![\p{L}\p{N}.,-])(${number})(?:\s?(?:${mark}))?\s?[-–—]\s?(?=${number}(?:\s(?:${SCALE}))?\s?(?:([%‰])|(${currency})|(${unit})))`,
+      'gu',
+    );
+  }),
+  read: ([, from, , currency, unit], context) => {
+    const gender: Gender | undefined = currency ? currencyGender(currency, context.locale) : unit ? unitGender(unit) : undefined;
+    return `${sayRangeStart(from!, context, gender)} a`;
   },
 };
