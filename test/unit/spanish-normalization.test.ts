@@ -335,6 +335,16 @@ const IN_CONTEXT: Array<[written: string, locale: string, spoken: string]> = [
   ["Pérez (90+3') cerró", 'es-AR', 'Pérez (minuto noventa más tres) cerró'],
   ['a los 12′ ya ganaba', 'es-AR', 'a los doce minutos ya ganaba'],
   ["dijo 'hola 5' y se fue", 'es-ES', "dijo 'hola cinco' y se fue"],
+  // Found in the real sentences added for issue 18.
+  ['el art. 99 inc. 3° de la Constitución', 'es-AR', 'el artículo noventa y nueve inciso tercero de la Constitución'],
+  ['1°) El art. 99', 'es-AR', 'primero) El artículo noventa y nueve'],
+  ['el art. 99 inc 3 prohíbe', 'es-AR', 'el artículo noventa y nueve inciso tres prohíbe'],
+  ['Art. 99 - Inc. 3', 'es-AR', 'artículo noventa y nueve - inciso tres'],
+  ['Apple Inc. 3 veces', 'es-ES', 'Apple Inc. tres veces'],
+  ['programada para las 15H00 locales', 'es-MX', 'programada para las quince locales'],
+  ['de los 1-1,5 metros', 'es-ES', 'de los uno a uno coma cinco metros'],
+  ['(3 a 2, 28va.), a Chacarita', 'es-AR', '(tres a dos, vigesimoctava), a Chacarita'],
+  ['UNCuyo (9º) por diferencia de gol', 'es-AR', 'UNCuyo (noveno) por diferencia de gol'],
   // A page's own numbers show its decimal mark, whatever its country's habit.
   ['US$ 2.251 millones, un 18,8% menos', 'es-PE', 'dos mil doscientos cincuenta y un millones de dólares, un dieciocho punto ocho por ciento menos'],
   ['US$ 2,251 millones, un 18.8% menos', 'es-PE', 'dos mil doscientos cincuenta y un millones de dólares, un dieciocho punto ocho por ciento menos'],

@@ -89,6 +89,15 @@ const STANDING_WORDS = new Set([
 ]);
 const WEATHER_WORDS = new Set(['temperatura', 'temperaturas', 'grados', 'máxima', 'máximas', 'mínima', 'mínimas', 'calor', 'frío', 'termómetros']);
 
+// After a section word a degree sign is the ordinal of the section, as Argentine laws number theirs: "art. 99 inc.
+// 3°" -> "artículo noventa y nueve inciso tercero".
+// Read on the raw text: the abbreviation's period would end the sentence for wordsBefore.
+const SECTION_BEFORE = /(?:^|[^\p{L}])(?:(?:art|arts|inc|apdo|cap)\.?|artículo|inciso|apartado|párrafo|capítulo|título)\s?$/iu;
+const afterSection = (context: Context) => SECTION_BEFORE.test(context.text.slice(Math.max(0, context.start - 12), context.start));
+
+/** "1°) El art. 99...": a list's number at the start of a sentence, closed by a bracket or a period and a dash. */
+const listNumber = (context: Context) => wordsBefore(context, 1).length === 0 && /^(?:\)|\.-)/.test(textAfter(context, 2));
+
 /** "Estudiantes (1°)" in a sentence about a league: the team's position, an ordinal, not degrees. */
 function bracketedStanding(context: Context): boolean {
   if (!/\(\s?$/.test(context.text.slice(Math.max(0, context.start - 2), context.start))) return false;
@@ -123,7 +132,8 @@ function quantityWords(
   if (/^[°º]$/.test(symbol)) {
     const before = wordsBefore(context, 1);
     if (before.length === 0 && context.start === 0 && context.end === context.text.length) return undefined;
-    if (before.some((word) => ORDINAL_BEFORE_DEGREE.has(word)) || bracketedStanding(context)) return undefined;
+    if (before.some((word) => ORDINAL_BEFORE_DEGREE.has(word))) return undefined;
+    if (afterSection(context) || bracketedStanding(context) || listNumber(context)) return undefined;
     // "1° de enero": the first of a month, written with the degree sign for "º".
     const month = /^\s+de\s+(\p{L}+)/u.exec(textAfter(context))?.[1];
     if (month !== undefined && readMap('months.tsv').has(month.toLowerCase())) return undefined;

@@ -16,7 +16,8 @@ export const rangeTagger: Tagger = {
   ),
   read: ([, from, to], context) => {
     const gender = countedGender(context);
-    return `${sayWrittenNumber(from!, context, gender)} a ${sayWrittenNumber(to!, context, gender)}`;
+    // "los 1-1,5 metros": the first end is not next to the noun, so it is not shortened ("uno a uno coma cinco").
+    return `${sayRangeStart(from!, context, gender)} a ${sayWrittenNumber(to!, context, gender)}`;
   },
 };
 

@@ -1,4 +1,4 @@
-// Clock times: "22:15", "a las 22.15", "13 hs.", "1.00 p.m.", "3:02:32 pst", "12h02m00s", "20:00 gmt-3".
+// Clock times: "22:15", "a las 22.15", "13 hs.", "1.00 p.m.", "3:02:32 pst", "12h02m00s", "15H00", "20:00 gmt-3".
 // Hours are feminine ("la una", "las veintiuna"); ":15" and ":30" are "y cuarto", "y media".
 import { endsSentence, textAfter, wordsBefore, type Context } from '../context.ts';
 import { readMap } from '../data.ts';
@@ -48,7 +48,7 @@ export const timeTagger: Tagger = {
     const zone = [...zoneTable().keys()].sort((a, b) => b.length - a.length).join('|');
     return new RegExp(
       String.raw`(?<![\p{L}\p{N}.,:])(?:(las|Las)\s+)?(\d{1,2})(?:([:.])(\d{2})(?::(\d{2}))?(?!\d)(?![.,]\d))?` +
-        String.raw`(?:h(\d{2})m(\d{2})s|\s?(h|hs|hrs)\.?(?![\p{L}])|\s(horas)\b)?` +
+        String.raw`(?:h(\d{2})(?:m(\d{2})s)?(?![\p{L}\p{N}])|\s?(h|hs|hrs)\.?(?![\p{L}])|\s(horas)\b)?` +
         String.raw`(?:\s?((?:a|p)\.?\s?m\.?)(?![\p{L}]))?` +
         String.raw`(?:\s?(${zone})(?:\s?([+-−])(\d{1,2})(?::(\d{2}))?)?(?![\p{L}]))?`,
       'giu',
