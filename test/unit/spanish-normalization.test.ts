@@ -197,6 +197,10 @@ const CASES: Array<[written: string, spoken: string]> = [
   ['del 10 – 12%', 'del diez a doce por ciento'],
   ['de 5-6 km', 'de cinco a seis kilómetros'],
   ['de 20–23 €/m²', 'de veinte a veintitrés euros por metro cuadrado'],
+  ['de US$ 5-6 millones', 'de cinco a seis millones de dólares'],
+  ['entre US$ 5-6 al día', 'entre cinco a seis dólares al día'],
+  ['cuesta € 20–30 la noche', 'cuesta veinte a treinta euros la noche'],
+  ['por £ 1-2', 'por una a dos libras'],
   ['200-300 libras', 'doscientas a trescientas libras'],
   // The range class says a range's first end; the second end's own class says it with its unit.
   ['en torno al 3,5%-4%', 'en torno al tres coma cinco a cuatro por ciento'],

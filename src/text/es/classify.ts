@@ -18,7 +18,7 @@ import { kilometrePointTagger, measureTagger, unitLabelTagger } from './classes/
 import { moneyTagger, perUnitTagger } from './classes/money.ts';
 import { ordinalTagger } from './classes/ordinal.ts';
 import { percentTagger } from './classes/percent.ts';
-import { rangeTagger, unitRangeStartTagger } from './classes/range.ts';
+import { currencyRangeTagger, rangeTagger, unitRangeStartTagger } from './classes/range.ts';
 import { departmentNormTagger, dottedReferenceTagger, slashedReferenceTagger } from './classes/reference.ts';
 import { romanTagger } from './classes/roman.ts';
 import { ipAddressTagger, serviceNumberTagger, telephoneTagger, tollFreeTagger } from './classes/telephone.ts';
@@ -37,6 +37,7 @@ const TAGGERS: readonly Tagger[] = [
   durationTagger,
   timeTagger,
   matchMinuteTagger,
+  currencyRangeTagger,
   unitRangeStartTagger,
   moneyTagger,
   perUnitTagger,

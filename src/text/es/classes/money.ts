@@ -1,7 +1,7 @@
 // Amounts of money with a symbol or code before or after: "1.250.000 €", "US$ 300", "$ 450.000" (pesos on an
 // Argentine page), "€2 billones", "nio21", "35 €/noche" (a price per unit), "47,55 euros" (a name after the
 // amount). Currency symbols, codes and names, their genders and cents are data (data/currencies.tsv).
-import { wordAfter } from '../context.ts';
+import { type Context, wordAfter } from '../context.ts';
 import type { SpanishLocale } from '../locales.ts';
 import { readTable } from '../data.ts';
 import { apocopate, beforeNoun, cardinal, countingCardinal, type Gender } from '../numbers.ts';
@@ -95,16 +95,27 @@ export const moneyTagger: Tagger = {
     // "35 €/noche", "2 €/kg": a price per unit, the slash said "por"; a unit symbol is said as one of the unit,
     // any other word stays for the voice as written.
     const per = perUnit === undefined ? '' : ` por${unit === undefined ? '' : ` ${unitSingular(unit) ?? unit}`}`;
-    const currency = currencyNamed((symbolBefore ?? symbolAfter)!, context.locale);
-    if (!currency) return undefined;
-    const number = parseNumber((amountAfterSymbol ?? amountBefore)!, context.locale);
-    const scale = scaleAfterSymbol ?? scaleBefore;
-    if (scale) return `${scaledWords(number, scale.toLowerCase(), currency, context.locale.decimalWord)}${per}`;
-    // "$ 500 pesos": the written name follows, so the symbol adds nothing to say.
-    const nameFollows = symbolBefore !== undefined && currencyTable().get(wordAfter(context) ?? '')?.named === true;
-    return `${amountWords(number, currency, nameFollows, context.locale.decimalWord)}${per}`;
+    const said = sayAmount(
+      (symbolBefore ?? symbolAfter)!,
+      (amountAfterSymbol ?? amountBefore)!,
+      scaleAfterSymbol ?? scaleBefore,
+      context,
+      symbolBefore !== undefined,
+    );
+    return said === undefined ? undefined : `${said}${per}`;
   },
 };
+
+/** An amount in a currency, with its scale ("5 millones" of "US$ 5 millones"); none for a currency not in the table. */
+export function sayAmount(symbol: string, amount: string, scale: string | undefined, context: Context, symbolBefore: boolean): string | undefined {
+  const currency = currencyNamed(symbol, context.locale);
+  if (!currency) return undefined;
+  const number = parseNumber(amount, context.locale);
+  if (scale) return scaledWords(number, scale.toLowerCase(), currency, context.locale.decimalWord);
+  // "$ 500 pesos": the written name follows, so the symbol adds nothing to say.
+  const nameFollows = symbolBefore && currencyTable().get(wordAfter(context) ?? '')?.named === true;
+  return amountWords(number, currency, nameFollows, context.locale.decimalWord);
+}
 
 /** The currency names and the names of their cents: the words a price per unit may follow ("15 céntimos/kWh"). */
 function moneyWords(): string[] {
