@@ -39,10 +39,14 @@ const TRANSFORM_SEGMENT = /^[a-z]{1,2}_[^/,]+(?:,[a-z]{1,2}_[^/,]+)*$/i;
  * parenthesis naming an agency or a photo, "… (Reuters)", "… (AP Photo/Jane Doe)". Other trailing parentheses
  * ("(left)", "(2019)") stay in the caption.
  */
-const CREDIT_LABEL = /\s*(?:Photograph|Photo|Foto|Fotografía|Imagen|Image|Picture|Credit|Crédito)s?\s*:\s*(.+)$/i;
+const CREDIT_WORD = '(?:Photograph|Photo|Foto|Fotografía|Imagen|Image|Picture|Credit|Crédito)s?\\s*:';
+const CREDIT_LABEL = new RegExp(`\\s*${CREDIT_WORD}\\s*(.+)$`, 'i');
 const CREDIT_SYMBOL = /\s*©\s*(.+)$/;
 const CREDIT_PARENTHESIS =
   /\s*\(([^()]*\b(?:Reuters|AP|AFP|EFE|EPA|PA|Getty(?: Images)?|Shutterstock|Alamy|Bloomberg|dpa|Xinhua|Europa Press|[Pp]hoto|[Ff]oto)\b[^()]*)\)\s*$/;
+
+/** The label a credit element may repeat ("Photo: Jane Doe"), which is not part of the name. */
+const CREDIT_PREFIX = new RegExp(`^(?:${CREDIT_WORD}|©)\\s*`, 'i');
 
 interface Candidate {
   url: string;
@@ -192,15 +196,25 @@ function sameImageKey(url: string): string {
   return `${parsed.host}${path}?${new URLSearchParams(query)}`;
 }
 
-/** Credit from a credit/byline/author/copyright element inside the figure, else from the end of the caption. */
+/** A credit/byline/author/copyright element with text that is not the whole caption (nor wraps it). */
+function isCreditElement(element: Element): boolean {
+  return (
+    CREDIT_CLASS.test(element.getAttribute('class') ?? '') &&
+    element.tagName !== 'FIGCAPTION' &&
+    !element.querySelector('figcaption') &&
+    text(element.textContent) !== ''
+  );
+}
+
+/** Credit from a credit element inside the figure, else from the end of the caption. */
 function captionAndCredit(image: Element): { caption: string | null; credit: string | null } {
   const figure = image.closest('figure');
   if (!figure) return { caption: null, credit: null };
-  const creditElement = [...figure.querySelectorAll('[class]')].find((element) => CREDIT_CLASS.test(element.getAttribute('class') ?? ''));
-  let credit = text(creditElement?.textContent) || null;
+  const creditElement = [...figure.querySelectorAll('[class]')].find(isCreditElement);
+  let credit = text(creditElement?.textContent).replace(CREDIT_PREFIX, '') || null;
   const figcaption = figure.querySelector('figcaption')?.cloneNode(true) as Element | undefined;
   if (!figcaption) return { caption: null, credit };
-  for (const element of figcaption.querySelectorAll('[class]')) if (CREDIT_CLASS.test(element.getAttribute('class') ?? '')) element.remove();
+  for (const element of figcaption.querySelectorAll('[class]')) if (isCreditElement(element)) element.remove();
   let caption = text(figcaption.textContent);
   if (!credit) {
     const suffix = CREDIT_LABEL.exec(caption) ?? CREDIT_SYMBOL.exec(caption) ?? CREDIT_PARENTHESIS.exec(caption);

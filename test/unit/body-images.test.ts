@@ -83,6 +83,15 @@ describe('body images: captions and credits', () => {
     assert.deepEqual([image.caption, image.credit], ['The harbour at dawn', 'J. Doe']);
   });
 
+  it("drops a credit element's label, and never takes a whole figcaption for the credit", () => {
+    const labelled = only('<figure><img src="/p.jpg"><figcaption>Dusk. <small class="credit">Photo: Jane Doe</small></figcaption></figure>');
+    assert.deepEqual([labelled.caption, labelled.credit], ['Dusk.', 'Jane Doe']);
+    const classed = only(
+      '<figure><img src="/p.jpg" class="author-photo"><figcaption class="caption credit">A harbour. Photo: X. Li</figcaption></figure>',
+    );
+    assert.deepEqual([classed.caption, classed.credit], ['A harbour.', 'X. Li']);
+  });
+
   it('splits a written credit off the end of the caption', () => {
     const cases: Array<[string, string, string]> = [
       ['A stranded whale. Photograph: Jane Doe/AFP', 'A stranded whale.', 'Jane Doe/AFP'],
