@@ -1,7 +1,6 @@
 // The editorial pictures of an article body (the HTML Readability keeps), in document order, each with the
 // address of its best size, its caption and credit, and where it sits among the paragraphs. Nothing is
 // downloaded here: a later step fetches the survivors and drops near-duplicates by their pixels.
-import { JSDOM } from 'jsdom';
 
 export interface BodyImage {
   /** Absolute http(s) address of the chosen size. */
@@ -11,11 +10,12 @@ export interface BodyImage {
   height: number | null;
   caption: string | null;
   credit: string | null;
-  /** How many body paragraphs (<p> outside figures) come before the image: it belongs before paragraph N. */
+  /** How many of the narrated paragraphs come before the image: it stands before paragraph N (0-based). */
   paragraphIndex: number;
 }
 
 export type DropRule = 'not-web' | 'tracking-pixel' | 'decoration' | 'too-small' | 'extreme-aspect' | 'duplicate';
+type SizeRule = Extract<DropRule, 'tracking-pixel' | 'too-small' | 'extreme-aspect'>;
 
 /** Wide enough for a 1080p frame in either orientation; larger only costs download and decoding. */
 const ENOUGH_WIDTH = 1920;
@@ -160,29 +160,28 @@ function factsOf(image: Element, base: string): Facts | null {
   return { url: chosen.url, width, height, declaredWidth, declaredHeight, labels };
 }
 
-function trackingPixel(image: Facts): boolean {
-  return (image.declaredWidth !== null && image.declaredWidth < PIXEL_SIDE) || (image.declaredHeight !== null && image.declaredHeight < PIXEL_SIDE);
-}
-
 function decoration(image: Facts): boolean {
   return DECORATION.test(new URL(image.url).pathname) || DECORATION.test(image.labels);
 }
 
-function tooSmall(image: Facts): boolean {
-  return image.width !== null && image.height !== null && Math.min(image.width, image.height) < MIN_SHORT_SIDE;
+/**
+ * The rule a picture of this size breaks, if any: a pixel or spacer, a short side under MIN_SHORT_SIDE, or a
+ * shape past MAX_ASPECT. Applied to the sizes the markup declares and again to the real size once downloaded.
+ */
+export function sizeRule(width: number | null, height: number | null): SizeRule | null {
+  if ((width !== null && width < PIXEL_SIDE) || (height !== null && height < PIXEL_SIDE)) return 'tracking-pixel';
+  if (width === null || height === null) return null;
+  if (Math.min(width, height) < MIN_SHORT_SIDE) return 'too-small';
+  if (Math.max(width, height) > MAX_ASPECT * Math.min(width, height)) return 'extreme-aspect';
+  return null;
 }
 
-function extremeAspect(image: Facts): boolean {
-  return image.width !== null && image.height !== null && Math.max(image.width, image.height) > MAX_ASPECT * Math.min(image.width, image.height);
+/** The first rule that drops the picture, after 'not-web': a pixel as declared, a decoration, then its size. */
+function markupRule(image: Facts): DropRule | null {
+  if (sizeRule(image.declaredWidth, image.declaredHeight) === 'tracking-pixel') return 'tracking-pixel';
+  if (decoration(image)) return 'decoration';
+  return sizeRule(image.width, image.height);
 }
-
-/** Checked in this order, after 'not-web'; the first that holds names the drop. */
-const RULES: Array<[DropRule, (image: Facts) => boolean]> = [
-  ['tracking-pixel', trackingPixel],
-  ['decoration', decoration],
-  ['too-small', tooSmall],
-  ['extreme-aspect', extremeAspect],
-];
 
 /** The same picture at any size: the address without its size parameters, size suffixes or transformations. */
 function sameImageKey(url: string): string {
@@ -206,16 +205,36 @@ function isCreditElement(element: Element): boolean {
   );
 }
 
+/**
+ * A photo essay's caption written as a one-item list right after the figure (the Guardian's form), where no
+ * <figcaption> is. The extractor leaves such a list out of the narrated paragraphs.
+ */
+export function isCaptionList(element: Element): boolean {
+  return (
+    (element.tagName === 'UL' || element.tagName === 'OL') &&
+    element.children.length === 1 &&
+    element.children[0]!.tagName === 'LI' &&
+    element.previousElementSibling?.tagName === 'FIGURE'
+  );
+}
+
+/** The caption list after the run of figures this one opens or belongs to ("Clockwise from top: …" names them all). */
+function captionListAfter(figure: Element): Element | null {
+  let next = figure.nextElementSibling;
+  while (next?.tagName === 'FIGURE' && !next.querySelector('figcaption')) next = next.nextElementSibling;
+  return next && isCaptionList(next) ? next : null;
+}
+
 /** Credit from a credit element inside the figure, else from the end of the caption. */
 function captionAndCredit(image: Element): { caption: string | null; credit: string | null } {
   const figure = image.closest('figure');
   if (!figure) return { caption: null, credit: null };
   const creditElement = [...figure.querySelectorAll('[class]')].find(isCreditElement);
   let credit = text(creditElement?.textContent).replace(CREDIT_PREFIX, '') || null;
-  const figcaption = figure.querySelector('figcaption')?.cloneNode(true) as Element | undefined;
-  if (!figcaption) return { caption: null, credit };
-  for (const element of figcaption.querySelectorAll('[class]')) if (isCreditElement(element)) element.remove();
-  let caption = text(figcaption.textContent);
+  const captionElement = (figure.querySelector('figcaption') ?? captionListAfter(figure))?.cloneNode(true) as Element | undefined;
+  if (!captionElement) return { caption: null, credit };
+  for (const element of captionElement.querySelectorAll('[class]')) if (isCreditElement(element)) element.remove();
+  let caption = text(captionElement.textContent);
   if (!credit) {
     const suffix = CREDIT_LABEL.exec(caption) ?? CREDIT_SYMBOL.exec(caption) ?? CREDIT_PARENTHESIS.exec(caption);
     if (suffix) {
@@ -226,36 +245,49 @@ function captionAndCredit(image: Element): { caption: string | null; credit: str
   return { caption: caption || null, credit: credit || null };
 }
 
+/** How many of `paragraphs` (in document order) start before `image`; one holding the image is its own, after it. */
+function paragraphsBefore(image: Element, paragraphs: readonly Element[]): number {
+  let count = 0;
+  for (const paragraph of paragraphs) {
+    const position = paragraph.compareDocumentPosition(image);
+    if (!(position & image.DOCUMENT_POSITION_FOLLOWING)) break;
+    if (!(position & image.DOCUMENT_POSITION_CONTAINED_BY)) count++;
+  }
+  return count;
+}
+
 /**
- * The editorial images of `html` (an article body) in document order; `pageUrl` resolves relative addresses.
- * Each image left out is reported to `onDrop` with the rule that dropped it; of one picture at several sizes
- * the first in the text is kept.
+ * The editorial images under `root` (an article body) in document order; `pageUrl` resolves relative addresses,
+ * `paragraphs` are the body's narrated paragraph elements in order, which place each image. Each image left out
+ * is reported to `onDrop` with the rule that dropped it; of one picture at several sizes the first in the text is kept.
  */
-export function bodyImages(html: string, pageUrl: string, onDrop?: (url: string, rule: DropRule) => void): BodyImage[] {
-  const body = JSDOM.fragment(html);
+export function bodyImages(
+  root: ParentNode,
+  pageUrl: string,
+  paragraphs: readonly Element[],
+  onDrop?: (url: string, rule: DropRule) => void,
+): BodyImage[] {
   const kept: BodyImage[] = [];
   const seen = new Set<string>();
-  let paragraphs = 0;
-  for (const element of body.querySelectorAll('p, img')) {
-    if (element.tagName === 'P') {
-      // A caption's paragraphs are not body text (the extractor drops figures), so they place nothing.
-      if (!element.closest('figure')) paragraphs++;
-      continue;
-    }
+  for (const element of root.querySelectorAll('img')) {
     const facts = factsOf(element, pageUrl);
     if (!facts) {
       onDrop?.(element.getAttribute('src') ?? '', 'not-web');
       continue;
     }
-    const rule = RULES.find(([, applies]) => applies(facts))?.[0] ?? (seen.has(sameImageKey(facts.url)) ? 'duplicate' : null);
+    const rule = markupRule(facts) ?? (seen.has(sameImageKey(facts.url)) ? 'duplicate' : null);
     if (rule) {
       onDrop?.(facts.url, rule);
       continue;
     }
     seen.add(sameImageKey(facts.url));
-    // An img inside a <p> comes before that paragraph's text, so the paragraph does not count as before it.
-    const paragraphIndex = element.closest('p') && !element.closest('figure') ? paragraphs - 1 : paragraphs;
-    kept.push({ url: facts.url, width: facts.width, height: facts.height, ...captionAndCredit(element), paragraphIndex });
+    kept.push({
+      url: facts.url,
+      width: facts.width,
+      height: facts.height,
+      ...captionAndCredit(element),
+      paragraphIndex: paragraphsBefore(element, paragraphs),
+    });
   }
   return kept;
 }

@@ -7,21 +7,29 @@ import { describe, it } from 'node:test';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { bodyImages, type DropRule } from '../../src/article/body-images.ts';
+import { extractArticle } from '../../src/article/extract.ts';
 import { PROJECT_ROOT } from '../../src/system/project-root.ts';
 
 const PAGE = 'https://news.example.com/world/2024/story.html';
 const GUARDIAN = path.resolve(PROJECT_ROOT, '../shared/fixtures/readability/guardian-1/source.html');
 
+/** bodyImages over a fragment whose paragraphs are its <p>s outside figures (the extractor decides them on pages). */
+function images(html: string, onDrop?: (url: string, rule: DropRule) => void) {
+  const fragment = JSDOM.fragment(html);
+  const paragraphs = [...fragment.querySelectorAll('p')].filter((paragraph) => !paragraph.closest('figure'));
+  return bodyImages(fragment, PAGE, paragraphs, onDrop);
+}
+
 function drops(html: string): Array<[string, DropRule]> {
   const dropped: Array<[string, DropRule]> = [];
-  bodyImages(html, PAGE, (url, rule) => dropped.push([url, rule]));
+  images(html, (url, rule) => dropped.push([url, rule]));
   return dropped;
 }
 
 function only(html: string) {
-  const images = bodyImages(html, PAGE);
-  assert.equal(images.length, 1, `one image kept of ${html}`);
-  return images[0]!;
+  const kept = images(html);
+  assert.equal(kept.length, 1, `one image kept of ${html}`);
+  return kept[0]!;
 }
 
 describe('body images: the size chosen', () => {
@@ -62,9 +70,8 @@ describe('body images: the size chosen', () => {
   });
 
   it('resolves relative and protocol-relative addresses against the page', () => {
-    const images = bodyImages('<img src="../img/f.jpg"><img src="//cdn.example.org/g.jpg"><img src="h.jpg">', PAGE);
     assert.deepEqual(
-      images.map((image) => image.url),
+      images('<img src="../img/f.jpg"><img src="//cdn.example.org/g.jpg"><img src="h.jpg">').map((image) => image.url),
       ['https://news.example.com/world/img/f.jpg', 'https://cdn.example.org/g.jpg', 'https://news.example.com/world/2024/h.jpg'],
     );
   });
@@ -158,7 +165,7 @@ describe('body images: what is not editorial', () => {
       ['https://news.example.com/strip.jpg', 'extreme-aspect'],
       ['https://news.example.com/tall.jpg', 'extreme-aspect'],
     ]);
-    assert.equal(bodyImages('<img src="/wide.jpg" width="1500" height="500">', PAGE).length, 1, 'exactly 3:1 stays');
+    assert.equal(images('<img src="/wide.jpg" width="1500" height="500">').length, 1, 'exactly 3:1 stays');
   });
 
   it('keeps the first of one picture repeated or at another size', () => {
@@ -168,7 +175,7 @@ describe('body images: what is not editorial', () => {
       '<img src="https://img.example.com/y.jpg?width=1200&quality=80&id=7"><img src="https://img.example.com/y.jpg?w=640&id=7">' +
       '<img src="https://res.example.com/image/upload/w_640/z.jpg"><img src="https://res.example.com/image/upload/c_fill,h_400,w_600/z.jpg">';
     const dropped: string[] = [];
-    const kept = bodyImages(html, PAGE, (url, rule) => dropped.push(`${rule} ${url}`));
+    const kept = images(html, (url, rule) => dropped.push(`${rule} ${url}`));
     assert.deepEqual(
       kept.map((image) => image.url),
       [
@@ -183,7 +190,7 @@ describe('body images: what is not editorial', () => {
   });
 
   it('keeps pictures that differ in a parameter that is not a size', () => {
-    assert.equal(bodyImages('<img src="/photo.php?id=1"><img src="/photo.php?id=2">', PAGE).length, 2);
+    assert.equal(images('<img src="/photo.php?id=1"><img src="/photo.php?id=2">').length, 2);
   });
 });
 
@@ -193,7 +200,7 @@ describe('body images: place among the paragraphs', () => {
       '<img src="/0.jpg"><p>One.</p><p>Two.</p><figure><img src="/2.jpg"><figcaption><p>A caption.</p></figcaption></figure>' +
       '<p>Three.</p><p><img src="/3.jpg"> Four.</p><p>Five.</p><img src="/5.jpg">';
     assert.deepEqual(
-      bodyImages(html, PAGE).map((image) => [image.url.replace('https://news.example.com/', ''), image.paragraphIndex]),
+      images(html).map((image) => [image.url.replace('https://news.example.com/', ''), image.paragraphIndex]),
       [
         ['0.jpg', 0],
         ['2.jpg', 2],
@@ -216,22 +223,37 @@ describe('body images: a Guardian photo essay (guardian-1)', () => {
     assert.equal(figures.length, 13);
 
     const dropped: string[] = [];
-    const images = bodyImages(article.content, 'https://www.theguardian.com/', (url, rule) => dropped.push(`${rule} ${url}`));
+    const paragraphs = [...content.querySelectorAll('p')].filter((paragraph) => !paragraph.closest('figure'));
+    const kept = bodyImages(content, 'https://www.theguardian.com/', paragraphs, (url, rule) => dropped.push(`${rule} ${url}`));
     assert.deepEqual(dropped, []);
     // One per figure, in order: the Guardian's media id is part of every size's address.
     assert.deepEqual(
-      images.map((image) => /\/img\/media\/([0-9a-f]+)\//.exec(image.url)?.[1]),
+      kept.map((image) => /\/img\/media\/([0-9a-f]+)\//.exec(image.url)?.[1]),
       figures,
     );
     // The first offers 445w to 1760w (none reaches 1920): the largest. The sixth offers up to 2600w: 1930w.
-    assert.equal(images[0]!.width, 1760);
-    assert.match(images[0]!.url, /width=880&.*dpr=2/);
-    assert.equal(images[5]!.width, 1930);
+    assert.equal(kept[0]!.width, 1760);
+    assert.match(kept[0]!.url, /width=880&.*dpr=2/);
+    assert.equal(kept[5]!.width, 1930);
+  });
+
+  it('places each photograph before the narrated paragraph it stands before, captioned by the list after its figure', async () => {
+    const article = extractArticle(await readFile(GUARDIAN, 'utf8'), 'https://www.theguardian.com/');
+    assert.equal(article.images.length, 13);
     // The first photograph follows the first three paragraphs, and the rest never go back.
-    assert.equal(images[0]!.paragraphIndex, 3);
-    assert.ok(images.every((image, index) => index === 0 || image.paragraphIndex >= images[index - 1]!.paragraphIndex));
-    // A photo essay captions its pictures in a list after each figure, not in a <figcaption>.
-    assert.ok(images.every((image) => image.caption === null && image.credit === null));
+    assert.equal(article.images[0]!.paragraphIndex, 3);
+    assert.match(article.paragraphs[3]!, /^“We’re having to put up with a lot of stuff today/);
+    assert.ok(article.images.every((image, index) => index === 0 || image.paragraphIndex >= article.images[index - 1]!.paragraphIndex));
+    assert.ok(article.images.every((image) => image.paragraphIndex <= article.paragraphs.length));
+    // A photo essay captions its pictures in a one-item list after each figure (or run of figures), not a <figcaption>.
+    assert.equal(article.images[0]!.caption, 'Hori Parata at his Pātaua farm, the place where he was born and grew up');
+    const clockwise = article.images.filter((image) => image.caption?.startsWith('Clockwise from top: small whale bones'));
+    assert.equal(clockwise.length, 3, 'one caption list names the three figures before it');
+    assert.equal(article.images.filter((image) => image.caption !== null).length, 10);
+    // Those lists are captions, not narrated text, even where one ends with a full stop.
+    const captions = new Set(article.images.map((image) => image.caption));
+    assert.ok(article.paragraphs.every((paragraph) => !captions.has(paragraph)));
+    assert.ok(article.paragraphs.every((paragraph) => !paragraph.startsWith('Clockwise from top')));
   });
 
   it("splits the page's own figcaption into caption and credit", async () => {
