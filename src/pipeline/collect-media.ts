@@ -9,6 +9,7 @@ import { sizeRule, type BodyImage } from '../article/body-images.ts';
 import type { FetchLimits } from '../article/fetch.ts';
 import { downloadImage, IMAGE_LIMITS, storeImage, type ImageTarget } from '../article/image-download.ts';
 import type { MediaImage } from '../contract/narration.ts';
+import type { MediaChoice, UserPicture } from '../contract/pipeline.ts';
 import { focusPoint } from '../media/focus-point.ts';
 import type { StoredImage } from '../media/reencode-image.ts';
 import type { PlacedPicture } from '../narration/section-media.ts';
@@ -16,16 +17,6 @@ import type { PlacedPicture } from '../narration/section-media.ts';
 // CommonJS modules whose typings say `export default`: Node hands the module itself to a default import.
 const phash = phashModule as unknown as typeof phashModule.default;
 const distance = distanceModule as unknown as typeof distanceModule.default;
-
-/** Which of the page's pictures a video shows: the lead image and the body's, the lead image alone, or none. */
-export const MEDIA_CHOICES = ['article', 'lead', 'none'] as const;
-export type MediaChoice = (typeof MEDIA_CHOICES)[number];
-
-/** A picture the user named (--media): a file or an http(s) URL, for a section or for the spread. */
-export interface UserPicture {
-  source: string;
-  section: number | null;
-}
 
 export interface MediaSources {
   leadImageUrl: string | null;

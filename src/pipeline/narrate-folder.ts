@@ -10,7 +10,7 @@ import { writeNarrationFiles } from '../output/write-narration.ts';
 import { DEFAULT_LOUDNESS, type LoudnessTarget } from '../platform/loudness.ts';
 import { assignSectionMedia, sectionPlaces } from '../narration/section-media.ts';
 import type { PhraseOptions } from '../text/phrases.ts';
-import type { MediaChoice, UserPicture } from './collect-media.ts';
+import type { MediaChoice, UserPicture } from '../contract/pipeline.ts';
 import type { Narrator } from './narrator.ts';
 import { validateRequest, type NarrateProgress, type NarrateRequest } from './request.ts';
 import { readSource, type NarrationSource, type SourceText } from './source.ts';
