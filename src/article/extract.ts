@@ -96,8 +96,10 @@ function blockText(block: Element): string {
  * pictures are read from it too): what is not body text is skipped, not removed.
  */
 function paragraphsOf(content: Document, title: string): Array<{ text: string; element: Element }> {
-  const inner = (block: Element) => [...block.querySelectorAll(BLOCKS)].some((element) => !outsideBody(element));
-  const blocks = [...content.querySelectorAll(BLOCKS)].filter((element) => !outsideBody(element) && !inner(element));
+  const candidates = [...content.querySelectorAll(BLOCKS)].filter((element) => !outsideBody(element));
+  // Only the innermost blocks are read: a block holding another one (an <li> of <p>s) leaves its text to them.
+  const holders = new Set(candidates.map((element) => element.parentElement?.closest(BLOCKS)));
+  const blocks = candidates.filter((element) => !holders.has(element));
   const seen = new Set<string>();
   const paragraphs: Array<{ text: string; element: Element }> = [];
   for (const block of blocks) {
