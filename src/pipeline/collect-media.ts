@@ -102,18 +102,18 @@ async function inParallel<T, R>(items: readonly T[], parallel: number, task: (it
 
 /**
  * Store the narration's pictures in `folder` and describe them for narration.json, with what places each.
- * `limits` carries the page's private-network rule; the user's URLs are fetched under the rule for a typed host.
+ * `privateNetworks` is the page's private-network rule; the user's URLs are fetched under the rule for a typed host.
  */
 export async function collectMedia(
   sources: MediaSources,
   folder: string,
-  limits: FetchLimits | undefined,
+  privateNetworks: FetchLimits['allowPrivateNetworks'],
   warn: (line: string) => void,
 ): Promise<{ media: MediaImage[]; pictures: PlacedPicture[] }> {
   const list = wanted(sources);
   const stored = await inParallel(list, PARALLEL_DOWNLOADS, (picture) => {
     const typed = picture.origin === 'user' && /^https?:\/\//i.test(picture.source) ? { host: new URL(picture.source).host } : undefined;
-    return fetchOne(picture, folder, { ...IMAGE_LIMITS, allowPrivateNetworks: typed ?? limits?.allowPrivateNetworks }, warn);
+    return fetchOne(picture, folder, { ...IMAGE_LIMITS, allowPrivateNetworks: typed ?? privateNetworks }, warn);
   });
   const kept: Array<{ picture: Wanted; image: StoredImage; hash: string }> = [];
   for (const [index, picture] of list.entries()) {

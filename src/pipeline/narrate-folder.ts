@@ -1,7 +1,7 @@
 // One narration from source to files: read the source, narrate it, fetch its pictures, write every file
 // into `folder` (which the caller publishes whole). Shared by `narrate`, `render` and the scheduler.
 import type { Narration, TimingMethod } from '../contract/narration.ts';
-import { DEFAULT_FETCH_LIMITS, type FetchLimits } from '../article/fetch.ts';
+import type { FetchLimits } from '../article/fetch.ts';
 import type { LexiconEntry } from '../lexicon/entry.ts';
 import { defaultLexicon } from '../lexicon/load.ts';
 import { resolveLanguage } from '../phonemes/languages.ts';
@@ -99,12 +99,7 @@ export async function narrateIntoFolder(narrator: Narrator, job: NarrationJob, f
     const collected =
       sources.leadImageUrl || sources.images.length > 0 || sources.user.length > 0
         ? await import('./collect-media.ts').then(({ collectMedia }) =>
-            collectMedia(
-              sources,
-              folder,
-              { ...DEFAULT_FETCH_LIMITS, allowPrivateNetworks: job.fetchLimits?.allowPrivateNetworks ?? typedHostRule(job.source) },
-              hooks.warn ?? (() => undefined),
-            ),
+            collectMedia(sources, folder, job.fetchLimits?.allowPrivateNetworks ?? typedHostRule(job.source), hooks.warn ?? (() => undefined)),
           )
         : { media: [], pictures: [] };
     return await writeNarrationFiles(folder, result, {

@@ -40,7 +40,7 @@ describe('article pictures: a photo essay with broken, tiny and tracking images'
     // The page as published, its CDN moved to this server; one caption gets a credit, one paragraph a tracker.
     const html = (await readFile(GUARDIAN, 'utf8'))
       .replaceAll('https://i.guim.co.uk/', `${base}/guim/`)
-      .replace('the place where he was born and grew up', `the place where he was born and grew up. Photograph: ${CREDIT}`)
+      .replace(/grew up(\s*<\/p>)/, `grew up. Photograph: ${CREDIT}$1`)
       .replace('Seven decades later, Parata', `<img src="${base}/pixel.gif" alt="">Seven decades later, Parata`);
     pageUrl = server.url('/whales.html');
     routes['/whales.html'] = send(html, 'text/html; charset=utf-8');
