@@ -22,6 +22,7 @@ import {
   checkedLoudness,
 } from './flags.ts';
 import { dryRunReport } from './dry-run-report.ts';
+import { addMediaOption, checkedMedia } from './media-flag.ts';
 import { createReporter } from './progress.ts';
 import { parseOptions, runCommand } from './run.ts';
 
@@ -39,6 +40,7 @@ interface NarrateFlags extends SourceFlags, VoiceFlags {
   listVoices?: boolean;
   say?: string;
   dryRun?: boolean;
+  media?: string[];
 }
 
 /**
@@ -66,11 +68,12 @@ function checkedOptions(flags: NarrateFlags): Omit<NarrationJob, 'source'> {
     loudness: checkedLoudness(flags.loudness),
     wav: flags.wav,
     seedCompat: flags.seedCompat,
+    userMedia: checkedMedia(flags.media),
   };
 }
 
 async function main(): Promise<void> {
-  const program = addLoudnessOption(addLengthOption(addVoiceOptions(addSourceOptions(new Command('narrate')))))
+  const program = addMediaOption(addLoudnessOption(addLengthOption(addVoiceOptions(addSourceOptions(new Command('narrate'))))))
     .description('Narrate a text with Kokoro-82M: MP3 plus word, phrase and sentence timestamps and subtitles')
     .option('--out <dir>', 'output folder', 'out/narration')
     .addOption(

@@ -7,6 +7,7 @@ import { writeFileAtomically } from '../system/atomic-files.ts';
 import { PRODUCT_VERSION } from '../output/run-record.ts';
 import type { JobView } from './job.ts';
 import { JOB_RECORD_FILE, JobRecordSchema, readFinishedJob, type JobRecord } from './job-record.ts';
+import type { MediaChoice } from '../contract/pipeline.ts';
 import type { Fps } from '../contract/video.ts';
 import type { MusicRequest } from '../render/produce.ts';
 import { jobFolder } from './output-layout.ts';
@@ -21,6 +22,8 @@ export interface ProduceSettings {
   scale: number;
   concurrency: number | null;
   allowPrivateNetworks: boolean;
+  /** Which of the page's pictures each video shows (the config's `media:`). */
+  media?: MediaChoice;
   /** The longest each stage of an attempt may run, ms (the config's stageMinutes). */
   stageLimits: StageLimits;
   /** Each feed's own length and music bed, by feed URL (a job keeps its feed's URL). */
@@ -68,6 +71,7 @@ export async function produceItem(job: JobView, options: ProduceItemOptions): Pr
       concurrency: options.concurrency,
       outDir: target,
       allowPrivateNetworks: options.allowPrivateNetworks,
+      media: options.media,
       ...options.feeds[job.feedUrl],
       lexicon: options.lexicon,
       signal,

@@ -3,6 +3,7 @@
 // worker. This adds what a job needs on top: its stage (narrating, rendering) for the queue, and the network
 // guard for sources that came from a feed. The scheduler never shells out to a CLI.
 import { DEFAULT_FETCH_LIMITS } from '../article/fetch.ts';
+import type { MediaChoice } from '../contract/pipeline.ts';
 import type { Fps, VideoFormat } from '../contract/video.ts';
 import { type MusicRequest, VideoProducer, type ProduceResult } from '../render/produce.ts';
 import type { LexiconEntry } from '../lexicon/entry.ts';
@@ -19,6 +20,7 @@ export interface ItemRequest {
   concurrency: number | null;
   outDir: string;
   allowPrivateNetworks: boolean;
+  media?: MediaChoice;
   maxSeconds?: number;
   music?: MusicRequest;
   lexicon?: readonly LexiconEntry[];
@@ -58,6 +60,7 @@ export class ScheduledProducer implements ItemProducer {
           language: request.language ?? undefined,
           fetchLimits: { ...DEFAULT_FETCH_LIMITS, allowPrivateNetworks: request.allowPrivateNetworks },
           lexicon: request.lexicon,
+          media: request.media,
         },
         formats: request.formats,
         fps: request.fps,
