@@ -6,7 +6,7 @@ import { TimingMethodSchema } from '../contract/narration.ts';
 import { UserError } from '../errors.ts';
 import { dryRun } from '../pipeline/dry-run.ts';
 import type { NarrationJob } from '../pipeline/narrate-folder.ts';
-import { DEFAULT_MAX_CHARS } from '../pipeline/request.ts';
+import { DEFAULT_MAX_CHARS } from '../contract/narration-limits.ts';
 import { DEFAULT_PHRASE_OPTIONS, validatePhraseOptions } from '../text/phrases.ts';
 import {
   addLengthOption,

@@ -3,6 +3,7 @@
 // This module imports zod only: the Remotion bundle (a browser) imports it too.
 import { z } from 'zod';
 import { BreakStrengthSchema, breakStrengthBetween } from './break-strength.ts';
+import { MAX_SPEED, MIN_SPEED } from './narration-limits.ts';
 
 export const NARRATION_VERSION = 4;
 
@@ -138,7 +139,7 @@ export const NarrationSchema = z.object({
   /** The regional variant the spoken forms followed (es-ES, es-MX…); null for languages without regional rules. */
   locale: z.string().nullable(),
   voice: z.string(),
-  speed: z.number().min(0.5).max(2),
+  speed: z.number().min(MIN_SPEED).max(MAX_SPEED),
   timing: TimingMethodSchema,
   audio: z.object({
     /** Relative to narration.json's folder. */

@@ -39,3 +39,23 @@ export function chunkWords(words: PhonemizedWord[], maxTokens = MAX_PHONEME_TOKE
     return chunk;
   });
 }
+
+/**
+ * Passes that end where earlier ones did: the words cut at `passEnds` (offsets into the text, the ends of an
+ * earlier narration's passes moved by an edit), each run packed on its own. An edit inside one pass then changes
+ * that pass alone: greedy packing of the whole text would shift every later boundary when one sentence grows.
+ */
+export function chunkWordsWithin(words: PhonemizedWord[], passEnds: readonly number[]): KokoroChunk[] {
+  const runs: PhonemizedWord[][] = [];
+  let passed = 0;
+  let runPassed = -1;
+  for (const word of words) {
+    while (passed < passEnds.length && word.charStart >= passEnds[passed]!) passed++;
+    if (passed !== runPassed) {
+      runs.push([]);
+      runPassed = passed;
+    }
+    runs.at(-1)!.push(word);
+  }
+  return runs.flatMap((run) => chunkWords(run));
+}

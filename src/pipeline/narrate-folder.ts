@@ -43,6 +43,8 @@ export interface NarrationJob {
   media?: MediaChoice;
   /** The user's own pictures (--media), in order. */
   userMedia?: readonly UserPicture[];
+  /** Keep every pass in this folder (src/audio/pass-cache.ts): a narration under review is re-synthesized from it. */
+  passCache?: string;
 }
 
 export interface NarrationHooks {
@@ -85,7 +87,7 @@ export async function narrateIntoFolder(narrator: Narrator, job: NarrationJob, f
   const source = await readSource(job.source, { language: job.language, limits: job.fetchLimits });
   const request = requestFor(job, source);
   // The passes wait for the timeline in a temporary file inside the folder, which is removed with it if the run fails.
-  const result = await narrator.narrate(request, { onProgress: hooks.onProgress, scratchFolder: folder });
+  const result = await narrator.narrate(request, { onProgress: hooks.onProgress, scratchFolder: folder, passCache: job.passCache });
   try {
     // Loaded only when there are pictures to fetch: a narration of plain text skips their imports. The page's
     // pictures came from the page, so they may be private only where the page's own rule says so: with no rule

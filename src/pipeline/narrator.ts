@@ -9,7 +9,8 @@ import { UserError } from '../errors.ts';
 import { windowLevelsDb } from '../audio/levels.ts';
 import { diskPassStore, memoryPassStore, type PassStore } from '../audio/pass-store.ts';
 import { layOutTrack } from '../audio/track.ts';
-import { chunkWords } from '../kokoro/chunks.ts';
+import { chunkWords, chunkWordsWithin } from '../kokoro/chunks.ts';
+import { PassCache, passKey } from '../audio/pass-cache.ts';
 import { resolveModel, type ResolvedModel } from '../kokoro/model-files.ts';
 import { openKokoroOnWorker } from '../kokoro/engine-worker.ts';
 import type { Device, KokoroEngine } from '../kokoro/session.ts';
@@ -33,7 +34,16 @@ export interface NarrateOptions {
   onProgress?: (progress: NarrateProgress) => void;
   /** Where the passes' samples wait for the timeline, in a temporary file; in memory when not given. */
   scratchFolder?: string;
+  /** Passes read from and kept in this folder (src/audio/pass-cache.ts), so a re-synthesis makes only new ones. */
+  passCache?: string;
+  /** Offsets in the text where a pass must end: an earlier narration's pass ends, so an edit changes its pass only. */
+  passEnds?: readonly number[];
+  /** Told of each pass: made by the model, or read back from the pass cache. */
+  onPass?: (source: 'synthesized' | 'reused') => void;
 }
+
+/** How a synthesis reaches its passes: where they are cached, how they are cut, who is told of each. */
+type PassPlan = Pick<NarrateOptions, 'passCache' | 'passEnds' | 'onPass'>;
 
 /** A pass once its samples are in the store: its frames, and its audio's window levels for word edges. */
 function passForTiming({ chunk, durations, samples }: SynthesizedChunk): PassForTiming {
@@ -114,11 +124,18 @@ export class Narrator {
     speed: number,
     take: (pass: SynthesizedChunk) => Promise<'more' | 'enough'>,
     onChunk?: (done: number, total: number) => void,
+    plan: PassPlan = {},
   ): Promise<void> {
-    const [engine, table] = await Promise.all([this.kokoro(), this.voice(voice)]);
-    const chunks = chunkWords(words);
+    const [{ engine, model }, table] = await Promise.all([this.loaded(), this.voice(voice)]);
+    const chunks = plan.passEnds ? chunkWordsWithin(words, plan.passEnds) : chunkWords(words);
+    const cache = plan.passCache === undefined ? null : new PassCache(plan.passCache);
     for (const [index, chunk] of chunks.entries()) {
-      const answer = await take({ chunk, ...(await engine.synthesize(chunk.tokenIds, styleFor(table, chunk.tokenIds.length), speed)) });
+      const key = passKey({ modelSha256: model.sha256, voice, speed, tokenIds: chunk.tokenIds });
+      const cached = await cache?.get(key);
+      const pass = cached ?? (await engine.synthesize(chunk.tokenIds, styleFor(table, chunk.tokenIds.length), speed));
+      if (cache && !cached) await cache.put(key, pass);
+      plan.onPass?.(cached ? 'reused' : 'synthesized');
+      const answer = await take({ chunk, samples: pass.samples, durations: pass.durations });
       onChunk?.(index + 1, chunks.length);
       if (answer === 'enough') return;
     }
@@ -159,7 +176,7 @@ export class Narrator {
     const { words } = await phonemize(spoken, language);
     if (limit) checkTokenLength(words, limit);
     await loading;
-    if (request.maxMs !== undefined) return this.narrateWithin(request, request.maxMs, words, options.onProgress);
+    if (request.maxMs !== undefined) return this.narrateWithin(request, request.maxMs, words, options.onProgress, options);
     const store = options.scratchFolder ? await diskPassStore(options.scratchFolder) : memoryPassStore();
     try {
       const passes: PassForTiming[] = [];
@@ -168,7 +185,14 @@ export class Narrator {
         passes.push(passForTiming(pass));
         return 'more' as const;
       };
-      await this.eachPass(words, request.voice, request.speed, keep, (done, total) => options.onProgress?.({ stage: 'synthesis', done, total }));
+      await this.eachPass(
+        words,
+        request.voice,
+        request.speed,
+        keep,
+        (done, total) => options.onProgress?.({ stage: 'synthesis', done, total }),
+        options,
+      );
       return await this.narrationFrom(request, words, passes, store, options.onProgress);
     } catch (error) {
       await store.release();
@@ -181,7 +205,13 @@ export class Narrator {
    * synthesized until they cover the length, then cut at a sentence end on their own durations. The passes stay in
    * memory: a length limit bounds them.
    */
-  private async narrateWithin(request: NarrateRequest, maxMs: number, words: PhonemizedWord[], onProgress?: (progress: NarrateProgress) => void) {
+  private async narrateWithin(
+    request: NarrateRequest,
+    maxMs: number,
+    words: PhonemizedWord[],
+    onProgress: ((progress: NarrateProgress) => void) | undefined,
+    plan: PassPlan,
+  ) {
     const planned = words.slice(0, plannedWordCount(words, maxMs, request.speed));
     const synthesized: SynthesizedChunk[] = [];
     const timed = () => narrationTimes(synthesized.map(passForTiming));
@@ -189,7 +219,7 @@ export class Narrator {
       synthesized.push(pass);
       return timed().durationMs >= maxMs ? ('enough' as const) : ('more' as const);
     };
-    await this.eachPass(planned, request.voice, request.speed, take, (done, total) => onProgress?.({ stage: 'synthesis', done, total }));
+    await this.eachPass(planned, request.voice, request.speed, take, (done, total) => onProgress?.({ stage: 'synthesis', done, total }), plan);
     const times = timed();
     const spoken = synthesized.flatMap((pass) => pass.chunk.words);
     const titleWords = request.titled ? spoken.findIndex((word) => word.breakAfter === 'paragraph') + 1 : 0;

@@ -1,14 +1,11 @@
 // What a narration is asked for, and the check of it made once, where the request comes in from a person or a
 // feed (narrateIntoFolder): its messages name the flags that fix it.
 import type { TimingMethod } from '../contract/narration.ts';
+import { DEFAULT_MAX_CHARS, MAX_SPEED, MIN_SPEED } from '../contract/narration-limits.ts';
 import { UserError } from '../errors.ts';
 import type { LexiconEntry } from '../lexicon/entry.ts';
 import { resolveLanguage } from '../phonemes/languages.ts';
 import type { PhraseOptions } from '../text/phrases.ts';
-
-export const MIN_SPEED = 0.5;
-export const MAX_SPEED = 2;
-export const DEFAULT_MAX_CHARS = 50_000;
 
 export interface NarrateRequest {
   text: string;

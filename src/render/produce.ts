@@ -174,6 +174,20 @@ export class VideoProducer {
     });
   }
 
+  /** A new narration's job: the request's length limits and loudness applied. */
+  private narrationJob(request: ProduceRequest & { narration: NarrationJob }): NarrationJob {
+    const loudness = request.loudness === undefined ? DEFAULT_LOUDNESS : request.loudness;
+    return { ...request.narration, maxMs: narrationBudgetMs(request), maxDurationMs: maxDurationMs(request), loudness };
+  }
+
+  /**
+   * The narration alone, published whole into outDir, for a person to review before anything is rendered;
+   * produce() with `{ from: outDir }` renders it later with no new synthesis.
+   */
+  async narrateOnly(request: ProduceRequest & { narration: NarrationJob }): Promise<Narration> {
+    return publishFolder(path.resolve(request.outDir), (folder) => this.narrate(this.narrationJob(request), folder, request.signal));
+  }
+
   async produce(request: ProduceRequest): Promise<ProduceResult> {
     const { signal } = request;
     const outDir = path.resolve(request.outDir);
@@ -184,11 +198,7 @@ export class VideoProducer {
       const narration =
         'from' in request.narration
           ? await copyNarration(request.narration.from, folder)
-          : await this.narrate(
-              { ...request.narration, maxMs: narrationBudgetMs(request), maxDurationMs: maxDurationMs(request), loudness },
-              folder,
-              signal,
-            );
+          : await this.narrate(this.narrationJob({ ...request, narration: request.narration }), folder, signal);
       signal?.throwIfAborted();
       checkLength(narration, request.maxMinutes ?? DEFAULT_MAX_MINUTES, request.force ?? false);
       const rendered = await this.renderer.render(

@@ -43,6 +43,8 @@ const FeedSchema = z.strictObject({
   /** The whole video, closing card included, ends at the last whole sentence that fits. */
   maxSeconds: z.number().min(10).optional(),
   music: MusicSchema.optional(),
+  /** Over the config's `review`: this feed's jobs stop at awaitingReview once narrated (README: "Editor's desk"). */
+  review: z.boolean().optional(),
 });
 
 function isCronPattern(pattern: string): boolean {
@@ -63,15 +65,20 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/** The defaults of a config, also what the desk uses when started without one (relative to the working folder). */
+export const DEFAULT_OUTPUT = './videos';
+export const DEFAULT_QUEUE = 'sqlite:./jobs.db';
+export const DEFAULT_LEASE_SECONDS = 60;
+
 const ConfigSchema = z.strictObject({
   feeds: z.array(FeedSchema).min(1, 'must list at least one feed'),
   cron: z.string().refine(isCronPattern, 'must be a cron pattern such as "0 7 * * *"').default('0 7 * * *'),
   timezone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Madrid').optional(),
-  output: z.string().min(1).default('./videos'),
+  output: z.string().min(1).default(DEFAULT_OUTPUT),
   queue: z
     .string()
     .regex(/^(sqlite:.+|rediss?:\/\/.+)$/, 'must be sqlite:<file> or redis://host:port')
-    .default('sqlite:./jobs.db'),
+    .default(DEFAULT_QUEUE),
   afterEach: z.string().min(1).optional(),
   /** Pronunciation lexicons over the default one, later files winning (README: "Lexicon"). */
   lexicon: z
@@ -81,8 +88,10 @@ const ConfigSchema = z.strictObject({
   allowPrivateNetworks: z.boolean().default(false),
   /** The page's pictures a video shows: all of them (article), the lead image alone (lead), or none (README: "Pictures"). */
   media: z.enum(MEDIA_CHOICES).default('article'),
+  /** Every feed's jobs wait for an editor's approval after narration, unless the feed says otherwise. */
+  review: z.boolean().default(false),
   /** How long a job stays claimed without a sign of life from its worker before another may take it. */
-  leaseSeconds: z.number().min(5).max(3600).default(60),
+  leaseSeconds: z.number().min(5).max(3600).default(DEFAULT_LEASE_SECONDS),
   /**
    * The longest each stage of one attempt may run. Far above a 15-minute video on a loaded 2-core machine
    * (narration ran at 7-11x real time there), far below forever: a job that hangs fails its attempt instead.

@@ -10,7 +10,13 @@ export const JOB_RECORD_FILE = 'job.json';
 export const JobRecordSchema = z.object({
   version: z.literal(1),
   key: z.string(),
-  source: z.object({ feed: z.string(), item: z.string(), guid: z.string().nullable(), title: z.string(), publishedAt: z.string().nullable() }),
+  source: z.object({
+    feed: z.string().nullable(),
+    item: z.string().nullable(),
+    guid: z.string().nullable(),
+    title: z.string(),
+    publishedAt: z.string().nullable(),
+  }),
   times: z.object({ firstSeenAt: z.string(), startedAt: z.string(), narratedAt: z.string(), finishedAt: z.string() }),
   durations: z.object({
     narrationMs: z.number(),

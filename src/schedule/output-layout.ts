@@ -46,3 +46,20 @@ export function jobFolder(outputRoot: string, job: Pick<FeedItem, 'key' | 'title
   if (path.dirname(path.dirname(folder)) !== root) throw new Error(`job ${job.key}'s folder ${folder} is outside the output root ${root}`);
   return folder;
 }
+
+/** What a job under review keeps, outside its published folder (which appears only once it is rendered). */
+export interface ReviewFolders {
+  /** The narration an editor reviews, replaced whole by each edit, rendered as it is once approved. */
+  narration: string;
+  /** Its Kokoro passes, kept across edits so an edit makes only the passes it changed. */
+  passes: string;
+  /** The desk's edits that outlive one narration: lexicon entries and style props (src/schedule/review-edits.ts). */
+  edits: string;
+}
+
+/** OUT/.review/YYYY-MM-DD/<slug>-<hash>/: beside the published folders, hidden, one per job. */
+export function reviewFolders(outputRoot: string, job: Pick<FeedItem, 'key' | 'title'> & { folder: string }): ReviewFolders {
+  const root = path.resolve(outputRoot);
+  const base = path.join(root, '.review', path.relative(root, jobFolder(root, job)));
+  return { narration: path.join(base, 'narration'), passes: path.join(base, 'passes'), edits: path.join(base, 'edits.json') };
+}

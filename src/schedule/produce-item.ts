@@ -8,9 +8,11 @@ import { PRODUCT_VERSION } from '../output/run-record.ts';
 import type { JobView } from './job.ts';
 import { JOB_RECORD_FILE, JobRecordSchema, readFinishedJob, type JobRecord } from './job-record.ts';
 import type { MediaChoice } from '../contract/pipeline.ts';
+import type { JobProgress } from '../contract/desk.ts';
 import type { Fps } from '../contract/video.ts';
 import type { MusicRequest } from '../render/produce.ts';
-import { jobFolder } from './output-layout.ts';
+import { jobFolder, reviewFolders } from './output-layout.ts';
+import { readReviewEdits } from './review-edits.ts';
 import type { LexiconEntry } from '../lexicon/entry.ts';
 import type { ItemProducer, ProduceStage } from './producer.ts';
 import { withStageLimits, type StageLimits } from './stage-limit.ts';
@@ -41,6 +43,7 @@ export interface ProduceItemOptions extends ProduceSettings {
   producer: ItemProducer;
   signal: AbortSignal;
   onStage: (stage: ProduceStage) => void;
+  onProgress?: (progress: JobProgress) => void;
 }
 
 export interface ProducedItem {
@@ -50,10 +53,65 @@ export interface ProducedItem {
   produced: boolean;
 }
 
-export async function produceItem(job: JobView, options: ProduceItemOptions): Promise<ProducedItem> {
+/** A job under review, narrated: nothing is rendered until an editor approves the narration in `folder`. */
+export interface NarratedForReview {
+  awaitingReview: string;
+}
+
+/** The job's settings as the producer takes them: the feed's, then the editor's choices for this job. */
+function itemSettings(job: JobView, options: ProduceItemOptions) {
+  const feed = job.feedUrl === null ? {} : (options.feeds[job.feedUrl] ?? {});
+  const chosen = job.options ?? {};
+  return {
+    voice: job.voice,
+    language: job.language,
+    speed: chosen.speed,
+    allowPrivateNetworks: options.allowPrivateNetworks,
+    media: options.media,
+    maxSeconds: chosen.maxSeconds ?? feed.maxSeconds,
+    music: chosen.music === false ? undefined : feed.music,
+    lexicon: options.lexicon,
+    signal: options.signal,
+    onProgress: options.onProgress,
+  };
+}
+
+/**
+ * Narrate a job, or render it: a job under review is narrated into its review folder and stops there; once
+ * approved, that narration is rendered as the editor left it, with their style, and never synthesized again.
+ */
+function sourceOf(job: JobView): { kind: 'article'; location: string } | { kind: 'text'; text: string; title: string } {
+  return job.text !== undefined ? { kind: 'text', text: job.text, title: job.title } : { kind: 'article', location: job.itemUrl! };
+}
+
+/** The brand an editor chose for the job, as the composition's props. */
+function brandProps(job: JobView): Record<string, unknown> {
+  return { ...job.options?.brand };
+}
+
+export async function produceItem(job: JobView, options: ProduceItemOptions): Promise<ProducedItem | NarratedForReview> {
   const target = jobFolder(options.outputRoot, job);
   const existing = await readFinishedJob(target, job.key);
   if (existing !== null) return { folder: target, record: existing, produced: false };
+  const review = reviewFolders(options.outputRoot, job);
+  if (job.review && !job.approved) {
+    await withStageLimits(options.stageLimits, options.signal, options.onStage, (signal, onStage) =>
+      options.producer.narrateOnly({
+        ...itemSettings(job, options),
+        source: sourceOf(job),
+        props: brandProps(job),
+        passCache: review.passes,
+        fps: options.fps,
+        scale: options.scale,
+        concurrency: options.concurrency,
+        outDir: review.narration,
+        signal,
+        onStage,
+      }),
+    );
+    return { awaitingReview: review.narration };
+  }
+  const props = job.approved ? { ...brandProps(job), ...(await readReviewEdits(review.edits)).style } : brandProps(job);
   const startedAt = new Date();
   let narratedAt = startedAt;
   const onStage = (stage: ProduceStage) => {
@@ -62,18 +120,14 @@ export async function produceItem(job: JobView, options: ProduceItemOptions): Pr
   };
   const result = await withStageLimits(options.stageLimits, options.signal, onStage, (signal, onLimitedStage) =>
     options.producer.produce({
-      articleUrl: job.itemUrl,
-      voice: job.voice,
-      language: job.language,
+      ...itemSettings(job, options),
+      source: job.approved ? { from: review.narration } : sourceOf(job),
+      props,
       formats: job.formats,
       fps: options.fps,
       scale: options.scale,
       concurrency: options.concurrency,
       outDir: target,
-      allowPrivateNetworks: options.allowPrivateNetworks,
-      media: options.media,
-      ...options.feeds[job.feedUrl],
-      lexicon: options.lexicon,
       signal,
       onStage: onLimitedStage,
     }),

@@ -54,6 +54,7 @@ export async function collectItems(context: Pick<SchedulerContext, 'config' | 'q
         language: feed.language ?? null,
         formats: feed.format,
         folder: itemFolder(item, now),
+        review: feed.review ?? context.config.review,
       };
       if (await context.queue.enqueue(spec)) {
         summary.queued++;
@@ -93,7 +94,7 @@ function handlers(context: SchedulerContext): JobHandlers {
   };
   return {
     settings,
-    run: (job, signal, onStage) => produceItem(job, { ...settings, producer: context.producer, signal, onStage }),
+    run: (job, signal, onStage, onProgress) => produceItem(job, { ...settings, producer: context.producer, signal, onStage, onProgress }),
     afterDone: (job) => afterPublished(job, settings, context.log),
     log: context.log,
   };

@@ -40,6 +40,10 @@ describe('a folder already published for the job', () => {
       startedAt: null,
       finishedAt: null,
       nextAttemptAt: null,
+      revision: 1,
+      lastChange: null,
+      progress: null,
+      approved: false,
     };
     const record: JobRecord = {
       version: 1,
@@ -92,7 +96,7 @@ describe('a private article', () => {
     const before = server.userAgents.length;
     try {
       const attempt = producer.produce({
-        articleUrl: server.url('/page'),
+        source: { kind: 'article', location: server.url('/page') },
         voice: null,
         language: null,
         formats: ['vertical'],

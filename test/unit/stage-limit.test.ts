@@ -21,6 +21,7 @@ function hangingProducer(stage: 'narrating' | 'rendering'): ItemProducer & { abo
       if (stage === 'rendering') request.onStage('rendering');
       return new Promise(() => undefined);
     },
+    narrateOnly: async () => assert.fail('a job without review is never narrated alone'),
     close: async () => undefined,
     aborted: () => signal?.aborted ?? false,
   };

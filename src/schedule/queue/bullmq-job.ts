@@ -55,5 +55,10 @@ export function viewOf(job: JobFields, state: JobState): JobView {
     startedAt: iso(job.processedOn),
     finishedAt: state === 'done' || state === 'failed' ? iso(job.finishedOn) : null,
     nextAttemptAt: state === 'queued' ? iso(job.timestamp + (job.delay ?? 0)) : null,
+    // Review and its revisions live in the SQLite store only (enqueue refuses a job that asks for them).
+    revision: 0,
+    lastChange: null,
+    progress: null,
+    approved: false,
   };
 }

@@ -36,6 +36,8 @@ export default async function processJob(
       signal,
       onStage: (stage) => void job.updateProgress({ stage } satisfies Progress),
     });
+    // This queue's enqueue refuses review, so a job never stops here for it: one that does was written by another.
+    if ('awaitingReview' in produced) throw new UnrecoverableError(`job ${view.id} asks for review, which the BullMQ queue does not keep`);
     await job.updateProgress({ stage: 'afterEach' } satisfies Progress);
     return { ...produced, afterEachError: await afterPublished(view, settings, logLine) };
   } catch (error) {

@@ -82,6 +82,12 @@ export class BullmqQueue implements JobQueue {
 
   /** Queued unless known: its key, its article link under another key, or its key from before GUIDs were keyed by feed. */
   async enqueue(spec: JobSpec): Promise<boolean> {
+    if (spec.review || spec.itemUrl === null) {
+      throw new UserError(
+        `Job ${spec.key} asks for review or carries pasted text, which the BullMQ queue does not keep yet`,
+        'Use queue: sqlite:<file> for review and the desk, or turn review: off',
+      );
+    }
     const id = jobId(spec.key);
     if ((await this.queue.getJob(id)) !== undefined) return false;
     const legacy = legacyKey(spec);

@@ -1,7 +1,8 @@
 // The two queues behind one interface: SQLite on one machine (embedded, the default) and BullMQ over Redis for
 // several. Both run the same job (produceItem), keyed by the same item key, with the same retry policy.
+import type { JobProgress } from '../../contract/desk.ts';
 import type { JobSpec, JobView } from '../job.ts';
-import type { ProducedItem, ProduceSettings } from '../produce-item.ts';
+import type { NarratedForReview, ProducedItem, ProduceSettings } from '../produce-item.ts';
 import type { ProduceStage } from '../producer.ts';
 
 export interface JobHandlers {
@@ -9,7 +10,12 @@ export interface JobHandlers {
    * Make the job's folder in this process; throws on failure (the queue classifies the error and retries or
    * gives up). The SQLite queue calls it; BullMQ runs produceItem in its sandboxed child process instead.
    */
-  run(job: JobView, signal: AbortSignal, onStage: (stage: ProduceStage) => void): Promise<ProducedItem>;
+  run(
+    job: JobView,
+    signal: AbortSignal,
+    onStage: (stage: ProduceStage) => void,
+    onProgress?: (progress: JobProgress) => void,
+  ): Promise<ProducedItem | NarratedForReview>;
   /** The job's settings, for a queue that runs the job in another process (BullMQ). */
   settings: WorkerSettings;
   /**

@@ -9,8 +9,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../errors.ts';
 import { isLegacyJobOf, legacyKey } from '../item-key.ts';
-import { JOB_STATES, parseJobSpec, type JobSpec, type JobState, type JobView } from '../job.ts';
+import { JOB_STATES, type JobProgress, JobProgressSchema } from '../../contract/desk.ts';
+import { parseJobSpec, type JobSpec, type JobState, type JobView } from '../job.ts';
 import { nextStep, type FailureKind, type RetryPolicy } from '../retry.ts';
+import { JobRefusal } from './job-refusal.ts';
 import { isDeadLocalOwner } from './lease-owner.ts';
 
 /** A clock that only moves forward, in milliseconds (performance.now; a fake one in tests). */
@@ -32,6 +34,10 @@ const JOB_COLUMNS = `
   lease_owner TEXT,
   lease_expires_at INTEGER`;
 
+/** The columns of a version-4 file, copied as they are into the version-5 table. */
+const STORED_COLUMNS =
+  'id, key, spec, state, attempts, last_error, after_each_error, created_at, updated_at, started_at, finished_at, next_attempt_at, lease_owner, lease_beat, item_url';
+
 const columnsFor = (states: readonly string[]) => JOB_COLUMNS.replace('STATES', states.map((state) => `'${state}'`).join(', '));
 
 /**
@@ -44,7 +50,7 @@ const MIGRATIONS = [
    CREATE INDEX IF NOT EXISTS jobs_ready ON jobs (state, next_attempt_at);`,
   // The afterEach state: SQLite cannot change a CHECK in place, so the table is copied into a new one.
   `ALTER TABLE jobs RENAME TO jobs_v1;
-   CREATE TABLE jobs (${columnsFor(JOB_STATES)});
+   CREATE TABLE jobs (${columnsFor(['queued', 'narrating', 'rendering', 'afterEach', 'done', 'failed'])});
    INSERT INTO jobs SELECT * FROM jobs_v1;
    DROP TABLE jobs_v1;
    CREATE INDEX jobs_ready ON jobs (state, next_attempt_at);`,
@@ -56,10 +62,23 @@ const MIGRATIONS = [
   `ALTER TABLE jobs ADD COLUMN item_url TEXT;
    UPDATE jobs SET item_url = IIF(json_valid(spec), json_extract(spec, '$.itemUrl'), NULL);
    CREATE INDEX jobs_item_url ON jobs (item_url);`,
+  // Review (contract B): three more states, the revision a desk's change is compared against, what made it, the
+  // progress a desk shows, and whether an editor approved the narration.
+  `ALTER TABLE jobs RENAME TO jobs_v4;
+   CREATE TABLE jobs (${columnsFor(JOB_STATES).replace('lease_expires_at INTEGER', 'lease_beat INTEGER NOT NULL DEFAULT 0, item_url TEXT')},
+     revision INTEGER NOT NULL DEFAULT 0, last_change TEXT, progress TEXT, approved INTEGER NOT NULL DEFAULT 0);
+   INSERT INTO jobs (${STORED_COLUMNS}) SELECT ${STORED_COLUMNS} FROM jobs_v4;
+   DROP TABLE jobs_v4;
+   CREATE INDEX jobs_ready ON jobs (state, next_attempt_at);
+   CREATE INDEX jobs_item_url ON jobs (item_url);`,
 ];
 
 /** States in which a worker holds the job under a lease. */
 const HELD = `('narrating', 'rendering', 'afterEach')`;
+/** Held states whose holder's heartbeat is watched: a worker's, or a desk's while it re-synthesizes an edit. */
+const WATCHED = `('narrating', 'rendering', 'afterEach', 'revising')`;
+/** Every change of state or content: the next revision, and what made it (told to a desk whose change came late). */
+const BUMP = 'revision = revision + 1, last_change = ?';
 
 interface Row {
   id: number;
@@ -77,6 +96,10 @@ interface Row {
   lease_owner: string | null;
   lease_beat: number;
   item_url: string | null;
+  revision: number;
+  last_change: string | null;
+  progress: string | null;
+  approved: number;
 }
 
 /** The last heartbeat an observer saw of a held job, and when (on its monotonic clock) it first saw it. */
@@ -96,6 +119,13 @@ function parseSpec(text: string): unknown {
   }
 }
 
+/** Progress as stored, or null when there is none or it is not progress (the file is shared: never trusted). */
+function parseProgress(text: string | null): JobProgress | null {
+  if (text === null) return null;
+  const parsed = JobProgressSchema.safeParse(parseSpec(text));
+  return parsed.success ? parsed.data : null;
+}
+
 /** The row as a job, its spec validated (it is read back from a file others may write): throws when it is not one. */
 function toView(row: Row): JobView {
   return {
@@ -110,6 +140,10 @@ function toView(row: Row): JobView {
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     nextAttemptAt: row.next_attempt_at,
+    revision: row.revision,
+    lastChange: row.last_change,
+    progress: parseProgress(row.progress),
+    approved: row.approved === 1,
   };
 }
 
@@ -210,12 +244,17 @@ export class SqliteJobStore {
    */
   claim(owner: string, leaseMs: number, policy: RetryPolicy, now: Date): JobView | null {
     const take = this.db.transaction((): JobView | null => {
-      const held = this.db.prepare(`SELECT * FROM jobs WHERE state IN ${HELD}`).all() as Row[];
+      const held = this.db.prepare(`SELECT * FROM jobs WHERE state IN ${WATCHED}`).all() as Row[];
       // Forget the beats of jobs no longer held, so the map stays as small as the set of running jobs.
       const heldIds = new Set(held.map((row) => row.id));
       for (const id of this.seen.keys()) if (!heldIds.has(id)) this.seen.delete(id);
       for (const row of held) {
         if (!this.lapsed(row, leaseMs)) continue;
+        if (row.state === 'revising') {
+          // The desk stopped mid-edit: its new narration was never put in place, so the one under review stands.
+          this.endRevision(row.id, 'an edit abandoned when its desk stopped (the narration is as it was)', now);
+          continue;
+        }
         if (row.attempts >= policy.maxAttempts) {
           const reason = `the worker stopped during ${row.state} (killed or crashed) on each of ${row.attempts} attempts`;
           if (row.state === 'afterEach') this.finish(row.id, reason, now);
@@ -242,9 +281,9 @@ export class SqliteJobStore {
     const time = now.toISOString();
     const row = this.db
       .prepare(
-        `UPDATE jobs SET state = IIF(state = 'afterEach', 'afterEach', 'narrating'), attempts = attempts + 1, lease_owner = ?, lease_beat = lease_beat + 1, started_at = ?, updated_at = ?, next_attempt_at = NULL WHERE id = ? RETURNING *`,
+        `UPDATE jobs SET state = IIF(state = 'afterEach', 'afterEach', IIF(approved = 1, 'rendering', 'narrating')), attempts = attempts + 1, lease_owner = ?, lease_beat = lease_beat + 1, started_at = ?, updated_at = ?, next_attempt_at = NULL, progress = NULL, ${BUMP} WHERE id = ? RETURNING *`,
       )
-      .get(owner, time, time, id) as Row;
+      .get(owner, time, time, 'taken by a worker', id) as Row;
     try {
       return toView(row);
     } catch (error) {
@@ -257,17 +296,19 @@ export class SqliteJobStore {
   renew(id: string, owner: string, now: Date, state?: 'narrating' | 'rendering'): boolean {
     const result = this.db
       .prepare(
-        `UPDATE jobs SET lease_beat = lease_beat + 1, state = COALESCE(?, state), updated_at = ? WHERE id = ? AND lease_owner = ? AND state IN ${HELD}`,
+        `UPDATE jobs SET lease_beat = lease_beat + 1, revision = revision + IIF(COALESCE(@state, state) = state, 0, 1), last_change = IIF(COALESCE(@state, state) = state, last_change, 'moved on by its worker'), state = COALESCE(@state, state), updated_at = @time WHERE id = @id AND lease_owner = @owner AND state IN ${HELD}`,
       )
-      .run(state ?? null, now.toISOString(), Number(id), owner);
+      .run({ state: state ?? null, time: now.toISOString(), id: Number(id), owner });
     return result.changes === 1;
   }
 
   /** The folder is published: the job moves to afterEach, still leased, and is never produced again. */
   published(id: string, owner: string, now: Date): boolean {
     const result = this.db
-      .prepare(`UPDATE jobs SET state = 'afterEach', last_error = NULL, updated_at = ? WHERE id = ? AND lease_owner = ? AND state IN ${HELD}`)
-      .run(now.toISOString(), Number(id), owner);
+      .prepare(
+        `UPDATE jobs SET state = 'afterEach', last_error = NULL, progress = NULL, updated_at = ?, ${BUMP} WHERE id = ? AND lease_owner = ? AND state IN ${HELD}`,
+      )
+      .run(now.toISOString(), 'published by its worker', Number(id), owner);
     return result.changes === 1;
   }
 
@@ -282,9 +323,9 @@ export class SqliteJobStore {
   private finish(id: number, afterEachError: string | null, now: Date): void {
     this.db
       .prepare(
-        `UPDATE jobs SET state = 'done', last_error = NULL, after_each_error = ?, finished_at = ?, updated_at = ?, lease_owner = NULL WHERE id = ?`,
+        `UPDATE jobs SET state = 'done', last_error = NULL, after_each_error = ?, finished_at = ?, updated_at = ?, lease_owner = NULL, ${BUMP} WHERE id = ?`,
       )
-      .run(afterEachError, now.toISOString(), now.toISOString(), id);
+      .run(afterEachError, now.toISOString(), now.toISOString(), 'finished by its worker', id);
   }
 
   /** Record a failed attempt: queued again after the backoff, or failed for good. */
@@ -299,35 +340,150 @@ export class SqliteJobStore {
       return 'failed';
     }
     this.db
-      .prepare(`UPDATE jobs SET state = 'queued', last_error = ?, next_attempt_at = ?, updated_at = ?, lease_owner = NULL WHERE id = ?`)
-      .run(message, step.retryAt.toISOString(), now.toISOString(), Number(id));
+      .prepare(
+        `UPDATE jobs SET state = 'queued', last_error = ?, next_attempt_at = ?, updated_at = ?, lease_owner = NULL, progress = NULL, ${BUMP} WHERE id = ?`,
+      )
+      .run(message, step.retryAt.toISOString(), now.toISOString(), 'queued again after a failed attempt', Number(id));
     return 'queued';
   }
 
   private giveUp(id: number, message: string, now: Date): void {
     this.db
       .prepare(
-        `UPDATE jobs SET state = 'failed', last_error = ?, finished_at = ?, updated_at = ?, lease_owner = NULL, next_attempt_at = NULL WHERE id = ?`,
+        `UPDATE jobs SET state = 'failed', last_error = ?, finished_at = ?, updated_at = ?, lease_owner = NULL, next_attempt_at = NULL, progress = NULL, ${BUMP} WHERE id = ?`,
       )
-      .run(message, now.toISOString(), now.toISOString(), id);
+      .run(message, now.toISOString(), now.toISOString(), 'failed by its worker', id);
   }
 
   list(): JobView[] {
     return (this.db.prepare(`SELECT * FROM jobs ORDER BY id`).all() as Row[]).map(toView);
   }
 
-  /** Requeue a failed or done job now, with a fresh count of attempts. */
+  /** The job, or a 404 refusal naming where to find the ids. */
+  get(id: string): JobView {
+    return toView(this.row(id));
+  }
+
+  private row(id: string): Row {
+    const row = /^\d+$/.test(id) ? (this.db.prepare(`SELECT * FROM jobs WHERE id = ?`).get(Number(id)) as Row | undefined) : undefined;
+    if (row === undefined) throw new JobRefusal(404, `There is no job ${id}`, 'List the jobs (npm run jobs, or GET /api/jobs) to see their ids');
+    return row;
+  }
+
+  /** The job by its item key (a desk submission's is made up when submitted), or null. */
+  byKey(key: string): JobView | null {
+    const row = this.db.prepare(`SELECT * FROM jobs WHERE key = ?`).get(key) as Row | undefined;
+    return row === undefined ? null : toView(row);
+  }
+
+  /** Requeue a failed or done job now, with a fresh count of attempts; an approved narration stays approved. */
   retry(id: string, now: Date): JobView {
-    const row = this.db.prepare(`SELECT * FROM jobs WHERE id = ?`).get(Number(id)) as Row | undefined;
-    if (row === undefined) throw new UserError(`There is no job ${id}`, 'Run npm run jobs to see the job ids');
+    const row = this.row(id);
     if (row.state !== 'failed' && row.state !== 'done')
-      throw new UserError(`Job ${id} is ${row.state}, not failed or done`, 'Only a failed or done job can be requeued');
+      throw new JobRefusal(409, `Job ${id} is ${row.state}, not failed or done`, 'Only a failed or done job can be requeued');
     return toView(
       this.db
         .prepare(
-          `UPDATE jobs SET state = 'queued', attempts = 0, last_error = NULL, after_each_error = NULL, finished_at = NULL, next_attempt_at = ?, updated_at = ? WHERE id = ? RETURNING *`,
+          `UPDATE jobs SET state = 'queued', attempts = 0, last_error = NULL, after_each_error = NULL, finished_at = NULL, next_attempt_at = ?, updated_at = ?, ${BUMP} WHERE id = ? RETURNING *`,
         )
-        .get(now.toISOString(), now.toISOString(), Number(id)) as Row,
+        .get(now.toISOString(), now.toISOString(), 'requeued', Number(id)) as Row,
+    );
+  }
+
+  /** What a worker's job has done of its stage; no new revision (nothing an editor changes depends on it). */
+  progress(id: string, owner: string, progress: JobProgress): void {
+    this.db
+      .prepare(`UPDATE jobs SET progress = ? WHERE id = ? AND lease_owner = ? AND state IN ${WATCHED}`)
+      .run(JSON.stringify(progress), Number(id), owner);
+  }
+
+  /** The narration is made: the worker lets the job go until an editor approves or rejects it. */
+  awaitReview(id: string, owner: string, now: Date): boolean {
+    const result = this.db
+      .prepare(
+        `UPDATE jobs SET state = 'awaitingReview', lease_owner = NULL, progress = NULL, last_error = NULL, updated_at = ?, ${BUMP} WHERE id = ? AND lease_owner = ? AND state = 'narrating'`,
+      )
+      .run(now.toISOString(), 'narrated, awaiting review', Number(id), owner);
+    return result.changes === 1;
+  }
+
+  /**
+   * Compare-and-set from awaitingReview at `revision` (what the editor saw) to `state`: the one way a desk changes a
+   * job, in one IMMEDIATE transaction, so of two desks acting on one revision exactly one wins and the other is told
+   * what happened first.
+   */
+  private review(id: string, revision: number, set: string, change: string, now: Date, ...values: unknown[]): JobView {
+    return this.db
+      .transaction((): JobView => {
+        const row = this.row(id);
+        if (row.revision !== revision) {
+          throw new JobRefusal(
+            409,
+            `Job ${id} changed since revision ${revision}: it is at revision ${row.revision} (${row.last_change ?? 'changed'}), now ${row.state}`,
+            'Reload the job and make your change again',
+          );
+        }
+        if (row.state !== 'awaitingReview')
+          throw new JobRefusal(409, `Job ${id} is ${row.state}, not awaiting review`, 'Only a narrated job awaiting review can be changed');
+        return toView(
+          this.db
+            .prepare(`UPDATE jobs SET ${set}, updated_at = ?, ${BUMP} WHERE id = ? RETURNING *`)
+            .get(...values, now.toISOString(), change, Number(id)) as Row,
+        );
+      })
+      .immediate();
+  }
+
+  /** An editor's change begins: the job is revising under `owner`'s lease (beat it with beatEdit) until endRevision. */
+  beginEdit(id: string, revision: number, owner: string, now: Date): JobView {
+    return this.review(id, revision, `state = 'revising', lease_owner = ?, lease_beat = lease_beat + 1`, 'being edited at a desk', now, owner);
+  }
+
+  /** The editing desk is alive; false when its lease lapsed (another process ended the edit). */
+  beatEdit(id: string, owner: string): boolean {
+    const result = this.db
+      .prepare(`UPDATE jobs SET lease_beat = lease_beat + 1 WHERE id = ? AND lease_owner = ? AND state = 'revising'`)
+      .run(Number(id), owner);
+    return result.changes === 1;
+  }
+
+  /** The edit is in place (or given up): the job awaits review again, at a new revision. False when the lease was lost. */
+  endEdit(id: string, owner: string, change: string, now: Date): JobView | null {
+    const row = this.db.prepare(`SELECT id FROM jobs WHERE id = ? AND lease_owner = ? AND state = 'revising'`).get(Number(id), owner);
+    if (row === undefined) return null;
+    return this.endRevision(Number(id), change, now);
+  }
+
+  private endRevision(id: number, change: string, now: Date): JobView {
+    return toView(
+      this.db
+        .prepare(`UPDATE jobs SET state = 'awaitingReview', lease_owner = NULL, progress = NULL, updated_at = ?, ${BUMP} WHERE id = ? RETURNING *`)
+        .get(now.toISOString(), change, id) as Row,
+    );
+  }
+
+  /** Approved as narrated: queued to render that narration, never to narrate again. */
+  approve(id: string, revision: number, now: Date): JobView {
+    return this.review(
+      id,
+      revision,
+      `state = 'queued', approved = 1, attempts = 0, next_attempt_at = ?`,
+      'approved at a desk',
+      now,
+      now.toISOString(),
+    );
+  }
+
+  /** Rejected for good: kept, with the reason, and never made again (its key stays taken). */
+  reject(id: string, revision: number, reason: string | null, now: Date): JobView {
+    return this.review(
+      id,
+      revision,
+      `state = 'rejected', last_error = ?, finished_at = ?`,
+      'rejected at a desk',
+      now,
+      reason === null ? 'rejected at the desk' : `rejected at the desk: ${reason}`,
+      now.toISOString(),
     );
   }
 }

@@ -1,0 +1,20 @@
+// The bodies and answers of every desk endpoint, as zod schemas: the routes validate with them and the OpenAPI
+// document (openapi.ts) is generated from them, so the two never disagree.
+import { z } from 'zod';
+import { ApiErrorSchema, DeskJobSchema, DeskJobStateSchema, DeskSubmissionSchema } from '../contract/desk.ts';
+import { ResynthesisSchema, ReviewEditSchema } from '../contract/review.ts';
+
+export const JobListQuerySchema = z.strictObject({
+  /** A feed's URL as the config names it, or `desk` for jobs submitted at the desk. */
+  feed: z.string().min(1).optional(),
+  state: DeskJobStateSchema.optional(),
+});
+export const JobIdSchema = z.object({ id: z.string().regex(/^\d+$/, 'must be a job id (digits)') });
+export const RevisionBodySchema = z.strictObject({ revision: z.number().int().nonnegative() });
+export const RejectBodySchema = RevisionBodySchema.extend({ reason: z.string().trim().min(1).max(500).optional() });
+export const JobAnswerSchema = z.object({ job: DeskJobSchema });
+export const JobListAnswerSchema = z.object({ jobs: z.array(DeskJobSchema) });
+export const EditAnswerSchema = z.object({ job: DeskJobSchema, resynthesis: ResynthesisSchema });
+export const FileListAnswerSchema = z.object({ files: z.array(z.object({ name: z.string(), bytes: z.number().int(), url: z.string() })) });
+
+export { ApiErrorSchema, DeskSubmissionSchema, ReviewEditSchema };

@@ -1,0 +1,48 @@
+// A desk submission made into a job spec. A page is fetched once here, under the unattended fetch rules (every hop
+// public unless the config allows private networks), so a URL that is no article is refused at once with the
+// extractor's reason, and the job gets the article's title for its folder; the worker reads the page again.
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_FETCH_LIMITS } from '../article/fetch.ts';
+import { loadArticle } from '../article/load.ts';
+import type { DeskSubmission } from '../contract/desk.ts';
+import type { VideoFormat } from '../contract/video.ts';
+import { UserError } from '../errors.ts';
+import type { JobSpec } from '../schedule/job.ts';
+import { itemFolder } from '../schedule/output-layout.ts';
+import { HttpError } from './http-error.ts';
+
+export interface SubmissionDefaults {
+  formats: VideoFormat[];
+  allowPrivateNetworks: boolean;
+}
+
+async function articleTitle(url: string, allowPrivateNetworks: boolean): Promise<{ title: string; language: string }> {
+  try {
+    const article = await loadArticle(url, { limits: { ...DEFAULT_FETCH_LIMITS, allowPrivateNetworks } });
+    return { title: article.title.trim() || url, language: article.language };
+  } catch (error) {
+    if (error instanceof UserError) throw new HttpError(422, error.message);
+    throw error;
+  }
+}
+
+export async function specOf(submission: DeskSubmission, defaults: SubmissionDefaults, now: Date): Promise<JobSpec> {
+  const key = `desk:${randomUUID()}`;
+  const source =
+    'url' in submission
+      ? { itemUrl: submission.url, ...(await articleTitle(submission.url, defaults.allowPrivateNetworks)) }
+      : { itemUrl: null, text: submission.text, title: submission.title, language: null };
+  const { speed, maxSeconds, music, brand } = submission;
+  return {
+    key,
+    feedUrl: null,
+    guid: null,
+    publishedAt: null,
+    voice: submission.voice ?? null,
+    formats: submission.formats ?? defaults.formats,
+    review: submission.review,
+    options: { speed, maxSeconds, music, brand },
+    ...source,
+    folder: itemFolder({ key, title: source.title, publishedAt: null }, now),
+  };
+}
