@@ -88,8 +88,9 @@ export function visibleSpans(spans: readonly MediaSpan[], frame: number, motion:
     const span = spans[index]!;
     const local = frame - span.first;
     const progress = motion ? clamp01(local / Math.max(1, span.visibleFrames - 1)) : 0;
-    // ffmpeg's xfade: the first frame of a fade is still all the old picture, the frame after its end all the new.
-    const opacity = span.fadeFrames === 0 ? 1 : clamp01(local / span.fadeFrames);
+    // As ffmpeg's xfade mixes (measured on 5.1): frame k of a fade of D is k/D of the new picture, except that its
+    // last frame, k = D - 1, is already the new picture alone.
+    const opacity = span.fadeFrames === 0 || local >= span.fadeFrames - 1 ? 1 : clamp01(local / span.fadeFrames);
     return { span: index, progress, opacity };
   };
   const top = at(current);

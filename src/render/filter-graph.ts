@@ -58,7 +58,8 @@ function linearInProgress(at: (progress: number) => number, t: string): string {
  * render's size, on the one-second-per-frame clock. The picture is cover-fitted, cropped to the frame's window on
  * its focus and put into the video's colour space (`toVideoColour`, a filter chain) once, then repeated; per frame
  * the perspective filter samples the motion's rectangle with subpixel precision (crop and zoompan round it to
- * whole pixels, which makes a slow motion shake). The cover's size and the crop are whole pixels, so each corner
+ * whole pixels, which makes a slow motion shake). Lanczos for the one scaling per picture: nearer the browser's
+ * picture than bicubic (SSIM 0.9803 against 0.9799 at the worst frame of the three-picture test). The cover's size and the crop are whole pixels, so each corner
  * is written in the cropped picture's pixels: (window offset + rectangle corner) × the rounded cover's scale −
  * the crop. Working in the video's 4:2:0 YUV, as the overlay after it does, costs half of doing it in RGB.
  */
@@ -78,14 +79,16 @@ export function movingPictureFilter(input: string, output: string, picture: Movi
   };
   const path = motionPath(picture.kind, window.focus, frame);
   const frames = Math.max(1, picture.visibleFrames);
-  const t = `(in/${Math.max(1, frames - 1)})`;
+  // perspective's frame counter `in` is 1 at the first frame (measured: counted from 0, every frame matched the
+  // browser's next one).
+  const t = `((in-1)/${Math.max(1, frames - 1)})`;
   const x = (edge: (rect: Rect) => number) => linearInProgress((progress) => (window.left + edge(rectAt(path, progress))) * kx - crop.x, t);
   const y = (edge: (rect: Rect) => number) => linearInProgress((progress) => (window.top + edge(rectAt(path, progress))) * ky - crop.y, t);
   const [left, right] = [x((rect) => rect.left), x((rect) => rect.left + rect.width)];
   const [top, bottom] = [y((rect) => rect.top), y((rect) => rect.top + rect.height)];
   const corners = `x0='${left}':y0='${top}':x1='${right}':y1='${top}':x2='${left}':y2='${bottom}':x3='${right}':y3='${bottom}'`;
   return [
-    `[${input}]format=gbrp,scale=${cover.width}:${cover.height}:flags=bicubic,crop=${width}:${height}:${crop.x}:${crop.y},setsar=1,${toVideoColour},`,
+    `[${input}]format=gbrp,scale=${cover.width}:${cover.height}:flags=lanczos,crop=${width}:${height}:${crop.x}:${crop.y},setsar=1,${toVideoColour},`,
     `loop=loop=${frames - 1}:size=1:start=0,settb=1,setpts=N,`,
     // Linear: as close to the browser's picture as cubic (SSIM 0.997 either way) at less than half the time.
     `perspective=${corners}:sense=source:interpolation=linear:eval=frame,fps=1[${output}]`,

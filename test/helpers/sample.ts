@@ -48,7 +48,11 @@ export async function copySampleNarration(folder: string, leadImage: boolean): P
   return withImage;
 }
 
-/** A textured photo-sized picture made by sharp: stripes, rings and a label in one hue, so SSIM and colour both tell pictures apart. */
+/**
+ * A textured photo-sized picture made by sharp: stripes, rings and a label in one hue, so SSIM and colour both tell
+ * pictures apart, softened by a one-pixel blur as a lens softens a photo: vector-sharp edges, which no photo has,
+ * alias differently in the browser's resampling and in ffmpeg's.
+ */
 export async function writeTexturedPicture(file: string, width: number, height: number, hue: number, label: string): Promise<void> {
   const rings = Array.from({ length: 24 }, (_, index) => {
     const [x, y] = [((index * 0.37) % 1) * width, ((index * 0.61) % 1) * height];
@@ -59,7 +63,7 @@ export async function writeTexturedPicture(file: string, width: number, height: 
 <rect width="48" height="48" fill="hsl(${hue},70%,38%)"/><rect width="20" height="48" fill="hsl(${hue},75%,52%)"/></pattern></defs>
 <rect width="100%" height="100%" fill="url(#s)"/>${rings}
 <text x="50%" y="50%" font-family="DejaVu Sans" font-weight="bold" font-size="${0.12 * Math.min(width, height)}" fill="white" text-anchor="middle">${label}</text></svg>`;
-  await sharp(Buffer.from(svg)).jpeg({ quality: 90 }).toFile(file);
+  await sharp(Buffer.from(svg)).blur(1).jpeg({ quality: 90 }).toFile(file);
 }
 
 /** One of the pictures of withSectionImages: its file's size, focus and credit; the file is made by writeTexturedPicture. */

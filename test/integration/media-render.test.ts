@@ -125,18 +125,17 @@ describe('pictures per section: fast render against a plain full render', () => 
 
   it('reads "Foto: …" in the corner while a credited picture shows, and nothing there for the one without', async () => {
     const area = safeArea('vertical', FRAME.width, FRAME.height);
-    const corner = {
-      x: Math.round(FRAME.width * 0.35),
-      y: Math.round(area.top) - 4,
-      width: Math.round(FRAME.width * 0.65 - area.right) + 4,
-      height: 30,
-    };
     for (const [index, span] of spans().entries()) {
+      // The pill is right-aligned: a box about as wide as the line (14 px type here), so little picture is read with it.
+      const width = Math.round(((PICTURES[index]!.credit ?? 'Ana Pérez').length + 6) * 8.5 + 16);
+      const right = Math.round(FRAME.width - area.right) + 4;
+      const corner = { x: right - width, y: Math.round(area.top) - 4, width, height: 30 };
       const still = path.join(ARTIFACTS, `distinct-credit-${index}.png`);
       await extractFrame(videos.distinct!, span.first + Math.floor(span.frames / 2), still);
       const read = await ocrRegion(still, corner, path.join(work, `ocr-credit-${index}.png`));
       const credit = PICTURES[index]!.credit;
-      if (credit) assert.equal(read.replace(/\s+/g, ' '), `Foto: ${credit}`, `${still}: "${read}"`);
+      // The pill's rounded edge may read as a stray bracket: the credit must be there, whole.
+      if (credit) assert.ok(read.replace(/\s+/g, ' ').includes(`Foto: ${credit}`), `${still}: "${read}"`);
       else assert.doesNotMatch(read, /Foto/, `${still}: "${read}"`);
     }
   });

@@ -14,8 +14,8 @@ import {
   type MovingPicture,
 } from '../../src/render/filter-graph.ts';
 
-/** An ffmpeg expression of the frame counter `in` (a reserved word in JavaScript), evaluated at `frame`. */
-const evaluate = (expression: string, frame: number) => Function('frame', `return ${expression.replace(/\bin\b/g, 'frame')};`)(frame) as number;
+/** An ffmpeg expression of perspective's frame counter `in` (1 at the first frame; a reserved word in JavaScript), at frame `frame` from 0. */
+const evaluate = (expression: string, frame: number) => Function('frame', `return ${expression.replace(/\bin\b/g, 'frame')};`)(frame + 1) as number;
 
 describe('filter graph (pure)', () => {
   for (const [kind, scale, focus] of [

@@ -62,7 +62,7 @@ describe('media spans', () => {
     );
   });
 
-  it('crossfades as ffmpeg xfade mixes: old picture at the first frame, the new one alone from the end of the fade', () => {
+  it('crossfades as ffmpeg xfade mixes: old picture at the first frame, the new one alone from the last', () => {
     const start = spans[1]!.first;
     assert.deepEqual(
       visibleSpans(spans, start - 1, true).map((visible) => visible.span),
@@ -78,8 +78,9 @@ describe('media spans', () => {
     );
     const middle = visibleSpans(spans, start + fade / 2, true);
     assert.equal(middle[1]!.opacity, 0.5);
+    assert.equal(visibleSpans(spans, start + fade - 2, true)[1]!.opacity, (fade - 2) / fade);
     assert.deepEqual(
-      visibleSpans(spans, start + fade, true).map((visible) => visible.span),
+      visibleSpans(spans, start + fade - 1, true).map((visible) => visible.span),
       [1],
     );
   });
@@ -87,8 +88,10 @@ describe('media spans', () => {
   it('moves each picture from 0 to 1 across all its visible frames, and not at all with motion off', () => {
     const span = spans[1]!;
     assert.equal(visibleSpans(spans, span.first, true)[1]!.progress, 0);
-    const last = span.first + span.visibleFrames - 1;
-    assert.equal(visibleSpans(spans, last, true)[0]!.progress, 1);
+    // Its last visible frame is the next fade's last but one; the last span ends at 1 on the video's last frame.
+    const last = span.first + span.visibleFrames - 2;
+    assert.equal(visibleSpans(spans, last, true)[0]!.progress, (span.visibleFrames - 2) / (span.visibleFrames - 1));
+    assert.equal(visibleSpans(spans, total - 1, true)[0]!.progress, 1);
     const middle = visibleSpans(spans, span.first + 60, true).at(-1)!.progress;
     assert.ok(Math.abs(middle - 60 / (span.visibleFrames - 1)) < 1e-9);
     assert.ok(visibleSpans(spans, span.first + 60, false).every((visible) => visible.progress === 0));
