@@ -1,14 +1,16 @@
 // npm run bench:render: render speed of the video on the committed sample narration (made by the product), the
 // plain full render (every frame by Remotion) and the product's render (each distinct picture once, held by
-// ffmpeg) side by side in one run, for landscape and vertical at 1080p, and vertical again with a lead image (its
-// title card zooms, so every title frame is drawn); then the product's render at 720p. For each pair: frames/s,
+// ffmpeg) side by side in one run, for landscape and vertical at 1080p, vertical again with one picture (the lead
+// image behind every section) and with three (one per section, crossfading), both moving all the time; then the
+// product's render at 720p. For each pair: frames/s,
 // render time ÷ video duration, and SSIM between the two videos at every frame (min and mean). One bundle and one
 // browser serve every render, as in the product; a small warm-up render opens them before anything is timed.
 // Then the product as users run it, each command its own process: `render --article` on a real-shaped news page
-// with a lead image served on 127.0.0.1 (narration included), and `render --from` of what it made.
+// with a lead image served on 127.0.0.1 (narration included), `render --from` of what it made, and `render --from`
+// of the three-picture narration; the single- and multi-image ratios are printed side by side at the end.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -20,30 +22,48 @@ import { PROJECT_ROOT } from '../src/system/project-root.ts';
 import { pictureRuns } from '../src/render/distinct-frames.ts';
 import { VideoRenderer, type RenderMode } from '../src/render/render-video.ts';
 import { send, startServer } from '../test/helpers/server.ts';
-import { copySampleNarration, writeTestPicture } from '../test/helpers/sample.ts';
+import { copySampleNarration, withSectionImages, writeTestPicture, writeTexturedPicture } from '../test/helpers/sample.ts';
 import { ffprobe, ssimPerFrame } from '../test/helpers/video.ts';
 
 const FPS = 30;
+
+/** No picture (the brand background), one (the lead image behind every section), or one per section. */
+type Pictures = 'none' | 'one' | 'three';
 
 interface Case {
   format: VideoFormat;
   label: string;
   scale: number;
-  leadImage: boolean;
+  pictures: Pictures;
   modes: readonly RenderMode[];
 }
 const CASES: readonly Case[] = [
-  { format: 'vertical', label: '1080x1920', scale: 1, leadImage: false, modes: ['full', 'distinct'] },
-  { format: 'landscape', label: '1920x1080', scale: 1, leadImage: false, modes: ['full', 'distinct'] },
-  { format: 'vertical', label: '1080x1920 + lead image', scale: 1, leadImage: true, modes: ['full', 'distinct'] },
-  { format: 'vertical', label: '720x1280', scale: 2 / 3, leadImage: false, modes: ['distinct'] },
-  { format: 'landscape', label: '1280x720', scale: 2 / 3, leadImage: false, modes: ['distinct'] },
+  { format: 'vertical', label: '1080x1920', scale: 1, pictures: 'none', modes: ['full', 'distinct'] },
+  { format: 'landscape', label: '1920x1080', scale: 1, pictures: 'none', modes: ['full', 'distinct'] },
+  { format: 'vertical', label: '1080x1920 + 1 image', scale: 1, pictures: 'one', modes: ['full', 'distinct'] },
+  { format: 'vertical', label: '1080x1920 + 3 images', scale: 1, pictures: 'three', modes: ['full', 'distinct'] },
+  { format: 'vertical', label: '720x1280', scale: 2 / 3, pictures: 'none', modes: ['distinct'] },
+  { format: 'landscape', label: '1280x720', scale: 2 / 3, pictures: 'none', modes: ['distinct'] },
 ];
 
-/** A copy of the sample narration in a folder of its own, with a generated lead image when asked. */
-async function narrationFolder(leadImage: boolean): Promise<{ folder: string; narration: Narration }> {
+/** Three textured photos of different shapes, each with its focus off-centre and a credit. */
+const SECTION_PICTURES = [
+  { file: 'uno.jpg', width: 1600, height: 1000, focus: { x: 0.3, y: 0.5 }, credit: 'Ana Pérez', hue: 0 },
+  { file: 'dos.jpg', width: 1000, height: 1500, focus: { x: 0.5, y: 0.3 }, credit: 'EFE', hue: 120 },
+  { file: 'tres.jpg', width: 1200, height: 1200, focus: { x: 0.7, y: 0.6 }, credit: 'Archivo', hue: 230 },
+];
+
+/** A copy of the sample narration in a folder of its own, with generated pictures when asked. */
+async function narrationFolder(pictures: Pictures): Promise<{ folder: string; narration: Narration }> {
   const folder = await mkdtemp(path.join(tmpdir(), 'bench-render-'));
-  return { folder, narration: await copySampleNarration(folder, leadImage) };
+  const sample = await copySampleNarration(folder, pictures === 'one');
+  if (pictures !== 'three') return { folder, narration: sample };
+  for (const picture of SECTION_PICTURES)
+    await writeTexturedPicture(path.join(folder, picture.file), picture.width, picture.height, picture.hue, picture.file.slice(0, -4).toUpperCase());
+  // The sample's paragraph cut at its third sentence: title, paragraph, paragraph, each with its picture.
+  const narration = withSectionImages(sample, SECTION_PICTURES, 2);
+  await writeFile(path.join(folder, 'narration.json'), JSON.stringify(narration, null, 2));
+  return { folder, narration };
 }
 
 /** Wall time of `npm run render -- ...args` as a process, and the duration of the video it made. */
@@ -58,8 +78,11 @@ async function timedRender(args: readonly string[], out: string): Promise<{ seco
   return { seconds, videoSeconds: Number((await ffprobe(path.join(out, 'video.mp4'))).format.duration) };
 }
 
-/** `render --article` of test/fixtures/noticia-es.html (its lead image generated) served on 127.0.0.1, then `render --from` of the result. */
-async function endToEnd(): Promise<string[]> {
+/**
+ * `render --article` of test/fixtures/noticia-es.html (its lead image generated) served on 127.0.0.1, then
+ * `render --from` of the result and of the three-picture narration. Also the two `render --from` ratios.
+ */
+async function endToEnd(): Promise<{ rows: string[]; single: number; multi: number }> {
   const work = await mkdtemp(path.join(tmpdir(), 'bench-render-article-'));
   const image = path.join(work, 'lead.jpg');
   await writeTestPicture(image, 1200, 800);
@@ -74,8 +97,13 @@ async function endToEnd(): Promise<string[]> {
     process.stderr.write('bench:render: render --article (narration included)...\n');
     rows.push(row('render --article URL --format vertical', await timedRender(['--article', server.url('/noticia')], path.join(work, 'article'))));
     process.stderr.write('bench:render: render --from...\n');
-    rows.push(row('render --from DIR --format vertical', await timedRender(['--from', path.join(work, 'article')], path.join(work, 'again'))));
-    return rows;
+    const single = await timedRender(['--from', path.join(work, 'article')], path.join(work, 'again'));
+    rows.push(row('render --from DIR --format vertical', single));
+    process.stderr.write('bench:render: render --from, three pictures...\n');
+    const three = await narrationFolder('three');
+    const multi = await timedRender(['--from', three.folder], path.join(work, 'three'));
+    rows.push(row('render --from DIR --format vertical (sample, 3 images)', multi));
+    return { rows, single: single.seconds / single.videoSeconds, multi: multi.seconds / multi.videoSeconds };
   } finally {
     await server.close();
   }
@@ -95,22 +123,24 @@ async function main(): Promise<void> {
   });
   const load = () => loadavg()[0]!.toFixed(1);
   try {
-    const warmUp = await narrationFolder(false);
+    const warmUp = await narrationFolder('none');
     process.stderr.write('bench:render: warm-up (bundle, browser)...\n');
     await renderer.render(warmUp.folder, warmUp.narration, settings('square', 0.1, 'full'));
     const rows: string[] = [];
-    for (const { format, label, scale, leadImage, modes } of CASES) {
+    const ratios: Partial<Record<Pictures, number>> = {};
+    for (const { format, label, scale, pictures: shown, modes } of CASES) {
       const videos: Partial<Record<RenderMode, { file: string; seconds: number }>> = {};
       for (const mode of modes) {
-        const { folder, narration } = await narrationFolder(leadImage);
+        const { folder, narration } = await narrationFolder(shown);
         process.stderr.write(`bench:render: ${format} ${label} ${mode} (load average ${load()})...\n`);
         const start = performance.now();
         const rendered = await renderer.render(folder, narration, settings(format, scale, mode));
         videos[mode] = { file: rendered.videos[format]!, seconds: (performance.now() - start) / 1000 };
         const frames = videoFrames(narration, FPS, DEFAULT_LAYOUT);
-        // With a JPEG lead image, ffmpeg moves it: the title card's pictures change only with its lit word.
-        const pictures = mode === 'full' ? frames : pictureRuns(narration, FPS, DEFAULT_LAYOUT, !leadImage).length;
+        // ffmpeg moves the pictures (and the brand background): the browser's pictures change only with their text.
+        const pictures = mode === 'full' ? frames : pictureRuns(narration, FPS, DEFAULT_LAYOUT, false).length;
         const { seconds } = videos[mode];
+        if (mode === 'distinct' && scale === 1 && format === 'vertical') ratios[shown] = seconds / (frames / FPS);
         let similarity = '';
         if (mode === 'distinct' && videos.full) {
           const ssim = await ssimPerFrame(videos.full.file, videos.distinct!.file);
@@ -123,6 +153,8 @@ async function main(): Promise<void> {
         );
       }
     }
+    const products = await endToEnd();
+    const ratio = (value: number | undefined) => (value === undefined ? '-' : `${value.toFixed(2)}×`);
     process.stdout.write(
       [
         `Sample narration (public/sample): ${(warmUp.narration.audio.durationMs / 1000).toFixed(1)} s of audio plus the ${DEFAULT_LAYOUT.closingSeconds} s closing card; ${FPS} fps, x264 veryfast (full) and superfast (distinct), Remotion's default concurrency, ${cpus().length} CPU cores.`,
@@ -136,7 +168,15 @@ async function main(): Promise<void> {
         '',
         '| command | video (s) | wall time (s) | wall time ÷ video duration | load average (1 min) |',
         '|---|---:|---:|---:|---:|',
-        ...(await endToEnd()),
+        ...products.rows,
+        '',
+        'Render time ÷ video duration, vertical 1080x1920, side by side:',
+        '',
+        '| pictures | VideoRenderer.render (sample) | `render --from` (a process) |',
+        '|---|---:|---:|',
+        `| none (brand background) | ${ratio(ratios.none)} | |`,
+        `| 1 image (every section) | ${ratio(ratios.one)} | ${ratio(products.single)} (noticia-es.html) |`,
+        `| 3 images (one per section) | ${ratio(ratios.three)} | ${ratio(products.multi)} (sample) |`,
         '',
       ].join('\n'),
     );

@@ -17,7 +17,7 @@ export const SubtitlePositionSchema = z.enum(['bottom', 'middle', 'top']);
 export type SubtitlePosition = z.infer<typeof SubtitlePositionSchema>;
 
 export const newsVideoSchema = z.object({
-  /** URL of narration.json; audio, lead image and a relative logo are loaded relative to it. */
+  /** URL of narration.json; audio, pictures and a relative logo are loaded relative to it. */
   narrationSrc: z.string().min(1),
   format: VideoFormatSchema,
   fps: z.number().refine(isFps, { message: `fps must be one of ${FPS_CHOICES.join(', ')}` }),
@@ -43,13 +43,13 @@ export const newsVideoSchema = z.object({
   accentColor: zColor(),
   showProgressBar: z.boolean(),
   /**
-   * Off leaves the lead image out of the picture (transparent where it would be): the fast renderer turns it off
-   * for the title card's pictures and draws the image's pan and zoom with ffmpeg underneath.
+   * Off leaves the pictures behind the cards out (transparent where they would be): the fast renderer turns it
+   * off and draws the pictures' motion and crossfades with ffmpeg underneath.
    */
-  drawLeadImage: z.boolean(),
-  /** Off holds the pictures still: no slow pan and zoom. */
+  drawMedia: z.boolean(),
+  /** Off holds the pictures still: no slow push-in or pan. */
   motion: z.boolean(),
-  /** A picture's credit ("Foto: …") in a corner while it is on screen. */
+  /** Off hides the "Foto: …" credit of the picture on screen. */
   showCredits: z.boolean(),
   /** Closing card. */
   closingSeconds: z.number().min(1).max(15),
@@ -75,7 +75,7 @@ export const NEWS_VIDEO_DEFAULTS: Omit<NewsVideoProps, 'narrationSrc'> = {
   logoSrc: '',
   accentColor: '#E63946',
   showProgressBar: true,
-  drawLeadImage: true,
+  drawMedia: true,
   motion: true,
   showCredits: true,
   closingSeconds: 4,

@@ -15,7 +15,7 @@ export interface ScreenLayout {
   fadeSeconds: number;
   /** The most characters a subtitle line holds (cues are cut into pages to keep to it); null: each cue whole. */
   maxLineChars: number | null;
-  /** Off holds the pictures still (no pan and zoom). */
+  /** Off holds the pictures still (no push-in or pan, media-motion.ts). */
   motion: boolean;
 }
 export const DEFAULT_LAYOUT: ScreenLayout = { closingSeconds: 4, fadeSeconds: 0.4, maxLineChars: null, motion: true };
@@ -30,8 +30,6 @@ export type ScreenState =
 export interface ScreenMotion {
   /** How far the current card's content has faded in (1 when still). */
   fade: number;
-  /** The lead image's slow pan and zoom: 0 at the start, 1 from the end of the title card on. */
-  zoom: number;
   /** How much of the narration has been heard. */
   progress: number;
 }
@@ -96,25 +94,24 @@ export function screenAt(frame: number, fps: number, narration: Narration, layou
   const titleEnd = titleCardEndFrame(narration, fps);
   const closingStart = closingStartFrame(narration, fps);
   const fadeFrames = Math.max(1, layout.fadeSeconds * fps);
-  const zoom = titleEnd === null || !layout.motion ? 0 : clamp01(frame / Math.max(1, titleEnd));
   const progress = clamp01(frame / Math.max(1, closingStart));
   // The first card of the video is on screen from frame 0, with nothing to fade in from.
   const fadeSince = (cardStart: number): number => (cardStart === 0 ? 1 : clamp01((frame - cardStart + 1) / fadeFrames));
 
   if (frame >= closingStart) {
-    return { state: { card: 'closing' }, motion: { fade: fadeSince(closingStart), zoom, progress } };
+    return { state: { card: 'closing' }, motion: { fade: fadeSince(closingStart), progress } };
   }
   const lit = litWordAt(narration, frame, fps);
   if (titleEnd !== null && frame < titleEnd) {
-    return { state: { card: 'title', title: titleLine(narration), litWord: lit }, motion: { fade: 1, zoom, progress } };
+    return { state: { card: 'title', title: titleLine(narration), litWord: lit }, motion: { fade: 1, progress } };
   }
   const fade = fadeSince(titleEnd ?? 0);
-  if (lit === null) return { state: { card: 'subtitles', cue: null, page: null, lines: [], litWord: null }, motion: { fade, zoom, progress } };
+  if (lit === null) return { state: { card: 'subtitles', cue: null, page: null, lines: [], litWord: null }, motion: { fade, progress } };
   const cueIndex = narration.words[lit]!.cue;
   const pages = cuePages(narration, narration.cues[cueIndex]!, wordRangeAround(narration, lit, 'cue'), layout.maxLineChars);
   // The lit word is the last one started, so a page shows from its first word's start until the next page's.
   const page = pages.findIndex(({ words }) => words.first <= lit && lit <= words.last);
-  return { state: { card: 'subtitles', cue: cueIndex, page, lines: pages[page]!.lines, litWord: lit }, motion: { fade, zoom, progress } };
+  return { state: { card: 'subtitles', cue: cueIndex, page, lines: pages[page]!.lines, litWord: lit }, motion: { fade, progress } };
 }
 
 /** Equal keys, equal discrete picture (within one narration and one set of props). */

@@ -3,6 +3,7 @@
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { UserError } from '../errors.ts';
+import { bodyImages, isCaptionList, type BodyImage } from './body-images.ts';
 import { pageLocale } from './locale.ts';
 
 export interface ExtractedArticle {
@@ -17,6 +18,8 @@ export interface ExtractedArticle {
   canonicalUrl: string | null;
   excerpt: string | null;
   paragraphs: string[];
+  /** The editorial pictures of the body, in order, each placed before one of `paragraphs`. */
+  images: BodyImage[];
 }
 
 /** Below this much body text a page is a stub (a paywall teaser, an index page), not an article. */
@@ -74,19 +77,39 @@ function leadImage(document: Document, content: Document, base: string): string 
   return absolute((large ?? content.querySelector('img'))?.getAttribute('src'), base);
 }
 
-function paragraphsOf(content: Document, title: string): string[] {
-  for (const element of content.querySelectorAll(NOT_BODY)) element.remove();
-  const blocks = [...content.querySelectorAll(BLOCKS)].filter((element) => !element.querySelector(BLOCKS));
+/** Inside something that is not body text: a figure, a box, a button, a caption list… (`block` itself included). */
+function outsideBody(element: Element): boolean {
+  const list = element.closest('ul, ol');
+  return element.closest(NOT_BODY) !== null || (list !== null && isCaptionList(list));
+}
+
+/** A block's text without what is not body text inside it (a citation mark, a share button). */
+function blockText(block: Element): string {
+  if (!block.querySelector(NOT_BODY)) return clean(block.textContent ?? '');
+  const copy = block.cloneNode(true) as Element;
+  for (const element of copy.querySelectorAll(NOT_BODY)) element.remove();
+  return clean(copy.textContent ?? '');
+}
+
+/**
+ * The narrated paragraphs and the elements they come from, in document order. The document is left whole (the
+ * pictures are read from it too): what is not body text is skipped, not removed.
+ */
+function paragraphsOf(content: Document, title: string): Array<{ text: string; element: Element }> {
+  const candidates = [...content.querySelectorAll(BLOCKS)].filter((element) => !outsideBody(element));
+  // Only the innermost blocks are read: a block holding another one (an <li> of <p>s) leaves its text to them.
+  const holders = new Set(candidates.map((element) => element.parentElement?.closest(BLOCKS)));
+  const blocks = candidates.filter((element) => !holders.has(element));
   const seen = new Set<string>();
-  const paragraphs: string[] = [];
+  const paragraphs: Array<{ text: string; element: Element }> = [];
   for (const block of blocks) {
-    const text = clean(block.textContent ?? '');
+    const text = blockText(block);
     if (!/[\p{L}\p{N}]/u.test(text) || BOILERPLATE.test(text) || text === title || seen.has(text)) continue;
     // Body text is made of sentences: a paragraph or list item with no closing punctuation is a photo caption,
     // a credit, a link list or a tag. Subheadings (h2-h6) are the exception.
     if (!/^H\d$/.test(block.tagName) && !SENTENCE_END.test(text)) continue;
     seen.add(text);
-    paragraphs.push(text);
+    paragraphs.push({ text, element: block });
   }
   return paragraphs;
 }
@@ -129,8 +152,10 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
   const title = clean(parsed.title ?? '') || clean(document.title);
   const content = new JSDOM(parsed.content, { url: pageUrl, virtualConsole }).window.document;
   // A saved page (file://) resolves its links against the address it was saved from.
-  const lead = leadImage(document, content, pageUrl.startsWith('file:') && canonicalUrl ? canonicalUrl : pageUrl);
-  const paragraphs = paragraphsOf(content, title);
+  const base = pageUrl.startsWith('file:') && canonicalUrl ? canonicalUrl : pageUrl;
+  const lead = leadImage(document, content, base);
+  const blocks = paragraphsOf(content, title);
+  const paragraphs = blocks.map((block) => block.text);
   const bodyChars = paragraphs.join(' ').length;
   if (bodyChars < MIN_ARTICLE_CHARS) {
     throw new UserError(
@@ -153,5 +178,10 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
     canonicalUrl: canonicalUrl ?? pageUrl,
     excerpt: parsed.excerpt?.trim() || null,
     paragraphs,
+    images: bodyImages(
+      content,
+      base,
+      blocks.map((block) => block.element),
+    ),
   };
 }

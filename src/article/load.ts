@@ -7,17 +7,26 @@ import { pathToFileURL } from 'node:url';
 import { ArticleSchema, type Article } from '../contract/narration.ts';
 import { UserError } from '../errors.ts';
 import { decodeUtf8 } from '../text/utf8.ts';
+import type { BodyImage } from './body-images.ts';
 import { decodeHtml } from './charset.ts';
 import { extractOnThread } from './extract-thread.ts';
 import { DEFAULT_FETCH_LIMITS, fetchPage, type FetchLimits } from './fetch.ts';
 import { articleLanguage } from './language.ts';
 import { narrationText, parsePlainArticle, type PlainArticle } from './markdown.ts';
 
-function fromPlain(plain: PlainArticle, declaredLanguage: string | null): Article {
+/**
+ * An article and the pictures of its body (a page's; none for text): the pictures are not part of article.json,
+ * narration.json's media[] records those downloaded.
+ */
+export interface LoadedArticle extends Article {
+  images: BodyImage[];
+}
+
+function fromPlain(plain: PlainArticle, declaredLanguage: string | null): LoadedArticle {
   if (plain.paragraphs.length === 0 && !plain.title) throw new UserError('The article is empty', 'Give a file or text with some words');
   const paragraphs = plain.paragraphs.length > 0 ? plain.paragraphs : [plain.title];
   const language = articleLanguage(declaredLanguage, narrationText(plain));
-  return ArticleSchema.parse({
+  const article = ArticleSchema.parse({
     title: plain.title,
     locale: null,
     byline: null,
@@ -30,15 +39,16 @@ function fromPlain(plain: PlainArticle, declaredLanguage: string | null): Articl
     sourceUrl: null,
     paragraphs,
   });
+  return { ...article, images: [] };
 }
 
 /** `fetchedFrom` is the page's final URL when it came over HTTP; a saved page is known by its canonical URL. */
-async function fromHtml(html: string, pageUrl: string, options: LoadOptions, fetchedFrom: string | null = null): Promise<Article> {
+async function fromHtml(html: string, pageUrl: string, options: LoadOptions, fetchedFrom: string | null = null): Promise<LoadedArticle> {
   const declaredLanguage = options.language ?? null;
   const extracted = await extractOnThread(html, pageUrl, options.extractTimeoutMs);
   const language = articleLanguage(declaredLanguage ?? extracted.declaredLanguage, [extracted.title, ...extracted.paragraphs].join('\n'));
-  const { declaredLanguage: _declared, ...metadata } = extracted;
-  return ArticleSchema.parse({ ...metadata, language: language.code, sourceUrl: fetchedFrom ?? metadata.canonicalUrl });
+  const { declaredLanguage: _declared, images, ...metadata } = extracted;
+  return { ...ArticleSchema.parse({ ...metadata, language: language.code, sourceUrl: fetchedFrom ?? metadata.canonicalUrl }), images };
 }
 
 export interface LoadOptions {
@@ -50,7 +60,7 @@ export interface LoadOptions {
   readStdin?: () => Promise<string>;
 }
 
-export async function loadArticle(source: string, options: LoadOptions = {}): Promise<Article> {
+export async function loadArticle(source: string, options: LoadOptions = {}): Promise<LoadedArticle> {
   const declared = options.language ?? null;
   if (source === '-') {
     if (!options.readStdin) throw new UserError('Standard input is not available here', 'Pass a file or URL');
@@ -74,7 +84,7 @@ export async function loadArticle(source: string, options: LoadOptions = {}): Pr
 }
 
 /** An article typed on the command line (--title and --text), for pages that cannot be fetched. */
-export function articleFromText(title: string, text: string, language?: string): Article {
+export function articleFromText(title: string, text: string, language?: string): LoadedArticle {
   const paragraphs = text
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())

@@ -10,7 +10,8 @@ export function dryRunReport({ language, locale, passages }: DryRun): string {
     lines.push(`  spoken:   ${passage.spoken.replace(/\s+/gu, ' ')}`);
     lines.push(`  phonemes: ${passage.phonemes}`);
     for (const { entry } of passage.matches) {
-      const said = 'respelling' in entry.said ? entry.said.respelling : `/${entry.said.phonemes}/`;
+      const said =
+        'respelling' in entry.said ? entry.said.respelling : 'phonemes' in entry.said ? `/${entry.said.phonemes}/` : `@${entry.said.language}`;
       lines.push(`  lexicon:  ${entry.written} -> ${said} (${entry.origin})`);
     }
   });

@@ -22,6 +22,7 @@ import {
   checkedLoudness,
 } from './flags.ts';
 import { PLATFORM_PRESETS, PLATFORMS, type Platform } from '../platform/presets.ts';
+import { addMediaOption, checkedMedia } from './media-flag.ts';
 import { createReporter } from './progress.ts';
 import { parseOptions, runCommand } from './run.ts';
 
@@ -43,6 +44,7 @@ interface RenderFlags extends SourceFlags, VoiceFlags {
   musicDuck: string;
   for?: Platform;
   force?: boolean;
+  media?: string[];
 }
 
 export function parseFormats(value: string): VideoFormat[] {
@@ -84,7 +86,7 @@ function checkedMusic(flags: RenderFlags): MusicRequest | undefined {
 }
 
 async function main(): Promise<void> {
-  const program = addLoudnessOption(addLengthOption(addVoiceOptions(addSourceOptions(new Command('render')))))
+  const program = addMediaOption(addLoudnessOption(addLengthOption(addVoiceOptions(addSourceOptions(new Command('render'))))))
     .description('Narrate a news article with Kokoro-82M and render it as an MP4 with word-synchronized subtitles')
     .option('--from <dir>', 'render an existing narration folder again, with no synthesis')
     .addOption(new Option('--for <platform>', 'a platform preset: its format and length (see README)').choices(PLATFORMS))
@@ -124,7 +126,11 @@ async function main(): Promise<void> {
   const maxMinutes = number('--max-minutes', flags.maxMinutes);
   const props = parseProps(flags.props);
   const voice = checkedVoiceOptions(flags);
-  const narration = flags.from !== undefined ? { from: path.resolve(flags.from) } : { source: sourceFromFlags(program.args[0], flags), ...voice };
+  if (flags.from !== undefined && flags.media !== undefined)
+    throw new UserError('--media adds pictures to a new narration; --from renders one as it is', 'Narrate again with --media, or drop it');
+  const userMedia = checkedMedia(flags.media);
+  const narration =
+    flags.from !== undefined ? { from: path.resolve(flags.from) } : { source: sourceFromFlags(program.args[0], flags), ...voice, userMedia };
   if (flags.from !== undefined && [flags.article, flags.text, flags.file, flags.sample, program.args[0]].some((given) => given !== undefined)) {
     throw new UserError('--from renders an existing narration and takes no text source', 'Drop --article/--text/--file/--sample, or drop --from');
   }

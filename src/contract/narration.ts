@@ -177,12 +177,6 @@ export const NarrationSchema = z.object({
 });
 export type Narration = z.infer<typeof NarrationSchema>;
 
-/** The picture behind section `section` of the narration, null for the brand background. */
-export function sectionImage(narration: Pick<Narration, 'media' | 'sections'>, section: number): MediaImage | null {
-  const media = narration.sections[section]?.media;
-  return media === undefined || media === null ? null : (narration.media[media] ?? null);
-}
-
 type OlderNarration = Record<string, unknown> & { version: number };
 
 /** Version 2 had no `breakAfter` on its words: derived from the text between them, by the rule that makes it. */

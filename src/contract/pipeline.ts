@@ -67,3 +67,13 @@ export interface NarrationAudio {
   /** The audio, read block by block; released by whoever writes it. */
   track: NarrationTrack;
 }
+
+/** Which of the page's pictures a video shows: the lead image and the body's, the lead image alone, or none. */
+export const MEDIA_CHOICES = ['article', 'lead', 'none'] as const;
+export type MediaChoice = (typeof MEDIA_CHOICES)[number];
+
+/** A picture the user named (--media): a file path or an http(s) URL, pinned to a section or spread. */
+export interface UserPicture {
+  source: string;
+  section: number | null;
+}

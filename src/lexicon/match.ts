@@ -65,11 +65,9 @@ export class Lexicon {
   }
 }
 
-/** What each match has the voice say: its respelling, or its written form read as the entry's phonemes. */
+/** What each match has the voice say: its respelling, or its written form heard as the entry's phonemes or language. */
 export function saidAs(written: string, matches: readonly LexiconMatch[]): SaidAs[] {
   return matches.map(({ start, end, entry }) =>
-    'respelling' in entry.said
-      ? { start, end, spoken: entry.said.respelling }
-      : { start, end, spoken: written.slice(start, end), phonemes: entry.said.phonemes },
+    'respelling' in entry.said ? { start, end, spoken: entry.said.respelling } : { start, end, spoken: written.slice(start, end), heard: entry.said },
   );
 }

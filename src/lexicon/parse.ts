@@ -3,16 +3,20 @@
 //   Reuters<TAB>róiters
 //   Meta<TAB>méta<TAB>case
 //   Nvidia<TAB>/enbˈidja/
+//   Washington<TAB>@en<TAB>case      (read by eSpeak's English voice, its phonemes given to the narration's voice)
 // A bad line is refused with its file:line and the fix, since an editor fixes the file, not the code.
 import { UserError } from '../errors.ts';
 import { unknownSymbols } from '../phonemes/kokoro-vocab.ts';
+import { findLanguage, supportedLanguageCodes } from '../phonemes/languages.ts';
 import type { LexiconEntry } from './entry.ts';
 
 const STARTS_WITH_WORD_CHARACTER = /^[\p{L}\p{N}]/u;
 const HAS_LETTER = /\p{L}/u;
 const PHONEMES = /^\/(.*)\/$/su;
+const LANGUAGE = /^@(\S+)$/u;
 const CASE_FLAG = 'case';
-const SHAPE = 'Write the written form, a tab, how it is said (a respelling, or Kokoro phonemes between slashes), and optionally a tab and "case"';
+const SHAPE =
+  'Write the written form, a tab, how it is said (a respelling, Kokoro phonemes between slashes, or @ and the language whose voice reads it), and optionally a tab and "case"';
 
 const COMMENT = /(?:^|\s)#.*$/su;
 
@@ -25,6 +29,16 @@ function fields(line: string): string[] {
 }
 
 function said(cell: string, where: string, written: string): LexiconEntry['said'] {
+  const languageCode = LANGUAGE.exec(cell)?.[1];
+  if (languageCode !== undefined) {
+    const language = findLanguage(languageCode);
+    if (!language)
+      throw new UserError(
+        `${where}: "${written}" is to be read in "${languageCode}", a language Kokoro cannot speak here`,
+        `Write @ and one of: ${supportedLanguageCodes().join(', ')} (or en, pt)`,
+      );
+    return { language: language.code };
+  }
   const phonemes = PHONEMES.exec(cell)?.[1];
   if (phonemes === undefined) {
     if (!HAS_LETTER.test(cell)) throw new UserError(`${where}: "${written}" is said as "${cell}", which has no letter`, SHAPE);

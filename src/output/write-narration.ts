@@ -35,10 +35,8 @@ export interface WriteOptions {
   seedCompat?: boolean;
   /** The article record (metadata and clean paragraphs), written as article.json and summarized in narration.json. */
   article?: Article;
-  /** The article's pictures, already saved in the folder; every section shows the first (none: the brand background). */
-  media?: MediaImage[];
-  /** Each section's picture by index into `media` (null: the brand background), as an editor chose; else the first. */
-  sectionMedia?: ReadonlyArray<number | null>;
+  /** The pictures, already saved in the folder, and the index of the one each section shows (null: the brand background). */
+  media?: { images: MediaImage[]; sections: Array<number | null> };
   run: RunRecord;
   /** audio.mp3's integrated loudness, LUFS; null keeps the voice's own level (audio.wav always does). */
   loudness: LoudnessTarget | null;
@@ -56,16 +54,13 @@ function narrationArticle(article: Article): NonNullable<Narration['article']> {
 }
 
 export async function writeNarrationFiles(folder: string, result: NarrationAudio, options: WriteOptions): Promise<Narration> {
-  const media = options.media ?? [];
+  const media = options.media ?? { images: [], sections: [] };
   const narration = NarrationSchema.parse({
     ...result.narration,
     audio: { ...result.narration.audio, file: AUDIO_FILE },
     files: NARRATION_FILES,
-    sections: result.narration.sections.map((section, index) => {
-      const chosen = options.sectionMedia?.[index];
-      return { ...section, media: chosen !== undefined ? chosen : media.length > 0 ? 0 : null };
-    }),
-    media,
+    sections: result.narration.sections.map((section, index) => ({ ...section, media: media.sections[index] ?? null })),
+    media: media.images,
     ...(options.article ? { article: narrationArticle(options.article) } : {}),
     run: options.run,
   });

@@ -12,7 +12,9 @@ export interface KokoroLanguage {
 const LANGUAGES: readonly KokoroLanguage[] = [
   { code: 'es', espeakVoice: 'es', defaultVoice: 'ef_dora', voicePrefix: 'e' },
   { code: 'en-us', espeakVoice: 'en-us', defaultVoice: 'af_heart', voicePrefix: 'a' },
-  { code: 'en-gb', espeakVoice: 'en-gb', defaultVoice: 'bf_emma', voicePrefix: 'b' },
+  // eSpeak NG's British English is the voice "en" (lang/gmw/en); this build has no voice named "en-gb", so
+  // set_voice('en-gb') failed and every British narration with it.
+  { code: 'en-gb', espeakVoice: 'en', defaultVoice: 'bf_emma', voicePrefix: 'b' },
   { code: 'fr', espeakVoice: 'fr', defaultVoice: 'ff_siwis', voicePrefix: 'f' },
   { code: 'it', espeakVoice: 'it', defaultVoice: 'if_sara', voicePrefix: 'i' },
   { code: 'pt-br', espeakVoice: 'pt-br', defaultVoice: 'pf_dora', voicePrefix: 'p' },
@@ -21,6 +23,11 @@ const LANGUAGES: readonly KokoroLanguage[] = [
 
 // Page languages are often bare ("pt", "en") or regional ("es-MX"): fold them onto the voice we have.
 const ALIASES: Readonly<Record<string, string>> = { en: 'en-us', pt: 'pt-br', 'pt-pt': 'pt-br', 'en-uk': 'en-gb' };
+
+/** The eSpeak NG voices the languages are read with: the only ones eSpeak needs to load. */
+export function espeakVoices(): string[] {
+  return LANGUAGES.map((language) => language.espeakVoice);
+}
 
 export function supportedLanguageCodes(): string[] {
   return LANGUAGES.map((language) => language.code);

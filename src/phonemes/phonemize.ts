@@ -1,5 +1,5 @@
 // Text -> words with Kokoro tokens. eSpeak says which phonemes each word gets, except where the spoken text
-// gives them (a lexicon entry); the text between words gives the punctuation Kokoro should hear; the spoken-text
+// gives them or has another language's eSpeak voice read them (lexicon entries); the text between words gives the punctuation Kokoro should hear; the spoken-text
 // map gives each word back its written span.
 import { type BreakStrength, breakStrengthBetween } from '../contract/break-strength.ts';
 import type { PhonemizedText, PhonemizedWord } from '../contract/pipeline.ts';
@@ -7,7 +7,7 @@ import { UserError } from '../errors.ts';
 import type { FixedPhonemes, SpokenText } from '../text/spoken-text.ts';
 import { espeakWords, type EspeakWord } from './espeak.ts';
 import { kokoroPhoneme, kokoroPunctuation, tokenIdsOf } from './kokoro-vocab.ts';
-import type { KokoroLanguage } from './languages.ts';
+import { type KokoroLanguage, resolveLanguage } from './languages.ts';
 
 interface SpokenWord {
   start: number;
@@ -22,15 +22,31 @@ const SENTENCE_END = /[.!?…]/;
 const LINE_END_PAUSE = /[.!?…:]/;
 
 export async function phonemize(text: SpokenText, language: KokoroLanguage): Promise<PhonemizedText> {
-  const spokenWords = attachPhonemes(text, await espeakWords(text.spoken, language.espeakVoice));
+  const espeak = await espeakWords(text.spoken, language.espeakVoice);
+  const spokenWords = attachPhonemes(text, espeak, await givenPhonemes(text));
   if (spokenWords.length === 0) {
     throw new UserError('The text has nothing to say: it holds no words, only punctuation, symbols or emoji', 'Give a text with at least one word');
   }
   return { text: text.written, language: language.code, words: toWrittenWords(text, spokenWords) };
 }
 
+/**
+ * The spans whose phonemes do not come from the narration's eSpeak voice, in order: those given, and those read by
+ * the eSpeak voice of another Kokoro language (English names in a Spanish narration).
+ */
+async function givenPhonemes(text: SpokenText): Promise<FixedPhonemes[]> {
+  if (text.foreignSpans.length === 0) return [...text.fixedPhonemes];
+  const foreign: FixedPhonemes[] = [];
+  for (const { spokenStart, spokenEnd, language } of text.foreignSpans) {
+    const words = await espeakWords(text.spoken.slice(spokenStart, spokenEnd), resolveLanguage(language).espeakVoice);
+    const phonemes = words.map((word) => word.phonemes.map(kokoroPhoneme).join('')).filter((symbols) => symbols !== '');
+    foreign.push({ spokenStart, spokenEnd, phonemes: phonemes.join(' ') });
+  }
+  return [...text.fixedPhonemes, ...foreign].sort((a, b) => a.spokenStart - b.spokenStart);
+}
+
 /** Each whitespace-separated word of the text with the phonemes of the eSpeak words that start inside it. */
-function attachPhonemes(text: SpokenText, espeak: EspeakWord[]): SpokenWord[] {
+function attachPhonemes(text: SpokenText, espeak: EspeakWord[], fixed: readonly FixedPhonemes[]): SpokenWord[] {
   const { spoken } = text;
   const utf16IndexOfCodePoint = codePointToUtf16Index(spoken);
   const tokens: SpokenWord[] = [];
@@ -49,7 +65,7 @@ function attachPhonemes(text: SpokenText, espeak: EspeakWord[]): SpokenWord[] {
     const symbols = word.phonemes.map(kokoroPhoneme).join('');
     if (symbols !== '') tokens[tokenIndex]?.phonemes.push(symbols);
   }
-  return mergeSilentTokens(withFixedPhonemes(tokens, text.fixedPhonemes), spoken);
+  return mergeSilentTokens(withFixedPhonemes(tokens, fixed), spoken);
 }
 
 /** The words of a span said with given phonemes become one word with those phonemes, whatever eSpeak read there. */

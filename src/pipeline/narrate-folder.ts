@@ -1,4 +1,4 @@
-// One narration from source to files: read the source, narrate it, fetch the lead image, write every file
+// One narration from source to files: read the source, narrate it, fetch its pictures, write every file
 // into `folder` (which the caller publishes whole). Shared by `narrate`, `render` and the scheduler.
 import type { Narration, TimingMethod } from '../contract/narration.ts';
 import type { FetchLimits } from '../article/fetch.ts';
@@ -8,7 +8,9 @@ import { resolveLanguage } from '../phonemes/languages.ts';
 import { newRunRecord } from '../output/run-record.ts';
 import { writeNarrationFiles } from '../output/write-narration.ts';
 import { DEFAULT_LOUDNESS, type LoudnessTarget } from '../platform/loudness.ts';
+import { assignSectionMedia, sectionPlaces } from '../narration/section-media.ts';
 import type { PhraseOptions } from '../text/phrases.ts';
+import type { MediaChoice, UserPicture } from '../contract/pipeline.ts';
 import type { Narrator } from './narrator.ts';
 import { validateRequest, type NarrateProgress, type NarrateRequest } from './request.ts';
 import { readSource, type NarrationSource, type SourceText } from './source.ts';
@@ -37,6 +39,10 @@ export interface NarrationJob {
   fetchLimits?: FetchLimits;
   /** Entries the user gave (--lexicon, the config's `lexicon:`), over the language's default lexicon. */
   lexicon?: readonly LexiconEntry[];
+  /** Which of the page's pictures to show (the config's `media:`); all of them when not given. */
+  media?: MediaChoice;
+  /** The user's own pictures (--media), in order. */
+  userMedia?: readonly UserPicture[];
   /** Keep every pass in this folder (src/audio/pass-cache.ts): a narration under review is re-synthesized from it. */
   passCache?: string;
 }
@@ -83,24 +89,30 @@ export async function narrateIntoFolder(narrator: Narrator, job: NarrationJob, f
   // The passes wait for the timeline in a temporary file inside the folder, which is removed with it if the run fails.
   const result = await narrator.narrate(request, { onProgress: hooks.onProgress, scratchFolder: folder, passCache: job.passCache });
   try {
-    // Loaded only for an article with a lead image: a narration of plain text skips its imports. The image's
-    // address came from the page, so it may be private only where the page's own rule says so: with no rule given,
-    // on the host the person typed, and nowhere for a page read from a file.
-    const leadImageUrl = source.article?.leadImageUrl;
-    const leadImage = leadImageUrl
-      ? await import('../article/lead-image.ts').then(({ downloadLeadImage, LEAD_IMAGE_LIMITS }) =>
-          downloadLeadImage(leadImageUrl, folder, hooks.warn ?? (() => undefined), {
-            ...LEAD_IMAGE_LIMITS,
-            allowPrivateNetworks: job.fetchLimits?.allowPrivateNetworks ?? typedHostRule(job.source),
-          }),
-        )
-      : null;
+    // Loaded only when there are pictures to fetch: a narration of plain text skips their imports. The page's
+    // pictures came from the page, so they may be private only where the page's own rule says so: with no rule
+    // given, on the host the person typed, and nowhere for a page read from a file.
+    const sources = {
+      leadImageUrl: source.article?.leadImageUrl ?? null,
+      images: source.images,
+      choice: job.media ?? 'article',
+      user: job.userMedia ?? [],
+    };
+    const collected =
+      sources.leadImageUrl || sources.images.length > 0 || sources.user.length > 0
+        ? await import('./collect-media.ts').then(({ collectMedia }) =>
+            collectMedia(sources, folder, job.fetchLimits?.allowPrivateNetworks ?? typedHostRule(job.source), hooks.warn ?? (() => undefined)),
+          )
+        : { media: [], pictures: [] };
     return await writeNarrationFiles(folder, result, {
       wav: job.wav,
       seedCompat: job.seedCompat,
       loudness: job.loudness === undefined ? DEFAULT_LOUDNESS : job.loudness,
       article: source.article,
-      media: leadImage ? [leadImage] : [],
+      media: {
+        images: collected.media,
+        sections: assignSectionMedia(sectionPlaces(result.narration.text, result.narration.sections), collected.pictures),
+      },
       run: newRunRecord(job.source.kind, source.location, await narrator.model()),
     });
   } finally {

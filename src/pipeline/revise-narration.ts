@@ -129,8 +129,7 @@ export async function reviseNarration(
       narration: await writeNarrationFiles(to, marked, {
         loudness: DEFAULT_LOUDNESS,
         article: article && correction.title !== undefined ? { ...article, title: correction.title } : article,
-        media: before.media,
-        sectionMedia,
+        media: { images: before.media, sections: sectionMedia },
         run: newRunRecord(before.run.source.kind, before.run.source.location, await narrator.model()),
       }),
       ...counts,

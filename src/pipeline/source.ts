@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../contract/narration.ts';
-import { articleFromText, articleText, loadArticle, type LoadOptions } from '../article/load.ts';
+import type { BodyImage } from '../article/body-images.ts';
+import { articleFromText, articleText, loadArticle, type LoadedArticle, type LoadOptions } from '../article/load.ts';
 import { narrationText, parsePlainArticle } from '../article/markdown.ts';
 import { UserError } from '../errors.ts';
 import { decodeUtf8 } from '../text/utf8.ts';
@@ -23,12 +24,14 @@ export interface SourceText {
   /** The text's first paragraph is the article's title. */
   titled: boolean;
   article?: Article;
+  /** The pictures of the article's body, in order (none for text). */
+  images: BodyImage[];
   /** For the run record: the URL or path read, null for text given inline. */
   location: string | null;
 }
 
-function fromArticle(article: Article, location: string | null): SourceText {
-  return { text: articleText(article), titled: article.title !== '', article, location };
+function fromArticle({ images, ...article }: LoadedArticle, location: string | null): SourceText {
+  return { text: articleText(article), titled: article.title !== '', article, images, location };
 }
 
 export async function readSource(source: NarrationSource, options: Pick<LoadOptions, 'language' | 'limits'> = {}): Promise<SourceText> {
@@ -40,15 +43,15 @@ export async function readSource(source: NarrationSource, options: Pick<LoadOpti
     case 'text':
       return source.title !== undefined
         ? fromArticle(articleFromText(source.title, source.text, options.language), null)
-        : { text: source.text, titled: false, location: null };
+        : { text: source.text, titled: false, images: [], location: null };
     case 'file': {
       const text = await readTextFile(source.path);
-      if (!/\.(md|markdown)$/i.test(source.path)) return { text, titled: false, location: source.path };
+      if (!/\.(md|markdown)$/i.test(source.path)) return { text, titled: false, images: [], location: source.path };
       const plain = parsePlainArticle(text, true);
-      return { text: narrationText(plain), titled: plain.title !== '', location: source.path };
+      return { text: narrationText(plain), titled: plain.title !== '', images: [], location: source.path };
     }
     case 'stdin':
-      return { text: await readStdin(), titled: false, location: null };
+      return { text: await readStdin(), titled: false, images: [], location: null };
   }
 }
 

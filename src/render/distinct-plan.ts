@@ -1,17 +1,11 @@
 // The plan of one fast render (fast-render.ts), before anything is drawn: which runs of frames share a picture,
-// which of them are the title card's (drawn over the lead image that ffmpeg moves) and which are held pictures,
-// and the progress bar ffmpeg draws. Pure.
+// whether those pictures are transparent over pictures that ffmpeg moves (and which, span by span), and the
+// progress bar ffmpeg draws. Pure.
 import type { Narration } from '../contract/narration.ts';
-import { firstFrameAt, titleCardEndFrame, type ScreenLayout } from '../../remotion/NewsVideo/screen.ts';
+import { mediaSpans, spanPicture } from '../../remotion/NewsVideo/media-motion.ts';
+import { firstFrameAt, type ScreenLayout } from '../../remotion/NewsVideo/screen.ts';
 import { pictureRuns, type PictureRun } from './distinct-frames.ts';
-import type { LeadImageZoom, ProgressBarGeometry } from './filter-graph.ts';
-
-/** A lead image ffmpeg can draw as the browser does, and its size. */
-export interface LeadImageFile {
-  file: string;
-  width: number;
-  height: number;
-}
+import type { MovingPicture, ProgressBarGeometry } from './filter-graph.ts';
 
 export interface DistinctRenderInput {
   narration: Narration;
@@ -22,52 +16,52 @@ export interface DistinctRenderInput {
   durationInFrames: number;
   scale: number;
   layout: ScreenLayout;
-  /** Null leaves the lead image's zoom (if any) to the browser. */
-  leadImage: LeadImageFile | null;
+  /**
+   * The file ffmpeg reads for each media image (by index) and for the brand background, when ffmpeg can draw them
+   * all as the browser does; null leaves the pictures and their motion to the browser.
+   */
+  mediaFiles: { media: readonly string[]; brand: string } | null;
   /** The accent colour of the bar ffmpeg draws; null when the composition draws its own (or none). */
   progressBarColor: string | null;
 }
 
-/** The title card over the lead image that ffmpeg moves (frames [0, zoom.titleFrames)): the image and the card's runs. */
-export interface Opening {
-  image: string;
-  zoom: LeadImageZoom;
-  runs: PictureRun[];
+/** One span's picture for ffmpeg: the file, its motion, and its crossfade. */
+export interface PlannedSpan {
+  file: string;
+  picture: MovingPicture;
+  first: number;
+  fadeFrames: number;
 }
 
 export interface DistinctRenderPlan {
-  /** Every run, in frame order: the opening's first, then the held pictures'. */
+  /** Every run, in frame order. */
   runs: PictureRun[];
-  opening: Opening | null;
-  heldRuns: PictureRun[];
+  /** The moving pictures under the (then transparent) runs' pictures; null when the browser draws them. */
+  background: PlannedSpan[] | null;
   bar: ProgressBarGeometry | null;
 }
 
 export function planDistinctRender(input: DistinctRenderInput): DistinctRenderPlan {
-  const { narration, fps, leadImage } = input;
+  const { narration, fps, mediaFiles, layout } = input;
   const frameWidth = Math.round(input.width * input.scale);
-  const titleFrames = titleCardEndFrame(narration, fps);
-  const runs = pictureRuns(narration, fps, input.layout, leadImage === null);
+  // A still picture (motion off) is the browser's to draw: it is the same in every picture of a run.
+  const files = layout.motion ? mediaFiles : null;
+  const runs = pictureRuns(narration, fps, layout, files === null);
   if (runs.reduce((frames, run) => frames + run.length, 0) !== input.durationInFrames) {
     throw new Error(`The picture runs cover a different length than the composition's ${input.durationInFrames} frames`);
   }
-  let opening: Opening | null = null;
-  if (leadImage !== null && titleFrames !== null) {
-    const cardRuns = runs.filter((run) => run.first < titleFrames);
-    const last = cardRuns.at(-1)!;
-    if (last.first + last.length !== titleFrames) throw new Error(`A picture run crosses the title card's end at frame ${titleFrames}`);
-    const zoom = {
-      width: frameWidth,
-      height: Math.round(input.height * input.scale),
-      imageWidth: leadImage.width,
-      imageHeight: leadImage.height,
-      titleFrames,
-    };
-    opening = { image: leadImage.file, zoom, runs: cardRuns };
-  }
+  const frame = { width: input.width, height: input.height };
+  const background =
+    files &&
+    mediaSpans(narration, fps, input.durationInFrames).map((span) => ({
+      file: span.media === null ? files.brand : files.media[span.media]!,
+      picture: { frame, scale: input.scale, ...spanPicture(narration, span, frame), kind: span.kind, visibleFrames: span.visibleFrames },
+      first: span.first,
+      fadeFrames: span.fadeFrames,
+    }));
   const bar =
     input.progressBarColor === null
       ? null
       : { width: frameWidth, scale: input.scale, fullAtFrame: firstFrameAt(narration.audio.durationMs, fps), color: input.progressBarColor };
-  return { runs, opening, heldRuns: runs.slice(opening?.runs.length ?? 0), bar };
+  return { runs, background, bar };
 }

@@ -1,5 +1,5 @@
-// The fast render's encode: ffmpeg holds the pictures for their runs (filter-graph.ts), moves the lead image
-// under the title card, draws the progress bar and encodes H.264 in the colour space of a plain Remotion render.
+// The fast render's encode: ffmpeg holds the pictures for their runs (filter-graph.ts), moves the sections'
+// pictures under them, draws the progress bar and encodes H.264 in the colour space of a plain Remotion render.
 import { writeFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { runFfmpeg } from '../media/ffmpeg.ts';
@@ -13,10 +13,8 @@ export interface PictureEncode {
   plan: DistinctRenderPlan;
   fps: number;
   frames: number;
-  /** The held pictures, piped as the browser makes them. */
-  heldPictures: Readable;
-  /** The ffconcat script of the opening's pictures; given exactly when the plan has an opening. */
-  openingScript: string | null;
+  /** The pictures, piped as the browser makes them: PNGs over a moving background, else JPEGs. */
+  pictures: Readable;
   /** Where the filtergraph is written (too long for a command line on a long video). */
   graphFile: string;
   x264Preset: string;
@@ -28,19 +26,20 @@ export interface PictureEncode {
 /** The silent MP4 at `encode.output`. */
 export async function encodePictures(encode: PictureEncode): Promise<void> {
   const { plan } = encode;
-  const openingInputs =
-    plan.opening && encode.openingScript !== null
-      ? [{ source: encode.openingScript, options: ['-f', 'concat', '-safe', '0'] }, { source: plan.opening.image }]
-      : [];
-  // Input order: the opening's pictures (0) and image (1) when there is an opening, then the piped held pictures.
-  const graphOpening = plan.opening && openingInputs.length > 0 ? { pictures: 0, image: 1, zoom: plan.opening.zoom } : null;
+  // Input order: the background spans' pictures (one input each), then the piped pictures.
+  const spans = plan.background ?? [];
+  const background =
+    plan.background && spans.map((span, input) => ({ input, picture: span.picture, first: span.first, fadeFrames: span.fadeFrames }));
   const bar = plan.bar && progressBarFilter('timed', 'video', plan.bar);
-  await writeFile(
-    encode.graphFile,
-    distinctPicturesGraph({ held: openingInputs.length, heldRuns: plan.heldRuns, opening: graphOpening }, encode.fps, bar),
-  );
+  await writeFile(encode.graphFile, distinctPicturesGraph({ pictures: spans.length, runs: plan.runs, background }, encode.fps, bar));
+  const codec = plan.background ? 'png' : 'mjpeg';
   await runFfmpeg({
-    inputs: [...openingInputs, { source: encode.heldPictures, options: ['-f', 'image2pipe', '-c:v', 'mjpeg', '-framerate', '1'] }],
+    inputs: [
+      ...spans.map((span) => ({ source: span.file })),
+      // Chromium writes an opaque picture (the closing card) as RGB and the others as RGBA; a change of format
+      // mid-stream would rebuild the graph, which restarts the moving pictures and stalls: the graph is kept.
+      { source: encode.pictures, options: ['-f', 'image2pipe', '-c:v', codec, '-framerate', '1', '-reinit_filter', '0'] },
+    ],
     outputOptions: [
       // The graph's timestamps are the frames' own (n / fps): passed through, not re-synced to a rate (ffmpeg's
       // constant-rate sync offsets a piped stream's start by a frame interval of its 1 fps input).

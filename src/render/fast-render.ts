@@ -3,24 +3,26 @@
 // space as a plain Remotion render. A news video shows ~3 pictures a second against 30 frames, so the browser,
 // the slow part, does a fraction of the work; distinct-frames.ts says which frames. The pictures are piped to
 // ffmpeg as the browser makes them, so the encoder works on one core while the browser draws on the other.
-// The one motion that lasts, the lead image's push-in behind the title, is drawn by ffmpeg too: the browser
-// draws the title card's pictures transparent over no image (PNG), and ffmpeg lays them over the moving image.
+// The motion that lasts, the sections' pictures moving toward their focus and crossfading, is drawn by ffmpeg
+// too: the browser draws the pictures transparent over no background (PNG), and ffmpeg lays them over the
+// moving pictures (media-motion.ts is the one definition both follow).
 // This file runs the steps; each has its module: the plan, the pictures, their pipe, the graph, the encode.
 import { imageSize } from 'image-size';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import path from 'node:path';
-import { sectionImage, type Narration } from '../contract/narration.ts';
-import { titleCardEndFrame, type ScreenLayout } from '../../remotion/NewsVideo/screen.ts';
-import { planDistinctRender, type LeadImageFile } from './distinct-plan.ts';
+import sharp from 'sharp';
+import type { Narration } from '../contract/narration.ts';
+import { brandBackgroundSvg } from '../../remotion/NewsVideo/brand-background.ts';
+import type { ScreenLayout } from '../../remotion/NewsVideo/screen.ts';
+import { planDistinctRender, type DistinctRenderInput } from './distinct-plan.ts';
 import { encodePictures } from './encode-pictures.ts';
-import { concatScript } from './filter-graph.ts';
 import { PicturePipe } from './picture-pipe.ts';
-import { renderHeldPictures, renderOpeningPictures, type PictureSettings, type RemotionContext } from './remotion-pictures.ts';
+import { renderPictures, type PictureSettings, type RemotionContext } from './remotion-pictures.ts';
 
 export interface DistinctRenderJob extends PictureSettings {
   narration: Narration;
-  /** The narration's folder: its lead image is read from it and the pictures are made in a scratch folder in it. */
+  /** The narration's folder: its pictures are read from it and scratch files are made in a folder in it. */
   folder: string;
   layout: ScreenLayout;
   /** The accent colour of the bar ffmpeg draws; null when the composition draws its own (or none). */
@@ -34,38 +36,46 @@ export interface DistinctRenderJob extends PictureSettings {
 }
 
 /**
- * The lead image when ffmpeg can draw it as the browser does: a JPEG or PNG (ffmpeg reads both the same way)
- * with no EXIF rotation (browsers apply it, ffmpeg does not). Null leaves the zoom to the browser.
+ * The files ffmpeg moves behind the pictures, when it can draw every one as the browser does: each media image a
+ * JPEG or PNG (ffmpeg reads both the same way) with no EXIF rotation (browsers apply it, ffmpeg does not), and
+ * the brand background rasterized from the composition's own SVG at the render's size. Null leaves the
+ * pictures to the browser.
  */
-async function leadImageForFfmpeg(folder: string, narration: Narration): Promise<LeadImageFile | null> {
-  const lead = sectionImage(narration, 0);
-  if (!lead || (lead.type !== 'jpeg' && lead.type !== 'png')) return null;
-  const file = path.join(folder, lead.file);
-  const size = imageSize(await readFile(file));
-  return (size.orientation ?? 1) === 1 ? { file, width: size.width, height: size.height } : null;
+async function mediaForFfmpeg(
+  folder: string,
+  scratch: string,
+  narration: Narration,
+  frame: { width: number; height: number; scale: number; accentColor: string },
+): Promise<DistinctRenderInput['mediaFiles']> {
+  const media: string[] = [];
+  for (const image of narration.media) {
+    if (image.type !== 'jpeg' && image.type !== 'png') return null;
+    const file = path.join(folder, image.file);
+    if ((imageSize(await readFile(file)).orientation ?? 1) !== 1) return null;
+    media.push(file);
+  }
+  const brand = path.join(scratch, 'brand-background.png');
+  const svg = brandBackgroundSvg(frame.accentColor, frame);
+  await sharp(Buffer.from(svg))
+    .resize(Math.round(frame.width * frame.scale), Math.round(frame.height * frame.scale), { fit: 'fill' })
+    .png()
+    .toFile(brand);
+  return { media, brand };
 }
 
 /** The silent MP4 of `job.composition` at `job.output`, by distinct pictures. */
 export async function renderDistinctPictures(remotion: RemotionContext, job: DistinctRenderJob): Promise<void> {
   const { fps, width, height, durationInFrames } = job.composition;
   const { narration, scale, layout, progressBarColor } = job;
-  // A still picture (motion off) is the browser's to draw: it is the same in every picture of a run.
-  const leadImage = titleCardEndFrame(narration, fps) === null || !layout.motion ? null : await leadImageForFfmpeg(job.folder, narration);
-  const plan = planDistinctRender({ narration, fps, width, height, durationInFrames, scale, layout, leadImage, progressBarColor });
-  const pictures = await mkdtemp(path.join(job.folder, '.pictures-'));
+  const scratch = await mkdtemp(path.join(job.folder, '.pictures-'));
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
   let picturesDone = false;
   try {
-    const onRendered = (offset: number) => (rendered: number) => job.onProgress?.('pictures', offset + rendered, plan.runs.length);
-    let openingScript: string | null = null;
-    if (plan.opening) {
-      const folder = path.join(pictures, 'opening');
-      const images = await renderOpeningPictures(remotion, job, plan.opening.runs, folder, onRendered(0));
-      openingScript = path.join(folder, 'pictures.ffconcat');
-      await writeFile(openingScript, concatScript(plan.opening.runs, images));
-    }
-    const heldPictures = new PassThrough();
+    const accentColor = String(job.composition.props.accentColor);
+    const mediaFiles = layout.motion ? await mediaForFfmpeg(job.folder, scratch, narration, { width, height, scale, accentColor }) : null;
+    const plan = planDistinctRender({ narration, fps, width, height, durationInFrames, scale, layout, mediaFiles, progressBarColor });
+    const pictures = new PassThrough();
     const stopEncoder = new AbortController();
     // The encoder is killed when the job is cancelled or when the pictures fail.
     const killEncoder = AbortSignal.any([stopEncoder.signal, ...(job.signal ? [job.signal] : [])]);
@@ -73,9 +83,8 @@ export async function renderDistinctPictures(remotion: RemotionContext, job: Dis
       plan,
       fps,
       frames: durationInFrames,
-      heldPictures,
-      openingScript,
-      graphFile: path.join(pictures, 'graph.txt'),
+      pictures,
+      graphFile: path.join(scratch, 'graph.txt'),
       x264Preset: job.x264Preset,
       output: job.output,
       signal: killEncoder,
@@ -84,15 +93,16 @@ export async function renderDistinctPictures(remotion: RemotionContext, job: Dis
       },
     });
     // A failed encoder breaks the pipe, so the browser stops instead of filling it; failed pictures stop the encoder.
-    encoded.catch((error: unknown) => heldPictures.destroy(error instanceof Error ? error : new Error(String(error))));
+    encoded.catch((error: unknown) => pictures.destroy(error instanceof Error ? error : new Error(String(error))));
     try {
-      const pipe = new PicturePipe(heldPictures, plan.heldRuns.length);
-      await renderHeldPictures(
+      const pipe = new PicturePipe(pictures, plan.runs.length);
+      await renderPictures(
         remotion,
         job,
-        plan.heldRuns,
+        plan.runs,
+        plan.background !== null,
         (index, picture) => pipe.add(index, picture),
-        onRendered(plan.opening?.runs.length ?? 0),
+        (rendered) => job.onProgress?.('pictures', rendered, plan.runs.length),
       );
       await pipe.end();
     } catch (error) {
@@ -105,6 +115,6 @@ export async function renderDistinctPictures(remotion: RemotionContext, job: Dis
     await encoded;
     job.log?.(`held and encoded by ffmpeg at ${seconds()} s`);
   } finally {
-    await rm(pictures, { recursive: true, force: true });
+    await rm(scratch, { recursive: true, force: true });
   }
 }

@@ -1,8 +1,6 @@
 // The fast render's pictures, drawn by Remotion in the shared browser: only the first frame of each run
-// (distinct-frames.ts), either as files (the title card's few transparent PNGs) or handed over as JPEG buffers.
+// (distinct-frames.ts), handed over as buffers (JPEGs, or transparent PNGs over pictures ffmpeg moves).
 import { renderFrames, type CancelSignal, type ChromeMode, type LogLevel } from '@remotion/renderer';
-import { mkdir, readdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { PictureRun } from './distinct-frames.ts';
 
 type Browser = NonNullable<Parameters<typeof renderFrames>[0]['puppeteerInstance']>;
@@ -62,43 +60,22 @@ function remotionFrames(remotion: RemotionContext, settings: PictureSettings, ru
 }
 
 /**
- * The title card's pictures as transparent PNGs in `folder` (the lead image left out for ffmpeg to move under
- * them), one per run, in run order. They are few and come first, so they are files.
+ * The runs' pictures, each handed to `onPicture` with its run's index as the browser makes it (in any order):
+ * JPEGs, or with `overMovingMedia` transparent PNGs with the pictures behind the cards left out for ffmpeg to move.
  */
-export async function renderOpeningPictures(
+export async function renderPictures(
   remotion: RemotionContext,
   settings: PictureSettings,
   runs: readonly PictureRun[],
-  folder: string,
-  onRendered: (rendered: number) => void,
-): Promise<string[]> {
-  await mkdir(folder);
-  await renderFrames({
-    ...remotionFrames(remotion, withProps(settings, { drawLeadImage: false }), runs, onRendered),
-    outputDir: folder,
-    imageSequencePattern: '[frame].[ext]',
-    imageFormat: 'png',
-  });
-  // Zero-padded frame numbers: name order is frame order, the order of the runs.
-  const images = (await readdir(folder)).filter((name) => name.endsWith('.png')).sort();
-  if (images.length !== runs.length) throw new Error(`Remotion wrote ${images.length} pictures for ${runs.length} runs`);
-  return images.map((name) => path.join(folder, name));
-}
-
-/** The runs' pictures as JPEGs, each handed to `onPicture` with its run's index as the browser makes it (in any order). */
-export async function renderHeldPictures(
-  remotion: RemotionContext,
-  settings: PictureSettings,
-  runs: readonly PictureRun[],
+  overMovingMedia: boolean,
   onPicture: (index: number, picture: Buffer) => Promise<void>,
   onRendered: (rendered: number) => void,
 ): Promise<void> {
   const runIndex = new Map(runs.map((run, index) => [run.first, index]));
   await renderFrames({
-    ...remotionFrames(remotion, settings, runs, onRendered),
+    ...remotionFrames(remotion, overMovingMedia ? withProps(settings, { drawMedia: false }) : settings, runs, onRendered),
     outputDir: null,
-    imageFormat: 'jpeg',
-    jpegQuality: PICTURE_JPEG_QUALITY,
+    ...(overMovingMedia ? { imageFormat: 'png' as const } : { imageFormat: 'jpeg' as const, jpegQuality: PICTURE_JPEG_QUALITY }),
     onFrameBuffer: (picture, frame) => onPicture(runIndex.get(frame)!, picture),
   });
 }

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
+import { MEDIA_CHOICES } from '../contract/pipeline.ts';
 import { DEFAULT_FPS, FpsSchema, VideoFormatSchema as FormatSchema } from '../contract/video.ts';
 import { UserError } from '../errors.ts';
 import type { LexiconEntry } from '../lexicon/entry.ts';
@@ -85,6 +86,8 @@ const ConfigSchema = z.strictObject({
     .default([])
     .transform((files) => (Array.isArray(files) ? files : [files])),
   allowPrivateNetworks: z.boolean().default(false),
+  /** The page's pictures a video shows: all of them (article), the lead image alone (lead), or none (README: "Pictures"). */
+  media: z.enum(MEDIA_CHOICES).default('article'),
   /** Every feed's jobs wait for an editor's approval after narration, unless the feed says otherwise. */
   review: z.boolean().default(false),
   /** How long a job stays claimed without a sign of life from its worker before another may take it. */

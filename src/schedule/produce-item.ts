@@ -7,6 +7,7 @@ import { writeFileAtomically } from '../system/atomic-files.ts';
 import { PRODUCT_VERSION } from '../output/run-record.ts';
 import type { JobView } from './job.ts';
 import { JOB_RECORD_FILE, JobRecordSchema, readFinishedJob, type JobRecord } from './job-record.ts';
+import type { MediaChoice } from '../contract/pipeline.ts';
 import type { JobProgress } from '../contract/desk.ts';
 import type { Fps } from '../contract/video.ts';
 import type { MusicRequest } from '../render/produce.ts';
@@ -23,6 +24,8 @@ export interface ProduceSettings {
   scale: number;
   concurrency: number | null;
   allowPrivateNetworks: boolean;
+  /** Which of the page's pictures each video shows (the config's `media:`). */
+  media?: MediaChoice;
   /** The longest each stage of an attempt may run, ms (the config's stageMinutes). */
   stageLimits: StageLimits;
   /** Each feed's own length and music bed, by feed URL (a job keeps its feed's URL). */
@@ -64,6 +67,7 @@ function itemSettings(job: JobView, options: ProduceItemOptions) {
     language: job.language,
     speed: chosen.speed,
     allowPrivateNetworks: options.allowPrivateNetworks,
+    media: options.media,
     maxSeconds: chosen.maxSeconds ?? feed.maxSeconds,
     music: chosen.music === false ? undefined : feed.music,
     lexicon: options.lexicon,

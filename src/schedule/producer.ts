@@ -3,6 +3,7 @@
 // worker. This adds what a job needs on top: its stage (narrating, rendering) for the queue, and the network
 // guard for sources that came from a feed. The scheduler never shells out to a CLI.
 import { DEFAULT_FETCH_LIMITS } from '../article/fetch.ts';
+import type { MediaChoice } from '../contract/pipeline.ts';
 import type { Fps, VideoFormat } from '../contract/video.ts';
 import { type MusicRequest, VideoProducer, type ProduceResult } from '../render/produce.ts';
 import type { JobProgress } from '../contract/desk.ts';
@@ -23,6 +24,7 @@ export interface ItemRequest {
   concurrency: number | null;
   outDir: string;
   allowPrivateNetworks: boolean;
+  media?: MediaChoice;
   maxSeconds?: number;
   music?: MusicRequest;
   lexicon?: readonly LexiconEntry[];
@@ -65,6 +67,7 @@ function narrationJob(request: Omit<ItemRequest, 'formats' | 'source'> & { sourc
     speed: request.speed,
     fetchLimits: { ...DEFAULT_FETCH_LIMITS, allowPrivateNetworks: request.allowPrivateNetworks },
     lexicon: request.lexicon,
+    media: request.media,
     passCache: request.passCache,
   };
 }

@@ -86,6 +86,7 @@ function handlers(context: SchedulerContext): JobHandlers {
     scale: config.render.scale,
     concurrency: config.render.concurrency ?? null,
     allowPrivateNetworks: config.allowPrivateNetworks,
+    media: config.media,
     stageLimits: { narrating: config.stageMinutes.narrating * 60_000, rendering: config.stageMinutes.rendering * 60_000 },
     feeds: Object.fromEntries(config.feeds.map((feed) => [feed.url, { maxSeconds: feed.maxSeconds, music: feed.music }])),
     afterEach: config.afterEach ?? null,

@@ -1,7 +1,7 @@
 // Written text -> what the voice should read, with the map back. Emoji and pictographs are not read aloud;
 // spans the newsroom says its own way (lexicon entries) are said so; language-specific rules (numbers, dates,
 // abbreviations) rewrite the rest.
-import { SpokenTextBuilder, type SpokenText } from './spoken-text.ts';
+import { type Heard, SpokenTextBuilder, type SpokenText } from './spoken-text.ts';
 
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: each joiner, selector and skin tone is removed on its own, whatever it joins.
 const UNSPOKEN = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]+/gu;
@@ -28,12 +28,15 @@ const keepAsWritten: SpokenRule = (_written, builder, from, to) => {
   builder.keep(from, to);
 };
 
-/** A written span said another way whatever the rules would say of it: a respelling, or given Kokoro phonemes. */
+/**
+ * A written span said another way whatever the rules would say of it: a respelling, given Kokoro phonemes, or
+ * its spoken text read by another language's eSpeak voice.
+ */
 export interface SaidAs {
   start: number;
   end: number;
   spoken: string;
-  phonemes?: string;
+  heard?: Heard;
 }
 
 /** `saidAs`: in order and not overlapping; each becomes one piece, so all it says maps back to its whole span. */
@@ -47,7 +50,7 @@ export function toSpokenText(
   let cursor = 0;
   for (const said of saidAs) {
     keepSpeakable(written, builder, cursor, said.start, rule, options);
-    builder.replace(said.start, said.end, said.spoken, said.phonemes);
+    builder.replace(said.start, said.end, said.spoken, said.heard);
     cursor = said.end;
   }
   keepSpeakable(written, builder, cursor, written.length, rule, options);

@@ -8,15 +8,28 @@ interface Piece {
   writtenEnd: number;
   /** Copied unchanged: positions inside map one to one. Replaced pieces map as a whole. */
   verbatim: boolean;
-  /** Kokoro symbols that say this piece, given instead of eSpeak's reading of its spoken text (a lexicon entry). */
-  phonemes?: string;
+  /** How the voice hears this piece when not as eSpeak's voice of the narration reads its spoken text (a lexicon entry). */
+  heard?: Heard;
 }
+
+/**
+ * Given Kokoro symbols, or the Kokoro language whose eSpeak voice reads the spoken text instead of the narration's
+ * (an English name in a Spanish narration: Kokoro's symbols are shared across its languages).
+ */
+export type Heard = { phonemes: string } | { language: string };
 
 /** A spoken span whose Kokoro symbols are given, not read by eSpeak. */
 export interface FixedPhonemes {
   spokenStart: number;
   spokenEnd: number;
   phonemes: string;
+}
+
+/** A spoken span read by eSpeak's voice for another Kokoro language. */
+export interface ForeignSpan {
+  spokenStart: number;
+  spokenEnd: number;
+  language: string;
 }
 
 export interface SpokenText {
@@ -28,6 +41,8 @@ export interface SpokenText {
   spokenSpan(writtenStart: number, writtenEnd: number): [number, number];
   /** The spans said with given phonemes, in order. */
   readonly fixedPhonemes: readonly FixedPhonemes[];
+  /** The spans read in another language's voice, in order. */
+  readonly foreignSpans: readonly ForeignSpan[];
 }
 
 export class SpokenTextBuilder {
@@ -41,16 +56,16 @@ export class SpokenTextBuilder {
     return this.add(this.written.slice(writtenStart, writtenEnd), writtenStart, writtenEnd, true);
   }
 
-  /** Append `spoken` as what written[writtenStart, writtenEnd) says; `phonemes`, when given, are what the voice hears. */
-  replace(writtenStart: number, writtenEnd: number, spoken: string, phonemes?: string): this {
-    return this.add(spoken, writtenStart, writtenEnd, false, phonemes);
+  /** Append `spoken` as what written[writtenStart, writtenEnd) says; `heard`, when given, is how the voice hears it. */
+  replace(writtenStart: number, writtenEnd: number, spoken: string, heard?: Heard): this {
+    return this.add(spoken, writtenStart, writtenEnd, false, heard);
   }
 
   build(): SpokenText {
     return new MappedSpokenText(this.written, this.spoken, [...this.pieces]);
   }
 
-  private add(spoken: string, writtenStart: number, writtenEnd: number, verbatim: boolean, phonemes?: string): this {
+  private add(spoken: string, writtenStart: number, writtenEnd: number, verbatim: boolean, heard?: Heard): this {
     if (spoken.length === 0 && writtenEnd === writtenStart) return this;
     const spokenStart = this.spoken.length;
     this.spoken += spoken;
@@ -60,7 +75,7 @@ export class SpokenTextBuilder {
       writtenStart,
       writtenEnd,
       verbatim,
-      ...(phonemes === undefined ? {} : { phonemes }),
+      ...(heard === undefined ? {} : { heard }),
     });
     return this;
   }
@@ -72,14 +87,18 @@ export function verbatimSpokenText(written: string): SpokenText {
 
 class MappedSpokenText implements SpokenText {
   readonly fixedPhonemes: readonly FixedPhonemes[];
+  readonly foreignSpans: readonly ForeignSpan[];
 
   constructor(
     readonly written: string,
     readonly spoken: string,
     private readonly pieces: readonly Piece[],
   ) {
-    this.fixedPhonemes = pieces.flatMap(({ spokenStart, spokenEnd, phonemes }) =>
-      phonemes === undefined ? [] : [{ spokenStart, spokenEnd, phonemes }],
+    this.fixedPhonemes = pieces.flatMap(({ spokenStart, spokenEnd, heard }) =>
+      heard !== undefined && 'phonemes' in heard ? [{ spokenStart, spokenEnd, phonemes: heard.phonemes }] : [],
+    );
+    this.foreignSpans = pieces.flatMap(({ spokenStart, spokenEnd, heard }) =>
+      heard !== undefined && 'language' in heard ? [{ spokenStart, spokenEnd, language: heard.language }] : [],
     );
   }
 

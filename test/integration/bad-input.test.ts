@@ -1,7 +1,7 @@
 // Every bad input gets one clear line naming the problem and the fix, a non-zero exit, no stack trace, and
 // leaves nothing in the output folder that looks finished.
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, writeFile, copyFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -51,6 +51,19 @@ describe('bad input', () => {
     it(`refuses ${option.join(' ')} before any work`, () =>
       expectRefusal(['--timing', 'calibrated', '--article', 'http://127.0.0.1:9/never-fetched', ...option], message, noModel));
   }
+
+  it('refuses a --media value that is no picture, folder or URL before any work', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'media-bad-'));
+    await writeFile(path.join(dir, 'notas.jpg'), 'esto no es una foto');
+    await mkdir(path.join(dir, 'vacia'));
+    const cases: Array<[string, RegExp]> = [
+      [path.join(dir, 'no-existe.jpg'), /--media .*no-existe\.jpg" is neither an existing file or folder nor an http\(s\) URL/],
+      [path.join(dir, 'notas.jpg'), /--media .*notas\.jpg cannot be used, it is not an image\. Give a JPEG, PNG, WebP or GIF file/],
+      [path.join(dir, 'vacia'), /--media .*vacia: the folder holds no \.jpg, \.png, \.webp or \.gif file/],
+      [`2=${dir}`, /--media 2=.*: a section shows one picture, and .* is a folder\. Name one file: 2=FILE/],
+    ];
+    for (const [value, message] of cases) await expectRefusal(['--article', 'http://127.0.0.1:9/never-fetched', '--media', value], message, noModel);
+  });
 
   it('refuses a file that is not UTF-8', async () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'latin1-')), 'texto.txt');

@@ -69,7 +69,7 @@ describe('a bad lexicon', () => {
       assert.equal(
         result.stderr,
         `error: ${bad}:2: "New York niu iork" has no pronunciation (no tab: columns are separated by tabs, not spaces). ` +
-          'Write the written form, a tab, how it is said (a respelling, or Kokoro phonemes between slashes), and optionally a tab and "case"\n',
+          'Write the written form, a tab, how it is said (a respelling, Kokoro phonemes between slashes, or @ and the language whose voice reads it), and optionally a tab and "case"\n',
       );
       assert.ok(!existsSync(out));
     });

@@ -24,7 +24,7 @@ describe('fast render against a plain full render', () => {
   let work: string;
   let narration: Narration;
   const videos: Partial<Record<RenderMode, string>> = {};
-  // With a lead image, ffmpeg draws its zoom under the title card's transparent pictures.
+  // With a lead image (and without: the brand background), ffmpeg moves it under the browser's transparent pictures.
   const withImage: Partial<Record<RenderMode, string>> = {};
   const renderer = new VideoRenderer();
 
@@ -64,7 +64,7 @@ describe('fast render against a plain full render', () => {
 
   for (const [name, pair] of [
     ['', videos],
-    [' with a lead image zoomed by ffmpeg', withImage],
+    [' with a lead image moved by ffmpeg', withImage],
   ] as const) {
     it(`looks the same at every frame (SSIM ≥ 0.98), so no picture comes a frame early or late${name}`, async () => {
       const ssim = await ssimPerFrame(pair.distinct!, pair.full!);

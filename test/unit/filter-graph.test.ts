@@ -1,68 +1,91 @@
-// The fast render's ffmpeg side as strings (src/render/filter-graph.ts), pure: the held pictures' timing, the lead
-// image's push-in against the browser's CSS transform, the progress bar, and the whole graph they make.
+// The fast render's ffmpeg side as strings (src/render/filter-graph.ts), pure: the pictures' timing, the moving
+// pictures against the browser's CSS placement (media-motion.ts), the crossfades, the progress bar, and the
+// whole graph they make.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { leadImageTransform } from '../../remotion/NewsVideo/lead-image-motion.ts';
+import { coverWindow, cssPlacement, motionPath, rectAt } from '../../remotion/NewsVideo/media-motion.ts';
 import {
-  concatScript,
-  coverSize,
   distinctPicturesGraph,
   ffmpegColor,
-  leadImageZoomFilter,
+  movingBackgroundFilter,
+  movingPictureFilter,
   pipedPicturesPts,
   progressBarFilter,
+  type MovingPicture,
 } from '../../src/render/filter-graph.ts';
 
-describe('filter graph (pure)', () => {
-  it("moves the image in ffmpeg as the browser's CSS transform does, to a fraction of a pixel", () => {
-    const zoom = { width: 1080, height: 1920, imageWidth: 1600, imageHeight: 1000, titleFrames: 91 };
-    // Cover-fit: the shorter side fills the frame, and the overhang is even so the frame stays centred on a pixel.
-    const cover = coverSize(zoom);
-    assert.equal(cover.height, 1920);
-    assert.equal((cover.width - 1080) % 2, 0);
-    assert.ok(Math.abs(cover.width - 1600 * (1920 / 1000)) <= 1, `${cover.width}`);
-    const graph = leadImageZoomFilter('0:v', 'bg', zoom, 'format=yuv420p');
-    assert.match(graph, /^\[0:v\]/);
-    assert.match(graph, /\[bg\]$/);
-    assert.match(graph, /loop=loop=90:size=1/);
-    // Each corner expression, evaluated at frame n, is where CSS scale(s) translate(t) about the centre puts the
-    // frame's corner in the cover-fitted image: centre + (corner - centre) / s - t.
-    const corners = Object.fromEntries([...graph.matchAll(/([xy][0-3])='([^']+)'/g)].map((match) => [match[1]!, match[2]!]));
-    assert.equal(Object.keys(corners).length, 8);
-    for (const frame of [0, 17, 45, 90]) {
-      const { scale, translateXPercent, translateYPercent } = leadImageTransform(frame / 91);
-      const expected = (corner: number, size: number, percent: number) => size / 2 + (corner - size / 2) / scale - (percent / 100) * size;
-      // ffmpeg's frame counter `in` is a reserved word in JavaScript.
-      const at = (name: string) => Function('frame', `return ${corners[name]!.replace(/\bin\b/g, 'frame')};`)(frame) as number;
-      for (const [name, want] of [
-        ['x0', expected(0, 1080, translateXPercent)],
-        ['x3', expected(1080, 1080, translateXPercent)],
-        ['y0', expected(0, 1920, translateYPercent)],
-        ['y3', expected(1920, 1920, translateYPercent)],
-      ] as const) {
-        assert.ok(Math.abs(at(name) - want) < 0.01, `frame ${frame} ${name}: ${at(name)} vs ${want}`);
-      }
-    }
-  });
+/** An ffmpeg expression of perspective's frame counter `in` (1 at the first frame; a reserved word in JavaScript), at frame `frame` from 0. */
+const evaluate = (expression: string, frame: number) => Function('frame', `return ${expression.replace(/\bin\b/g, 'frame')};`)(frame + 1) as number;
 
-  it('writes an ffconcat script with one second per frame and the last picture listed twice', () => {
-    const runs = [
-      { first: 0, length: 7 },
-      { first: 7, length: 1 },
-      { first: 8, length: 22 },
-    ];
-    const script = concatScript(runs, ['/a/0.jpeg', "/a/it's.jpeg", '/a/8.jpeg']);
-    const lines = script.trim().split('\n');
-    assert.equal(lines[0], 'ffconcat version 1.0');
-    assert.deepEqual(
-      lines.filter((line) => line.startsWith('duration ')).map((line) => Number(line.slice(9))),
-      runs.map((run) => run.length),
+describe('filter graph (pure)', () => {
+  for (const [kind, scale, focus] of [
+    ['push-in', 1, { x: 0.3, y: 0.6 }],
+    ['pan', 0.5, { x: 0.8, y: 0.2 }],
+  ] as const) {
+    it(`moves a picture in ffmpeg as the browser's CSS placement does, to a fraction of a pixel (${kind}, scale ${scale})`, () => {
+      const frame = { width: 1080, height: 1920 };
+      const picture: MovingPicture = { frame, scale, size: { width: 1600, height: 1000 }, focus, kind, visibleFrames: 91 };
+      const graph = movingPictureFilter('0:v', 'bg', picture, 'format=yuv420p');
+      assert.match(graph, /^\[0:v\]/);
+      assert.match(graph, /\[bg\]$/);
+      assert.match(graph, /loop=loop=90:size=1/);
+      const [, coverWidth, coverHeight, , , cropX, cropY] = /scale=(\d+):(\d+).*crop=(\d+):(\d+):(\d+):(\d+)/.exec(graph)!.map(Number);
+      const corners = Object.fromEntries([...graph.matchAll(/([xy][0-3])='([^']+)'/g)].map((match) => [match[1]!, match[2]!]));
+      assert.equal(Object.keys(corners).length, 8);
+      const window = coverWindow(picture.size, focus, frame);
+      for (const at of [0, 17, 45, 90]) {
+        const progress = at / 90;
+        // Where the browser shows the frame's corners: the motion's rectangle, in the cover-fitted picture.
+        const rect = rectAt(motionPath(kind, window.focus, frame), progress);
+        const placed = cssPlacement(picture.size, focus, kind, frame, progress);
+        assert.equal(placed.image.left, -window.left);
+        // The same points in the pixels of ffmpeg's scaled and cropped picture.
+        const toX = (x: number) => ((window.left + x) * coverWidth!) / placed.image.width - cropX!;
+        const toY = (y: number) => ((window.top + y) * coverHeight!) / placed.image.height - cropY!;
+        for (const [name, want] of [
+          ['x0', toX(rect.left)],
+          ['x3', toX(rect.left + rect.width)],
+          ['y0', toY(rect.top)],
+          ['y3', toY(rect.top + rect.height)],
+        ] as const) {
+          assert.ok(Math.abs(evaluate(corners[name]!, at) - want) < 0.01, `frame ${at} ${name}: ${evaluate(corners[name]!, at)} vs ${want}`);
+        }
+        // Inside the cropped picture: no corner samples past its edge by more than rounding.
+        assert.ok(evaluate(corners.x0!, at) > -0.51 && evaluate(corners.x3!, at) < 1080 * scale + 0.51);
+      }
+    });
+  }
+
+  it('crossfades each span in over the last at its first frame, for its fade frames', () => {
+    const picture: MovingPicture = {
+      frame: { width: 1080, height: 1080 },
+      scale: 1,
+      size: { width: 800, height: 600 },
+      focus: { x: 0.5, y: 0.5 },
+      kind: 'pan',
+      visibleFrames: 40,
+    };
+    const graph = movingBackgroundFilter(
+      [
+        { input: 0, picture, first: 0, fadeFrames: 0 },
+        { input: 1, picture, first: 25, fadeFrames: 15 },
+        { input: 2, picture, first: 60, fadeFrames: 15 },
+      ],
+      'out',
+      'format=yuv420p',
     );
-    assert.deepEqual(
-      lines.filter((line) => line.startsWith('file ')),
-      ["file '/a/0.jpeg'", "file '/a/it'\\''s.jpeg'", "file '/a/8.jpeg'", "file '/a/8.jpeg'"],
+    const chains = graph.split(';');
+    assert.equal(chains.length, 6);
+    assert.match(chains[1]!, /^\[1:v\].*\[span1\]$/);
+    assert.equal(chains[3], '[span0][span1]xfade=transition=fade:duration=15:offset=25,setpts=N[mixed1]');
+    assert.equal(chains[4], '[mixed1][span2]xfade=transition=fade:duration=15:offset=60,setpts=N[mixed2]');
+    assert.equal(chains[5], '[mixed2]null[out]');
+    assert.equal(
+      movingBackgroundFilter([{ input: 3, picture, first: 0, fadeFrames: 0 }], 'out', 'format=yuv420p')
+        .split(';')
+        .at(-1),
+      '[span0]null[out]',
     );
-    assert.throws(() => concatScript(runs, ['/a/0.jpeg']), RangeError);
   });
 
   it("times piped picture N at its run's first frame, and the repeated last picture at the end", () => {
@@ -99,27 +122,32 @@ describe('filter graph (pure)', () => {
     assert.match(graph, /n\/389.*\[out\]$/);
   });
 
-  it('joins the held pictures, the opening and the bar into one graph ending at [video]', () => {
-    const heldRuns = [
-      { first: 91, length: 7 },
-      { first: 98, length: 22 },
+  it('joins the pictures, the moving background and the bar into one graph ending at [video]', () => {
+    const runs = [
+      { first: 0, length: 7 },
+      { first: 7, length: 22 },
     ];
-    const plain = distinctPicturesGraph({ held: 0, heldRuns, opening: null }, 30, null);
+    const plain = distinctPicturesGraph({ pictures: 0, runs, background: null }, 30, null);
     assert.equal(
       plain,
       "[0:v]settb=1,setpts='(7*gte(N,1)+22*gte(N,2))',zscale=matrix=709:range=limited:primariesin=709:primaries=709:transferin=709:transfer=709,format=yuv420p,fps=1,settb=1/30,setpts=N,fps=30[timed];[timed]null[video]",
     );
-    const zoom = { width: 540, height: 960, imageWidth: 1200, imageHeight: 800, titleFrames: 91 };
-    const bar = progressBarFilter('timed', 'video', { width: 540, scale: 0.5, fullAtFrame: 389, color: '#E63946' })!;
-    const graph = distinctPicturesGraph({ held: 2, heldRuns, opening: { pictures: 0, image: 1, zoom } }, 25, bar);
+    const picture: MovingPicture = {
+      frame: { width: 1080, height: 1920 },
+      scale: 0.5,
+      size: { width: 1200, height: 800 },
+      focus: { x: 0.5, y: 0.5 },
+      kind: 'push-in',
+      visibleFrames: 29,
+    };
+    const bar = progressBarFilter('timed', 'video', { width: 540, scale: 0.5, fullAtFrame: 20, color: '#E63946' })!;
+    const graph = distinctPicturesGraph({ pictures: 1, runs, background: [{ input: 0, picture, first: 0, fadeFrames: 0 }] }, 25, bar);
     const chains = graph.split(';');
-    assert.ok(chains[0]!.startsWith('[1:v]format=gbrp'), chains[0]);
-    assert.ok(chains[0]!.endsWith('[background]'));
-    assert.match(chains[1]!, /^\[0:v\]zscale=.*,format=yuva420p\[card\]$/);
-    assert.equal(chains[2], '[background][card]overlay=format=yuv420,trim=end_frame=91[opening]');
-    assert.match(chains[3]!, /^\[2:v\]settb=1,setpts='\(7\*gte\(N,1\)\+22\*gte\(N,2\)\)',.*,fps=1\[held\]$/);
-    assert.equal(chains[4], '[opening][held]concat=n=2:v=1:a=0,settb=1/25,setpts=N,fps=25[timed]');
-    assert.equal(chains.slice(5).join(';'), bar);
+    assert.ok(chains[0]!.startsWith('[0:v]format=gbrp'), chains[0]);
+    assert.equal(chains[1], '[span0]null[background]');
+    assert.match(chains[2]!, /^\[1:v\]settb=1,setpts='\(7\*gte\(N,1\)\+22\*gte\(N,2\)\)',zscale=.*,format=yuva420p,fps=1\[pictures\]$/);
+    assert.equal(chains[3], '[background][pictures]overlay=format=yuv420,settb=1/25,setpts=N,fps=25[timed]');
+    assert.equal(chains.slice(4).join(';'), bar);
     assert.match(graph, /\[video\]$/);
   });
 });

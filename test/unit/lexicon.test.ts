@@ -27,6 +27,13 @@ describe('lexicon files', () => {
     ]);
   });
 
+  it("reads @ and a language as the written form read by that language's voice, bare codes folded onto Kokoro's", () => {
+    assert.deepEqual(
+      lexicon('Washington Post\t@en\tcase\nRenault\t@FR\nBraga\t@pt\n').map((entry) => entry.said),
+      [{ language: 'en-us' }, { language: 'fr' }, { language: 'pt-br' }],
+    );
+  });
+
   const refusals: Array<[string, RegExp]> = [
     ['Reuters róiters', /^test\.tsv:2: "Reuters róiters" has no pronunciation \(no tab: columns are separated by tabs, not spaces\)\. Write/],
     ['Reuters', /^test\.tsv:2: "Reuters" has no pronunciation\. Write the written form, a tab/],
@@ -38,6 +45,7 @@ describe('lexicon files', () => {
     ['Meta\tméta\tCASE', /^test\.tsv:2: "Meta" has an unknown third column "CASE"\. The only option is "case"/],
     ['«Reuters»\tróiters', /^test\.tsv:2: "«Reuters»" does not start with a letter or digit\. Entries match whole words/],
     ['Reuters\t123', /^test\.tsv:2: "Reuters" is said as "123", which has no letter/],
+    ['Bayern\t@de', /^test\.tsv:2: "Bayern" is to be read in "de", a language Kokoro cannot speak here\. Write @ and one of: es, en-us/],
   ];
   for (const [line, message] of refusals) {
     it(`refuses ${JSON.stringify(line)} with its file:line and the fix`, () => {
@@ -110,6 +118,31 @@ describe('a lexicon entry said', () => {
     const plain = await voiceInput(text, 'es');
     assert.notEqual(plain.words[0]!.phonemes, words[0]!.phonemes, 'the respelling changes what the voice hears');
     assert.equal(words[0]!.phonemes, (await voiceInput('róiters', 'es')).words[0]!.phonemes);
+  });
+
+  it("gives the voice the English voice's phonemes for an @en entry, the subtitles its written words", async () => {
+    const text = 'Según el Washington Post, Trump habló.';
+    const { words } = await voiceInput(text, 'es', undefined, lexicon('Washington Post\t@en\tcase'));
+    const plain = await voiceInput(text, 'es');
+    assert.deepEqual(
+      words.map((word) => word.text),
+      ['Según', 'el', 'Washington Post', 'Trump', 'habló'],
+    );
+    const english = (await voiceInput('Washington Post', 'en-us')).words.map((word) => word.phonemes).join(' ');
+    assert.equal(words[2]!.phonemes, english);
+    assert.notEqual(
+      english,
+      plain.words
+        .slice(2, 4)
+        .map((word) => word.phonemes)
+        .join(' '),
+      'the English voice reads it otherwise',
+    );
+    // Around the entry the Spanish voice reads as it does without it, and goes on in Spanish after it.
+    assert.deepEqual(
+      words.filter((word) => word.text !== 'Washington Post'),
+      plain.words.filter((word) => !['Washington', 'Post'].includes(word.text)),
+    );
   });
 
   it('wins over a built-in Spanish rule, which still reads everything around it', async () => {

@@ -28,6 +28,8 @@ describe('schedule config', () => {
     assert.equal(config.output, path.join(dir, 'videos'));
     assert.deepEqual(config.queue, { kind: 'sqlite', file: path.join(dir, 'jobs.db') });
     assert.equal(config.allowPrivateNetworks, false);
+    assert.equal(config.media, 'article');
+    assert.equal(parseConfig({ feeds: [{ url: 'https://example.com/rss.xml' }], media: 'lead' }, file).media, 'lead');
     assert.deepEqual(config.retry, { maxAttempts: 3, backoffSeconds: 60 });
   });
 
@@ -73,6 +75,7 @@ describe('schedule config', () => {
     ['a bad cron pattern', { feeds: [{ url: 'https://e.com/f' }], cron: 'every morning' }, /cron: must be a cron pattern/],
     ['an unknown time zone', { feeds: [{ url: 'https://e.com/f' }], timezone: 'Mars/Olympus' }, /timezone: must be an IANA time zone/],
     ['an unknown queue', { feeds: [{ url: 'https://e.com/f' }], queue: 'postgres://db' }, /queue: must be sqlite:<file> or redis:\/\/host:port/],
+    ['an unknown media choice', { feeds: [{ url: 'https://e.com/f' }], media: 'all' }, /media: .*"article"\|"lead"\|"none"/],
     ['a string for a boolean', { feeds: [{ url: 'https://e.com/f' }], allowPrivateNetworks: 'yes' }, /allowPrivateNetworks/],
   ];
   for (const [what, raw, problem] of bad) {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fetchPage } from '../../src/article/fetch.ts';
-import { downloadLeadImage, LEAD_IMAGE_LIMITS } from '../../src/article/lead-image.ts';
+import { downloadImage, IMAGE_LIMITS } from '../../src/article/image-download.ts';
 import { send, startServer, type TestServer } from '../helpers/server.ts';
 
 describe('private networks from a typed URL', () => {
@@ -43,8 +43,8 @@ describe('private networks from a typed URL', () => {
   it("drops a lead image on another private host with a warning, under the typed host's rule", async () => {
     const warnings: string[] = [];
     const folder = await mkdtemp(path.join(tmpdir(), 'typed-host-'));
-    const image = await downloadLeadImage(`${otherUrl}.jpg`, folder, (line) => warnings.push(line), {
-      ...LEAD_IMAGE_LIMITS,
+    const image = await downloadImage(`${otherUrl}.jpg`, folder, { name: 'lead', what: 'the lead image' }, (line) => warnings.push(line), {
+      ...IMAGE_LIMITS,
       allowPrivateNetworks: { host: new URL(typed.url('/')).host },
     });
     assert.equal(image, null);

@@ -1,7 +1,7 @@
 // Weighs the semiotic classes against each other: each tagger, in this order, claims the matches no earlier one
 // claimed. The order is the priority: an address before the numbers in it, a telephone before a range, a date
-// before a fraction, a unit before a bare number, abbreviations before acronyms ("COVID-19" before its number),
-// and the safety pass last.
+// before a fraction, a range's first end before the unit its second end carries ("5-6 km"), a unit before a bare
+// number, abbreviations before acronyms ("COVID-19" before its number), and the safety pass last.
 import type { Context } from './context.ts';
 import type { SpanishLocale } from './locales.ts';
 import type { SemioticClass, Tagger } from './tagger.ts';
@@ -9,38 +9,44 @@ import { abbreviationTagger } from './classes/abbreviation.ts';
 import { acronymTagger } from './classes/acronym.ts';
 import { arithmeticTagger, productTagger } from './classes/arithmetic.ts';
 import { cardinalTagger } from './classes/cardinal.ts';
-import { dateCodeTagger, numericDateTagger, wordDateTagger } from './classes/date.ts';
+import { dateCodeTagger, numericDateTagger, weekdayDateTagger, wordDateTagger } from './classes/date.ts';
 import { decimalTagger } from './classes/decimal.ts';
 import { electronicTagger } from './classes/electronic.ts';
 import { fractionTagger } from './classes/fraction.ts';
 import { leftoverTagger } from './classes/leftover.ts';
-import { kilometrePointTagger, measureTagger } from './classes/measure.ts';
+import { kilometrePointTagger, measureTagger, unitLabelTagger } from './classes/measure.ts';
 import { moneyTagger, perUnitTagger } from './classes/money.ts';
 import { ordinalTagger } from './classes/ordinal.ts';
 import { percentTagger } from './classes/percent.ts';
-import { rangeTagger } from './classes/range.ts';
-import { dottedReferenceTagger, slashedReferenceTagger } from './classes/reference.ts';
+import { currencyRangeTagger, rangeTagger, unitRangeStartTagger } from './classes/range.ts';
+import { departmentNormTagger, dottedReferenceTagger, slashedReferenceTagger } from './classes/reference.ts';
 import { romanTagger } from './classes/roman.ts';
 import { ipAddressTagger, serviceNumberTagger, telephoneTagger, tollFreeTagger } from './classes/telephone.ts';
-import { durationTagger, timeTagger } from './classes/time.ts';
+import { durationTagger, matchMinuteTagger, timeTagger } from './classes/time.ts';
 
 const TAGGERS: readonly Tagger[] = [
   electronicTagger,
   arithmeticTagger,
   ipAddressTagger,
   numericDateTagger,
+  weekdayDateTagger,
   telephoneTagger,
   tollFreeTagger,
   wordDateTagger,
   dateCodeTagger,
   durationTagger,
   timeTagger,
+  matchMinuteTagger,
+  currencyRangeTagger,
+  unitRangeStartTagger,
   moneyTagger,
   perUnitTagger,
   percentTagger,
   productTagger,
   measureTagger,
   kilometrePointTagger,
+  unitLabelTagger,
+  departmentNormTagger,
   slashedReferenceTagger,
   fractionTagger,
   ordinalTagger,

@@ -19,6 +19,17 @@ export function wordsBefore(context: Context, count: number): string[] {
   return (sentence.match(WORD) ?? []).slice(-count).map((word) => word.toLowerCase());
 }
 
+/** The words of the sentence the match is in, lowercased (up to 200 characters either side). */
+export function sentenceWords(context: Context): string[] {
+  const before =
+    context.text
+      .slice(Math.max(0, context.start - 200), context.start)
+      .split(/[.!?…]\s|\n/u)
+      .at(-1) ?? '';
+  const after = context.text.slice(context.end, context.end + 200).split(/[.!?…](?:\s|$)|\n/u)[0] ?? '';
+  return [...(before.match(WORD) ?? []), ...(after.match(WORD) ?? [])].map((word) => word.toLowerCase());
+}
+
 /** The word just after the match (spaces only between), lowercased, or undefined. */
 export function wordAfter(context: Context): string | undefined {
   return /^\s+([\p{L}\p{M}]+)/u.exec(context.text.slice(context.end, context.end + 60))?.[1]?.toLowerCase();

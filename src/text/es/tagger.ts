@@ -56,6 +56,18 @@ export function alternation(words: Iterable<string>): string {
     .join('|');
 }
 
+/**
+ * Regex source matching `source` in any letter case, for one part of a pattern whose other parts must keep theirs
+ * (unit symbols: "mm" is not "MM"). Each letter becomes a class of its two cases.
+ */
+export function caseless(source: string): string {
+  // An escape ("\\s") is kept as it is.
+  return source.replace(/\\.|\p{L}/gu, (letter) => {
+    const [lower, upper] = [letter.toLowerCase(), letter.toUpperCase()];
+    return letter.startsWith('\\') || lower === upper ? letter : `[${lower}${upper}]`;
+  });
+}
+
 /** A locale-independent pattern. */
 export function fixed(pattern: RegExp): (locale: SpanishLocale) => RegExp {
   return () => pattern;

@@ -36,8 +36,11 @@ export function numberSource(locale: SpanishLocale, decimals: 'optional' | 'requ
   return source;
 }
 
-/** Regex source for a minus sign standing before a number (not a hyphen between words or numbers). */
-export const SIGN_SOURCE = String.raw`(?:(?<![\p{L}\p{N}])${MINUS}(?=\d))?`;
+/**
+ * Regex source for a minus sign standing before a number: not a hyphen between words or numbers, nor a range's dash
+ * after a number or a percent sign ("5 - 6 km", "3,5%-4%").
+ */
+export const SIGN_SOURCE = String.raw`(?:(?<![\p{L}\p{N}%‰])(?<![\p{N}%‰]\s)${MINUS}(?=\d))?`;
 
 export interface WrittenNumber {
   readonly negative: boolean;

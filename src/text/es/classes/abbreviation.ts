@@ -7,12 +7,19 @@ import { escapePattern, fixed, type Tagger } from '../tagger.ts';
 
 interface Abbreviation {
   spoken: string;
-  title: boolean;
+  /** "title": said only before a name ("Sr."); "number": said only before a number ("inc 3", "Inc. 3", while
+   * "Apple Inc." stays); "plain": anywhere. */
+  kind: 'title' | 'number' | 'plain';
 }
 
 let table: ReadonlyMap<string, Abbreviation> | undefined;
 const abbreviations = () =>
-  (table ??= new Map(readTable('abbreviations.tsv').map(([written, spoken, kind]) => [written!, { spoken: spoken!, title: kind === 'title' }])));
+  (table ??= new Map(
+    readTable('abbreviations.tsv').map(([written, spoken, kind]) => [
+      written!,
+      { spoken: spoken!, kind: kind === 'title' || kind === 'number' ? kind : 'plain' },
+    ]),
+  ));
 
 export const abbreviationTagger: Tagger = {
   semioticClass: 'abbreviation',
@@ -30,7 +37,12 @@ export const abbreviationTagger: Tagger = {
     const abbreviation = key === undefined ? undefined : abbreviations().get(key);
     if (!abbreviation) return undefined;
     const after = textAfter(context);
-    if (abbreviation.title) {
+    if (abbreviation.kind === 'number') {
+      // "Apple Inc. 3 veces": after a company's name it is the company's, number or not.
+      const afterName = /\p{Lu}\p{Ll}+\s$/u.test(context.text.slice(Math.max(0, context.start - 30), context.start));
+      return /^\s?\d/.test(after) && !afterName ? abbreviation.spoken : undefined;
+    }
+    if (abbreviation.kind === 'title') {
       // A title stands before a name: "Sr. Rodríguez", "Avda. de la Paz", "da. ana" (lowercase only for a lowercase title).
       const next = /^\s+(\p{L}+)/u.exec(after)?.[1];
       if (!next) return undefined;

@@ -72,3 +72,15 @@ export const dateCodeTagger: Tagger = {
   read: ([, day, initial]) =>
     MONTH_INITIALS.has(initial!) && Number(day) >= 1 && Number(day) <= 31 ? `${cardinal(Number(day))} ${spellLetters(initial!)}` : undefined,
 };
+
+const WEEKDAYS = ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'];
+
+/**
+ * A day and month without the year after a weekday: "el martes 16/11" -> "el martes dieciséis de noviembre". Alone,
+ * "16/11" may be a fraction or a score; after a weekday it can only be the day.
+ */
+export const weekdayDateTagger: Tagger = {
+  semioticClass: 'date',
+  pattern: fixed(new RegExp(String.raw`(?<=(?<![\p{L}])(?:${WEEKDAYS.join('|')})\s)(\d{1,2})(/)(\d{1,2})(?![\p{N}]|/\d)`, 'giu')),
+  read: ([, day, , month], context) => say(Number(day), MONTH_NAMES[Number(month) - 1], undefined, undefined, context.locale),
+};

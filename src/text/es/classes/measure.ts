@@ -1,10 +1,10 @@
 // Quantities with a unit symbol: "120 km/h", "-5 °C", "1.013 hPa", "3 3/5 m", "4,51/s". The unit's gender
 // (data/units.tsv) decides the number's form: "veintiún kilómetros", "doscientas cuarenta y cinco millas".
-import { textAfter, wordsBefore, type Context } from '../context.ts';
+import { sentenceWords, textAfter, wordsBefore, type Context } from '../context.ts';
 import { readMap, readTable } from '../data.ts';
 import { beforeNoun, cardinal, countingCardinal, type Gender } from '../numbers.ts';
 import { escapePattern, fixed, perLocale, type Tagger } from '../tagger.ts';
-import { numberSource, parseNumber, SIGN_SOURCE, sayNumber, sayRangeStart, sayWrittenNumber } from '../written-number.ts';
+import { numberSource, parseNumber, SIGN_SOURCE, sayNumber, sayWrittenNumber } from '../written-number.ts';
 import { fractionWords } from './fraction.ts';
 
 interface Unit {
@@ -43,6 +43,11 @@ export function unitSource(): string {
     .join('|');
 }
 
+/** The gender of a unit ("millas" f), for the first end of a range written once before it ("5-6 km"). */
+export function unitGender(symbol: string): Gender | undefined {
+  return unitTable().get(unitKey(symbol))?.gender;
+}
+
 /** How one of a unit is said ("kg" -> "kilogramo"), for a price per unit: "2 €/kg". */
 export function unitSingular(symbol: string): string | undefined {
   return unitTable().get(unitKey(symbol))?.singular;
@@ -52,22 +57,67 @@ export function unitSingular(symbol: string): string | undefined {
 // plural article too: "hasta los 31º" is a temperature, a plural ordinal ("los 3.º") is written with the point.
 const ORDINAL_BEFORE_DEGREE = new Set(['el', 'la', 'del', 'al', 'su']);
 
+// A position in a league table is written in brackets after the team, often with the degree sign for "º":
+// "Liceo (5º), Marista (6º)... serían los clasificados". These words say the sentence is about a standing, those
+// after them that it is about the weather ("Sevilla (40°)"), which keeps the degrees.
+const STANDING_WORDS = new Set([
+  'torneo',
+  'tabla',
+  'posiciones',
+  'posición',
+  'puesto',
+  'lugar',
+  'clasificados',
+  'clasificación',
+  'fecha',
+  'jornada',
+  'puntos',
+  'unidades',
+  'líder',
+  'campeonato',
+  'liga',
+  'equipo',
+  'equipos',
+  'recibe',
+  'visita',
+  'partido',
+  'gol',
+  'goles',
+  'clasificar',
+  'clasificado',
+  'clasificada',
+]);
+const WEATHER_WORDS = new Set(['temperatura', 'temperaturas', 'grados', 'máxima', 'máximas', 'mínima', 'mínimas', 'calor', 'frío', 'termómetros']);
+
+// After a section word a degree sign is the ordinal of the section, as Argentine laws number theirs: "art. 99 inc.
+// 3°" -> "artículo noventa y nueve inciso tercero".
+// Read on the raw text: the abbreviation's period would end the sentence for wordsBefore.
+const SECTION_BEFORE = /(?:^|[^\p{L}])(?:(?:art|arts|inc|apdo|cap)\.?|artículo|inciso|apartado|párrafo|capítulo|título)\s?$/iu;
+const afterSection = (context: Context) => SECTION_BEFORE.test(context.text.slice(Math.max(0, context.start - 12), context.start));
+
+/** "1°) El art. 99...": a list's number at the start of a sentence, closed by a bracket or a period and a dash. */
+const listNumber = (context: Context) => wordsBefore(context, 1).length === 0 && /^(?:\)|\.-)/.test(textAfter(context, 2));
+
+/** "Estudiantes (1°)" in a sentence about a league: the team's position, an ordinal, not degrees. */
+function bracketedStanding(context: Context): boolean {
+  if (!/\(\s?$/.test(context.text.slice(Math.max(0, context.start - 2), context.start))) return false;
+  if (!/^\s?\)/.test(textAfter(context, 2))) return false;
+  const words = sentenceWords(context);
+  return words.some((word) => STANDING_WORDS.has(word)) && !words.some((word) => WEATHER_WORDS.has(word));
+}
+
 export const measureTagger: Tagger = {
   semioticClass: 'measure',
   pattern: perLocale(
     (locale) =>
       new RegExp(
-        String.raw`(?<![\p{L}\p{N}.,])(?:(${numberSource(locale)})\s?[-–]\s?)?(${SIGN_SOURCE}(?:\d+\s)?\d+\/\d+|${SIGN_SOURCE}${numberSource(locale)})(?:\s(mil|millones|millón))?\s?(\/)?(${unitSource()})(?![\p{L}\p{N}])`,
+        String.raw`(?<![\p{L}\p{N}.,])(${SIGN_SOURCE}(?:\d+\s)?\d+\/\d+|${SIGN_SOURCE}${numberSource(locale)})(?:\s(mil|millones|millón))?\s?(\/)?(${unitSource()})(?![\p{L}\p{N}])`,
         'gu',
       ),
   ),
-  read: ([, rangeFrom, amount, scale, per, symbol], context) => {
+  read: ([, amount, scale, per, symbol], context) => {
     const unit = unitTable().get(unitKey(symbol!));
-    if (!unit) return undefined;
-    const quantity = quantityWords(amount!, scale, per, symbol!, unit, context);
-    if (quantity === undefined || rangeFrom === undefined) return quantity;
-    // "5-6 km": a range written once with the unit.
-    return `${sayRangeStart(rangeFrom, context, unit.gender)} a ${quantity}`;
+    return unit && quantityWords(amount!, scale, per, symbol!, unit, context);
   },
 };
 
@@ -83,6 +133,7 @@ function quantityWords(
     const before = wordsBefore(context, 1);
     if (before.length === 0 && context.start === 0 && context.end === context.text.length) return undefined;
     if (before.some((word) => ORDINAL_BEFORE_DEGREE.has(word))) return undefined;
+    if (afterSection(context) || bracketedStanding(context) || listNumber(context)) return undefined;
     // "1° de enero": the first of a month, written with the degree sign for "º".
     const month = /^\s+de\s+(\p{L}+)/u.exec(textAfter(context))?.[1];
     if (month !== undefined && readMap('months.tsv').has(month.toLowerCase())) return undefined;
@@ -118,4 +169,24 @@ export const kilometrePointTagger: Tagger = {
   semioticClass: 'measure',
   pattern: fixed(/(?<![\p{L}\p{N}])(km|KM|Km|PK|pk)\.?(?=\s?\d)/gu),
   read: ([, mark]) => (mark!.toLowerCase() === 'pk' ? 'punto kilométrico' : 'kilómetro'),
+};
+
+// Unit symbols that are also words or abbreviations of Spanish ("(ha)", "(min)", "(cal)"): alone in brackets
+// they may be anything, so they are left.
+const WORDLIKE_UNITS = new Set(['ha', 'min', 'cal', 'seg', 'hs', 'hrs', 'cc', 'kn']);
+
+/** Whether a symbol alone in brackets can only be the unit: not one letter, not all capitals (an acronym: GB, CV). */
+function unmistakableUnit(symbol: string): boolean {
+  if (symbol.length < 2 || WORDLIKE_UNITS.has(symbol)) return false;
+  return symbol !== symbol.toUpperCase() || /[^\p{L}]/u.test(symbol);
+}
+
+/**
+ * A unit named alone in brackets, as a table heading or a figure's label: "el consumo (kWh)" -> "el consumo
+ * (kilovatios hora)". No number counts it, so it is said in the plural.
+ */
+export const unitLabelTagger: Tagger = {
+  semioticClass: 'measure',
+  pattern: fixed(new RegExp(String.raw`(?<=\(\s?)(${unitSource()})(?=\s?\))`, 'gu')),
+  read: ([symbol]) => (unmistakableUnit(symbol!) ? unitTable().get(unitKey(symbol!))?.plural : undefined),
 };

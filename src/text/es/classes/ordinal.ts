@@ -9,11 +9,13 @@ const SHORT = /^(?:ᵉʳ|er)$/;
 
 export const ordinalTagger: Tagger = {
   semioticClass: 'ordinal',
+  // A period after letters ("30ma. fecha", "(3 a 2, 28va.)") is the abbreviation's when a lowercase word or a
+  // closing bracket or comma follows: no sentence ends there.
   // Only the raised marks may stand apart from the number: "2 no llegaron" is a count, not "segundo".
   // Two groups at most: an ordinal is read below a million; more groups (bounded, as in written-number.ts) would only
   // make a long run of "111 111…" cost a scan of the rest of the run at each of its numbers.
   pattern: fixed(
-    /(?<![\p{L}\p{N}.,])(\d{1,3}(?:[.\s]\d{3}){1,2}|\d+)(?:\.?\s?(º|ª|°)|\.?(ᵉʳ|er|ero|era|ro|ra|do|da|to|ta|mo|ma|vo|va|no|na)(?:\.(?=\s+\p{Ll}))?)(?![\p{L}\p{N}])/gu,
+    /(?<![\p{L}\p{N}.,])(\d{1,3}(?:[.\s]\d{3}){1,2}|\d+)(?:\.?\s?(º|ª|°)|\.?(ᵉʳ|er|ero|era|ro|ra|do|da|to|ta|mo|ma|vo|va|no|na)(?:\.(?=\s+\p{Ll}|[),;]))?)(?![\p{L}\p{N}])/gu,
   ),
   read: ([, digits, mark, letters], context) => {
     const suffix = mark ?? letters;

@@ -4,6 +4,7 @@
 import { wordAfter } from '../context.ts';
 import { cardinal, decimalDigits } from '../numbers.ts';
 import { fixed, type Tagger } from '../tagger.ts';
+import { spellLetters } from '../spelling.ts';
 import { sayAcronym } from './acronym.ts';
 
 const SCALES = new Set(['mil', 'millones', 'millón', 'billones', 'billón']);
@@ -23,4 +24,15 @@ export const slashedReferenceTagger: Tagger = {
   semioticClass: 'reference',
   pattern: fixed(/(?<![\p{L}\p{N}/])(\d+)\/(\d+)\/(\p{Lu}{2,})(?![\p{L}\p{N}])/gu),
   read: ([, first, second, letters]) => `${cardinal(BigInt(first!))} barra ${cardinal(BigInt(second!))} barra ${sayAcronym(letters!)}`,
+};
+
+/**
+ * A ministerial order or resolution numbered with its department's code: "Orden ICT/1466/2021" -> "orden i ce te mil
+ * cuatrocientos sesenta y seis de dos mil veintiuno". The code is spelled (it names a ministry, not a word), and
+ * the number is said "of" its year, as a norm number is ("Ley 7/2022", fraction.ts).
+ */
+export const departmentNormTagger: Tagger = {
+  semioticClass: 'reference',
+  pattern: fixed(/(?<![\p{L}\p{N}/])(\p{Lu}{2,5})\/(\d+)\/((?:1[89]|20)\d\d)(?![\p{L}\p{N}/])/gu),
+  read: ([, code, number, year]) => `${spellLetters(code!)} ${cardinal(BigInt(number!))} de ${cardinal(BigInt(year!))}`,
 };
