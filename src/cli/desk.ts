@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { createDeskServer } from '../desk/server.ts';
 import { isLoopbackHost } from '../desk/access.ts';
+import { bundleDeskPage } from '../desk/page-bundle.ts';
 import { UserError } from '../errors.ts';
 import { DEFAULT_LEASE_SECONDS, DEFAULT_OUTPUT, DEFAULT_QUEUE, loadConfig } from '../schedule/config.ts';
 import { logLine as log } from '../schedule/log-line.ts';
@@ -77,7 +78,8 @@ async function main(): Promise<void> {
   }
   const { storeFile, config } = await deskSettings(flags.config);
   const store = new SqliteJobStore(storeFile);
-  const app = createDeskServer({ store, config: { ...config, formats: ['landscape'] }, token, origins: flags.origin });
+  const page = await bundleDeskPage();
+  const app = createDeskServer({ store, config: { ...config, formats: ['landscape'] }, token, origins: flags.origin, page });
   const stop = async () => {
     await app.close();
     store.close();

@@ -17,7 +17,9 @@ import { useLiveJob } from './use-jobs.ts';
 export const ReviewPage: React.FC<{ id: string }> = ({ id }) => {
   const { job, error, replace } = useLiveJob(id);
   const src = job ? narrationUrl(job) : null;
-  const [narration, setNarration] = useState<Narration | null>(null);
+  // The narration with the address it came from: the form is built only for the revision on screen, never for the
+  // previous one while the new one loads.
+  const [loaded, setLoaded] = useState<{ src: string; narration: Narration } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   // Kept here, not in the form: a saved edit is a new revision, whose form is a fresh one.
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -25,7 +27,7 @@ export const ReviewPage: React.FC<{ id: string }> = ({ id }) => {
     if (src === null) return;
     let current = true;
     loadNarration(src).then(
-      (loaded) => current && setNarration(loaded),
+      (narration) => current && setLoaded({ src, narration }),
       (failure: Error) => current && setLoadError(failure.message),
     );
     return () => {
@@ -45,8 +47,8 @@ export const ReviewPage: React.FC<{ id: string }> = ({ id }) => {
         {job.progress && <span data-testid="job-progress">{progressText(job.progress)}</span>}
       </p>
       {loadError && <p className="error">{loadError}</p>}
-      {narration && src ? (
-        <ReviewForm key={src} job={job} narration={narration} narrationSrc={src} onJob={replace} outcome={outcome} onOutcome={setOutcome} />
+      {loaded && loaded.src === src ? (
+        <ReviewForm key={src} job={job} narration={loaded.narration} narrationSrc={src} onJob={replace} outcome={outcome} onOutcome={setOutcome} />
       ) : (
         !loadError && <p className="muted">The narration appears here once the job is narrated.</p>
       )}
