@@ -1,9 +1,9 @@
 // Every job with its state and live progress, filtered by feed and state; a failed job can be tried again.
 import { useState } from 'react';
-import { JOB_STATES, type DeskJobState } from '../../contract/desk.ts';
+import { type DeskJob, type DeskJobState, JOB_STATES } from '../../contract/desk.ts';
 import { retryJob } from './api.ts';
-import type { DeskJob } from '../../contract/desk.ts';
 import { elapsedText, opensReview, progressText, STATE_LABELS } from './job-text.ts';
+import { StateBadge } from './JobStatus.tsx';
 import { hrefOf } from './route.ts';
 import { useLiveJobs } from './use-jobs.ts';
 
@@ -68,9 +68,7 @@ const JobRow: React.FC<{ job: DeskJob }> = ({ job }) => {
         <div className="muted">{feedOf(job)}</div>
       </td>
       <td>
-        <span className={`state state-${job.state}`} data-testid="job-state">
-          {STATE_LABELS[job.state]}
-        </span>
+        <StateBadge job={job} />
         {job.progress && (
           <div className="progress" data-testid="job-progress">
             <progress max={job.progress.total} value={job.progress.done} /> {progressText(job.progress)}

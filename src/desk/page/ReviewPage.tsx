@@ -9,7 +9,7 @@ import { besideNarration, loadNarration } from '../../../remotion/NewsVideo/load
 import { NEWS_VIDEO_DEFAULTS } from '../../../remotion/NewsVideo/schema.ts';
 import { approveJob, editJob, narrationUrl, rejectJob } from './api.ts';
 import type { DeskJob } from '../../contract/desk.ts';
-import { progressText, STATE_LABELS } from './job-text.ts';
+import { JobStatusLine } from './JobStatus.tsx';
 import { Preview } from './Preview.tsx';
 import { go } from './route.ts';
 import { useLiveJob } from './use-jobs.ts';
@@ -40,12 +40,7 @@ export const ReviewPage: React.FC<{ id: string }> = ({ id }) => {
   return (
     <section>
       <h1>Review: {job.title}</h1>
-      <p>
-        <span className={`state state-${job.state}`} data-testid="job-state">
-          {STATE_LABELS[job.state]}
-        </span>{' '}
-        {job.progress && <span data-testid="job-progress">{progressText(job.progress)}</span>}
-      </p>
+      <JobStatusLine job={job} />
       {loadError && <p className="error">{loadError}</p>}
       {loaded && loaded.src === src ? (
         <ReviewForm key={src} job={job} narration={loaded.narration} narrationSrc={src} onJob={replace} outcome={outcome} onOutcome={setOutcome} />

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { VIDEO_FORMATS } from '../../contract/video.ts';
 import { listFiles, retryJob } from './api.ts';
-import { progressText, STATE_LABELS } from './job-text.ts';
+import { JobStatusLine } from './JobStatus.tsx';
 import { useLiveJob } from './use-jobs.ts';
 
 type FileLink = Awaited<ReturnType<typeof listFiles>>[number];
@@ -33,12 +33,7 @@ export const VideoPage: React.FC<{ id: string }> = ({ id }) => {
   return (
     <section>
       <h1>{job.title}</h1>
-      <p>
-        <span className={`state state-${job.state}`} data-testid="job-state">
-          {STATE_LABELS[job.state]}
-        </span>{' '}
-        {job.progress && <span data-testid="job-progress">{progressText(job.progress)}</span>}
-      </p>
+      <JobStatusLine job={job} />
       {job.lastError && <p className="error">{job.lastError}</p>}
       {job.state === 'failed' && (
         <button type="button" onClick={() => retryJob(job.id).then(replace, (failure: Error) => setActionError(failure.message))}>
