@@ -349,6 +349,23 @@ const IN_CONTEXT: Array<[written: string, locale: string, spoken: string]> = [
   ['de los 1-1,5 metros', 'es-ES', 'de los uno a uno coma cinco metros'],
   ['(3 a 2, 28va.), a Chacarita', 'es-AR', '(tres a dos, vigesimoctava), a Chacarita'],
   ['UNCuyo (9º) por diferencia de gol', 'es-AR', 'UNCuyo (noveno) por diferencia de gol'],
+  // A noun of both genders counted by a number: a person's takes the generic masculine; a feminine thing keeps its.
+  ['Más de 2.200 policías', 'es-AR', 'Más de dos mil doscientos policías'],
+  ['un total de 32.221 guardias civiles', 'es-ES', 'un total de treinta y dos mil doscientos veintiún guardias civiles'],
+  ['1 guardia civil', 'es-ES', 'un guardia civil'],
+  ['21 periodistas', 'es-ES', 'veintiún periodistas'],
+  ['217 ertzainas', 'es-ES', 'doscientos diecisiete ertzainas'],
+  ['300 cámaras', 'es-ES', 'trescientas cámaras'],
+  ['1 de cada 4 niñas', 'es-DO', 'una de cada cuatro niñas'],
+  // A unit's symbol in brackets after its own name is a gloss, not said again; alone it is a heading.
+  ['sumando 2.369 megavatios (MW) adicionales', 'es-ES', 'sumando dos mil trescientos sesenta y nueve megavatios adicionales'],
+  ['217,42 euros por megavatio hora (MWh).', 'es-ES', 'doscientos diecisiete euros con cuarenta y dos céntimos por megavatio hora.'],
+  ['37.583 gigavatios hora (GWh), que', 'es-ES', 'treinta y siete mil quinientos ochenta y tres gigavatios hora, que'],
+  // An acronym the list spells, written in lower case, is spelled letter by letter too; a letter's name is left.
+  ['la dirección ip del servidor', 'es-ES', 'la dirección i p del servidor'],
+  ['la ia generativa', 'es-ES', 'la i a generativa'],
+  ['la letra ce', 'es-ES', 'la letra ce'],
+  ['pp. 12', 'es-ES', 'pp. doce'],
   // A page's own numbers show its decimal mark, whatever its country's habit.
   ['US$ 2.251 millones, un 18,8% menos', 'es-PE', 'dos mil doscientos cincuenta y un millones de dólares, un dieciocho punto ocho por ciento menos'],
   ['US$ 2,251 millones, un 18.8% menos', 'es-PE', 'dos mil doscientos cincuenta y un millones de dólares, un dieciocho punto ocho por ciento menos'],

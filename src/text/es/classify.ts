@@ -6,7 +6,7 @@ import type { Context } from './context.ts';
 import type { SpanishLocale } from './locales.ts';
 import type { SemioticClass, Tagger } from './tagger.ts';
 import { abbreviationTagger } from './classes/abbreviation.ts';
-import { acronymTagger } from './classes/acronym.ts';
+import { acronymTagger, lowercaseAcronymTagger } from './classes/acronym.ts';
 import { arithmeticTagger, productTagger } from './classes/arithmetic.ts';
 import { cardinalTagger } from './classes/cardinal.ts';
 import { dateCodeTagger, numericDateTagger, weekdayDateTagger, wordDateTagger } from './classes/date.ts';
@@ -14,7 +14,7 @@ import { decimalTagger } from './classes/decimal.ts';
 import { electronicTagger } from './classes/electronic.ts';
 import { fractionTagger } from './classes/fraction.ts';
 import { leftoverTagger } from './classes/leftover.ts';
-import { kilometrePointTagger, measureTagger, unitLabelTagger } from './classes/measure.ts';
+import { kilometrePointTagger, measureTagger, unitGlossTagger, unitLabelTagger } from './classes/measure.ts';
 import { moneyTagger, perUnitTagger } from './classes/money.ts';
 import { ordinalTagger } from './classes/ordinal.ts';
 import { percentTagger } from './classes/percent.ts';
@@ -45,6 +45,7 @@ const TAGGERS: readonly Tagger[] = [
   productTagger,
   measureTagger,
   kilometrePointTagger,
+  unitGlossTagger,
   unitLabelTagger,
   departmentNormTagger,
   slashedReferenceTagger,
@@ -55,6 +56,7 @@ const TAGGERS: readonly Tagger[] = [
   romanTagger,
   abbreviationTagger,
   acronymTagger,
+  lowercaseAcronymTagger,
   decimalTagger,
   dottedReferenceTagger,
   cardinalTagger,

@@ -77,9 +77,22 @@ export function countedGender(context: Context): Gender | undefined {
   return wordGender(next);
 }
 
+/**
+ * The gender a number counting a noun of both genders agrees with. Such a noun is mostly a person's ("policía",
+ * "guardia", "periodista"), counted in the generic masculine: "veintiún guardias civiles", "doscientos policías",
+ * where the -as ending alone said feminine. data/counted-genders.tsv lists those whose counted sense is a feminine
+ * thing ("cámaras") and person nouns the lexicon lacks ("ertzainas").
+ */
+function countedNounGender(word: string): Gender | undefined {
+  const form = word.toLowerCase();
+  const listed = readMap('counted-genders.tsv').get(form);
+  if (listed === 'm' || listed === 'f') return listed;
+  return readMap('noun-genders.tsv').get(form) === 'mf' ? 'm' : nounGender(form);
+}
+
 /** A noun's gender from the lexicon, else from its ending (adjectives before the noun: "21 nuevas viviendas"). */
 function wordGender(word: string): Gender | undefined {
-  const known = nounGender(word);
+  const known = countedNounGender(word);
   if (known) return known;
   if (/as$/.test(word)) return 'f';
   return /(?:os|es)$/.test(word) ? 'm' : undefined;

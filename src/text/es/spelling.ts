@@ -31,9 +31,19 @@ const LETTER_NAMES: Readonly<Record<string, string>> = {
 };
 const DIGIT_NAMES = ['cero', 'uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve'];
 
+/** Whether a word is the name of a letter ("ce", "pe"). */
+export function isLetterName(word: string): boolean {
+  return Object.values(LETTER_NAMES).includes(word.toLowerCase());
+}
+
 /** An acronym spelled by letter names: "PSC" -> "pe ese ce". */
 export function spellLetters(letters: string): string {
   return [...letters.toUpperCase()].map((letter) => LETTER_NAMES[letter] ?? letter.toLowerCase()).join(' ');
+}
+
+/** Letters one by one as the voice names a lone letter ("ip" -> "i p"), as addresses are spelled. */
+export function loneLetters(letters: string): string {
+  return [...letters.toLowerCase()].join(' ');
 }
 
 /** Digits one by one: "112" -> "uno uno dos". */

@@ -3,8 +3,9 @@
 // A number glued on is said as a number: "COVID-19", "G20", "F1".
 import { readMap } from '../data.ts';
 import { cardinal } from '../numbers.ts';
-import { readsAsWord, spellLetters } from '../spelling.ts';
-import { fixed, type Tagger } from '../tagger.ts';
+import { isLetterName, loneLetters, readsAsWord, spellLetters } from '../spelling.ts';
+import { nounGender } from '../gender.ts';
+import { alternation, fixed, type Tagger } from '../tagger.ts';
 import { romanValue } from './roman.ts';
 
 const acronyms = () => readMap('acronyms.tsv');
@@ -58,4 +59,26 @@ export const acronymTagger: Tagger = {
     const words = sayAcronym(letters!);
     return number === undefined ? words : `${words} ${cardinal(BigInt(number))}`;
   },
+};
+
+// An acronym the list spells is often written in lower case ("la dirección ip", "la tv"); read as a word, the voice
+// would say "ip" as a syllable. Its lower-case form is spelled too where it is no Spanish word ("ce" is a letter's
+// name, kept) and no abbreviation before a number ("pp. 12", pages), letter by letter as addresses are.
+let lowercaseSpelled: RegExp | undefined;
+
+export const lowercaseAcronymTagger: Tagger = {
+  semioticClass: 'acronym',
+  pattern: () => {
+    lowercaseSpelled ??= new RegExp(
+      String.raw`(?<![\p{L}\p{N}.@/-])(${alternation(
+        [...acronyms()]
+          .filter(([acronym, reading]) => reading === 'spell' && /^\p{Lu}+$/u.test(acronym))
+          .map(([acronym]) => acronym.toLowerCase())
+          .filter((word) => !SHORT_WORDS.has(word.toUpperCase()) && !isLetterName(word) && nounGender(word) === undefined && !readsAsWord(word)),
+      )})(?![\p{L}\p{N}]|[.@/-]\p{L}|\.\s?\d)`,
+      'gu',
+    );
+    return lowercaseSpelled;
+  },
+  read: ([letters]) => loneLetters(letters!),
 };

@@ -4,7 +4,7 @@
 // can be made of them.
 import { readMap } from '../data.ts';
 import { cardinal } from '../numbers.ts';
-import { readsAsWord, spellDigits } from '../spelling.ts';
+import { loneLetters, readsAsWord, spellDigits } from '../spelling.ts';
 import { fixed, type Tagger } from '../tagger.ts';
 
 const addressWords = () => readMap('address-words.tsv');
@@ -12,8 +12,7 @@ const symbolNames = () => readMap('symbols.tsv');
 
 /** Letters one by one as the voice names them (eSpeak names a lone letter), digits as digit names. */
 function spellRun(run: string): string {
-  if (/^\d+$/.test(run)) return spellDigits(run);
-  return [...run.toLowerCase()].join(' ');
+  return /^\d+$/.test(run) ? spellDigits(run) : loneLetters(run);
 }
 
 function sayAddressPart(part: string, asWords: boolean | 'hashtag'): string {

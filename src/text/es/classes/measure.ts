@@ -190,3 +190,18 @@ export const unitLabelTagger: Tagger = {
   pattern: fixed(new RegExp(String.raw`(?<=\(\s?)(${unitSource()})(?=\s?\))`, 'gu')),
   read: ([symbol]) => (unmistakableUnit(symbol!) ? unitTable().get(unitKey(symbol!))?.plural : undefined),
 };
+
+/**
+ * A unit's symbol in brackets after the unit's own name is a gloss for the reader: "2.369 megavatios (MW)
+ * adicionales", "euros por megavatio hora (MWh)". A newsreader does not say it twice, so it is said as nothing.
+ */
+export const unitGlossTagger: Tagger = {
+  semioticClass: 'measure',
+  pattern: fixed(new RegExp(String.raw`(?<=\p{L})\s?\((${unitSource()})\)`, 'gu')),
+  read: ([, symbol], context) => {
+    const unit = unitTable().get(unitKey(symbol!));
+    if (!unit) return undefined;
+    const before = context.text.slice(Math.max(0, context.start - 40), context.start).toLowerCase();
+    return [unit.singular, unit.plural].some((name) => before.endsWith(name)) ? '' : undefined;
+  },
+};
