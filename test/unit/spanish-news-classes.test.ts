@@ -42,7 +42,7 @@ const UNIT_WORDS = [...new Set(readTable('units.tsv').flatMap(([, singular, plur
   .sort((a, b) => b.length - a.length)
   .join('|');
 const SPORT =
-  /(?<!\p{L})(?:gol|goles|ganó|gana|empató|empate|empataron|venció|goleó|superó|impuso|impusieron|marcador|partido|derrota|victoria|triunfo|clásico)(?!\p{L})/iu;
+  /(?<!\p{L})(?:gol|goles|ganó|gana|empató|empate|empataron|venció|goleó|superó|impuso|impusieron|marcador|partidos?|derrota|victoria|triunfos?|ganador|clásico)(?!\p{L})/iu;
 // A score is two small numbers joined by a hyphen in a sentence about a match, with no unit after it.
 const SCORE = new RegExp(String.raw`(?<![\p{N}.,/-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\p{N}.,/-]|\s?(?:%|[°º€$]|por ciento|${UNIT_WORDS})(?!\p{L}))`, 'u');
 

@@ -1,6 +1,7 @@
 // Quantities with a unit symbol: "120 km/h", "-5 °C", "1.013 hPa", "3 3/5 m", "4,51/s". The unit's gender
 // (data/units.tsv) decides the number's form: "veintiún kilómetros", "doscientas cuarenta y cinco millas".
-import { sentenceWords, textAfter, wordsBefore, type Context } from '../context.ts';
+import { sentenceWords, textAfter, wordAfter, wordsBefore, type Context } from '../context.ts';
+import { nounGender } from '../gender.ts';
 import { readMap, readTable } from '../data.ts';
 import { beforeNoun, cardinal, countingCardinal, type Gender } from '../numbers.ts';
 import { escapePattern, fixed, perLocale, type Tagger } from '../tagger.ts';
@@ -98,6 +99,12 @@ const afterSection = (context: Context) => SECTION_BEFORE.test(context.text.slic
 /** "1°) El art. 99...": a list's number at the start of a sentence, closed by a bracket or a period and a dash. */
 const listNumber = (context: Context) => wordsBefore(context, 1).length === 0 && /^(?:\)|\.-)/.test(textAfter(context, 2));
 
+/** "2° FECHA", "4° Árbitro: ...": at the start of a line or sentence, a degree sign before a noun numbers it. */
+function numberedNoun(context: Context): boolean {
+  const noun = wordAfter(context);
+  return wordsBefore(context, 1).length === 0 && noun !== undefined && nounGender(noun) !== undefined && !WEATHER_WORDS.has(noun);
+}
+
 /** "Estudiantes (1°)" in a sentence about a league: the team's position, an ordinal, not degrees. */
 function bracketedStanding(context: Context): boolean {
   if (!/\(\s?$/.test(context.text.slice(Math.max(0, context.start - 2), context.start))) return false;
@@ -133,7 +140,7 @@ function quantityWords(
     const before = wordsBefore(context, 1);
     if (before.length === 0 && context.start === 0 && context.end === context.text.length) return undefined;
     if (before.some((word) => ORDINAL_BEFORE_DEGREE.has(word))) return undefined;
-    if (afterSection(context) || bracketedStanding(context) || listNumber(context)) return undefined;
+    if (afterSection(context) || bracketedStanding(context) || listNumber(context) || numberedNoun(context)) return undefined;
     // "1° de enero": the first of a month, written with the degree sign for "º".
     const month = /^\s+de\s+(\p{L}+)/u.exec(textAfter(context))?.[1];
     if (month !== undefined && readMap('months.tsv').has(month.toLowerCase())) return undefined;

@@ -1,6 +1,7 @@
 // Ordinals in every written style: "2.º", "2.ª", "3.er", "1ᵉʳ", "4to", "1ra", "28°" after an article.
 // "primero"/"tercero" shorten before a masculine noun ("el 3.er piso"), as does "1.er" by its spelling.
-import { countedGender } from '../gender.ts';
+import { wordAfter } from '../context.ts';
+import { countedGender, nounGender } from '../gender.ts';
 import { ordinal, type Gender } from '../numbers.ts';
 import { fixed, type Tagger } from '../tagger.ts';
 
@@ -21,7 +22,10 @@ export const ordinalTagger: Tagger = {
     const suffix = mark ?? letters;
     const value = Number(digits!.replace(/[.\s]/g, ''));
     if (value === 0 || value >= 1_000_000) return undefined;
-    const gender: Gender = FEMININE.test(suffix!) ? 'f' : 'm';
+    // The degree sign stands for both º and ª ("2° fecha"): the noun after it says which.
+    const next = wordAfter(context);
+    const degreeFeminine = suffix === '°' && next !== undefined && nounGender(next) === 'f';
+    const gender: Gender = FEMININE.test(suffix!) || degreeFeminine ? 'f' : 'm';
     const shortened = gender === 'm' && countedGender(context) === 'm';
     return ordinal(value, { gender, shortened, writtenShort: SHORT.test(suffix!) });
   },
