@@ -349,11 +349,13 @@ const IN_CONTEXT: Array<[written: string, locale: string, spoken: string]> = [
   ['de los 1-1,5 metros', 'es-ES', 'de los uno a uno coma cinco metros'],
   ['(3 a 2, 28va.), a Chacarita', 'es-AR', '(tres a dos, vigesimoctava), a Chacarita'],
   ['UNCuyo (9º) por diferencia de gol', 'es-AR', 'UNCuyo (noveno) por diferencia de gol'],
-  // A degree sign before a noun at a line's start numbers it, agreeing with the noun ("°" stands for º and ª).
+  // A degree sign right before a noun numbers it, agreeing with the noun ("°" is written for º and ª).
   ['2° FECHA. APERTURA', 'es-UY', 'segunda fecha. apertura'],
   ['4° Árbitro: Diego Riveiro', 'es-UY', 'cuarto Árbitro: Diego Riveiro'],
   ['la 2° fecha', 'es-AR', 'la segunda fecha'],
   ['30° en Sevilla', 'es-ES', 'treinta grados en Sevilla'],
+  ['Copa de la Liga Profesional – 10º fecha – Partidos:', 'es-AR', 'Copa de la Liga Profesional – décima fecha – Partidos:'],
+  ['un giro de 180º respecto al eje', 'es-ES', 'un giro de ciento ochenta grados respecto al eje'],
   ['40° temperatura máxima', 'es-ES', 'cuarenta grados temperatura máxima'],
   // A noun of both genders counted by a number: a person's takes the generic masculine; a feminine thing keeps its.
   ['Más de 2.200 policías', 'es-AR', 'Más de dos mil doscientos policías'],

@@ -99,10 +99,18 @@ const afterSection = (context: Context) => SECTION_BEFORE.test(context.text.slic
 /** "1°) El art. 99...": a list's number at the start of a sentence, closed by a bracket or a period and a dash. */
 const listNumber = (context: Context) => wordsBefore(context, 1).length === 0 && /^(?:\)|\.-)/.test(textAfter(context, 2));
 
-/** "2° FECHA", "4° Árbitro: ...": at the start of a line or sentence, a degree sign before a noun numbers it. */
+// Before a degree sign these words say it is a measure ("de 180º respecto", "a 30º sombra", "hasta los 31º").
+const MEASURE_BEFORE = new Set(['de', 'a', 'hasta', 'los', 'las', 'unos', 'unas', 'entre', 'con', 'sobre', 'bajo', 'por', 'y', 'o']);
+
+/**
+ * "2° FECHA", "4° Árbitro: ...", "Copa de la Liga – 10º fecha": a degree sign right before a noun numbers it, as
+ * "°" is written for "º", unless a preposition before it or a weather word in the sentence makes it degrees.
+ */
 function numberedNoun(context: Context): boolean {
   const noun = wordAfter(context);
-  return wordsBefore(context, 1).length === 0 && noun !== undefined && nounGender(noun) !== undefined && !WEATHER_WORDS.has(noun);
+  if (noun === undefined || nounGender(noun) === undefined || WEATHER_WORDS.has(noun)) return false;
+  if (MEASURE_BEFORE.has(wordsBefore(context, 1)[0] ?? '')) return false;
+  return !sentenceWords(context).some((word) => WEATHER_WORDS.has(word));
 }
 
 /** "Estudiantes (1°)" in a sentence about a league: the team's position, an ordinal, not degrees. */

@@ -22,10 +22,10 @@ export const ordinalTagger: Tagger = {
     const suffix = mark ?? letters;
     const value = Number(digits!.replace(/[.\s]/g, ''));
     if (value === 0 || value >= 1_000_000) return undefined;
-    // The degree sign stands for both º and ª ("2° fecha"): the noun after it says which.
+    // "°" and "º" are written for ª too ("2° fecha", "10º fecha"): a feminine noun after the number says so.
     const next = wordAfter(context);
-    const degreeFeminine = suffix === '°' && next !== undefined && nounGender(next) === 'f';
-    const gender: Gender = FEMININE.test(suffix!) || degreeFeminine ? 'f' : 'm';
+    const signFeminine = (suffix === '°' || suffix === 'º') && next !== undefined && nounGender(next) === 'f';
+    const gender: Gender = FEMININE.test(suffix!) || signFeminine ? 'f' : 'm';
     const shortened = gender === 'm' && countedGender(context) === 'm';
     return ordinal(value, { gender, shortened, writtenShort: SHORT.test(suffix!) });
   },
