@@ -356,6 +356,8 @@ const IN_CONTEXT: Array<[written: string, locale: string, spoken: string]> = [
   ['30° en Sevilla', 'es-ES', 'treinta grados en Sevilla'],
   ['Copa de la Liga Profesional – 10º fecha – Partidos:', 'es-AR', 'Copa de la Liga Profesional – décima fecha – Partidos:'],
   ['un giro de 180º respecto al eje', 'es-ES', 'un giro de ciento ochenta grados respecto al eje'],
+  ['Se esperan 38° mañana en Sevilla', 'es-ES', 'Se esperan treinta y ocho grados mañana en Sevilla'],
+  ['40° norte', 'es-ES', 'cuarenta grados norte'],
   ['40° temperatura máxima', 'es-ES', 'cuarenta grados temperatura máxima'],
   // A noun of both genders counted by a number: a person's takes the generic masculine; a feminine thing keeps its.
   ['Más de 2.200 policías', 'es-AR', 'Más de dos mil doscientos policías'],

@@ -99,18 +99,18 @@ const afterSection = (context: Context) => SECTION_BEFORE.test(context.text.slic
 /** "1°) El art. 99...": a list's number at the start of a sentence, closed by a bracket or a period and a dash. */
 const listNumber = (context: Context) => wordsBefore(context, 1).length === 0 && /^(?:\)|\.-)/.test(textAfter(context, 2));
 
-// Before a degree sign these words say it is a measure ("de 180º respecto", "a 30º sombra", "hasta los 31º").
-const MEASURE_BEFORE = new Set(['de', 'a', 'hasta', 'los', 'las', 'unos', 'unas', 'entre', 'con', 'sobre', 'bajo', 'por', 'y', 'o']);
+// Nouns a temperature or a bearing is followed by ("38° mañana", "40° norte", "30° sombra"): degrees, not a rank.
+const AFTER_DEGREES = new Set(['mañana', 'tarde', 'noche', 'madrugada', 'mediodía', 'día', 'sol', 'sombra', 'norte', 'sur', 'este', 'oeste']);
 
 /**
- * "2° FECHA", "4° Árbitro: ...", "Copa de la Liga – 10º fecha": a degree sign right before a noun numbers it, as
- * "°" is written for "º", unless a preposition before it or a weather word in the sentence makes it degrees.
+ * "2° FECHA", "4° Árbitro: ...", "Copa de la Liga – 10º fecha": a degree sign before a noun, opening a line or a
+ * sentence or after a dash, numbers it, as "°" is written for "º"; a weather word in the sentence keeps it degrees.
  */
 function numberedNoun(context: Context): boolean {
   const noun = wordAfter(context);
-  if (noun === undefined || nounGender(noun) === undefined || WEATHER_WORDS.has(noun)) return false;
-  if (MEASURE_BEFORE.has(wordsBefore(context, 1)[0] ?? '')) return false;
-  return !sentenceWords(context).some((word) => WEATHER_WORDS.has(word));
+  if (noun === undefined || nounGender(noun) === undefined || WEATHER_WORDS.has(noun) || AFTER_DEGREES.has(noun)) return false;
+  const opens = wordsBefore(context, 1).length === 0 || /[–—-]\s?$/u.test(context.text.slice(Math.max(0, context.start - 2), context.start));
+  return opens && !sentenceWords(context).some((word) => WEATHER_WORDS.has(word));
 }
 
 /** "Estudiantes (1°)" in a sentence about a league: the team's position, an ordinal, not degrees. */
