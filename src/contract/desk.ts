@@ -2,7 +2,14 @@
 // states as the desk shows them, the links a desk job carries and the error body. zod only: the page imports it.
 import { z } from 'zod';
 import { DEFAULT_MAX_CHARS, MAX_SPEED, MIN_SPEED } from './narration-limits.ts';
+import { StyleEditSchema } from './review.ts';
 import { VideoFormatSchema } from './video.ts';
+
+/**
+ * The version of the desk's API (OpenAPI's info.version): a change to these schemas or review.ts's is a change of
+ * contract and bumps it, the minor for a field added, the major for one changed or removed. 1.1: DeskJob.style.
+ */
+export const DESK_API_VERSION = '1.1.0';
 
 const HttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
@@ -134,10 +141,16 @@ export const DeskJobLinksSchema = z.object({
 });
 export type DeskJobLinks = z.infer<typeof DeskJobLinksSchema>;
 
-/** Every 4xx/5xx body: one line that says the problem and the fix. */
-/** A job as every endpoint returns it: spec, status and the links to its files. */
-export const DeskJobSchema = JobSpecFieldsSchema.extend(JobStatusSchema.shape).extend({ links: DeskJobLinksSchema }).meta({ id: 'DeskJob' });
+/** A job as every endpoint returns it: spec, status, the links to its files and the style an editor saved. */
+export const DeskJobSchema = JobSpecFieldsSchema.extend(JobStatusSchema.shape)
+  .extend({
+    links: DeskJobLinksSchema,
+    /** The style props saved by the desk's edits so far ({} for none), over the composition's defaults: what renders once approved. */
+    style: StyleEditSchema,
+  })
+  .meta({ id: 'DeskJob' });
 export type DeskJob = z.infer<typeof DeskJobSchema>;
 
+/** Every 4xx/5xx body: one line that says the problem and the fix. */
 export const ApiErrorSchema = z.object({ error: z.string().min(1) });
 export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -46,7 +46,8 @@ const ColorSchema = z.string().trim().min(1);
 
 /**
  * The composition's style props an editor may change (a subset of remotion/NewsVideo/schema.ts, which this pure
- * module cannot import: it reaches @remotion/zod-types). The server checks the merged props against the real schema.
+ * module cannot import: it reaches @remotion/zod-types). The desk checks each prop against the real schema
+ * too (src/desk/style-check.ts): a colour is any text here, and one the composition cannot parse is refused there.
  */
 export const StyleEditSchema = z
   .object({

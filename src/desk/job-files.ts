@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { DeskJob, DeskJobLinks } from '../contract/desk.ts';
+import type { DeskJobLinks } from '../contract/desk.ts';
 import type { VideoFormat } from '../contract/video.ts';
 import { JOB_RECORD_FILE, readFinishedJob } from '../schedule/job-record.ts';
 import type { JobView } from '../schedule/job.ts';
@@ -22,22 +22,19 @@ export function filesFolder(outputRoot: string, job: JobView): string | null {
 
 const fileUrl = (job: JobView, name: string) => `/api/jobs/${job.id}/files/${name.split('/').map(encodeURIComponent).join('/')}`;
 
-/** The job with the links to its files; its videos as its job.json names them. */
-export async function deskJob(outputRoot: string, job: JobView): Promise<DeskJob> {
+/** The links to the job's files; its videos as its job.json names them. */
+export async function jobLinks(outputRoot: string, job: JobView): Promise<DeskJobLinks> {
   const folder = filesFolder(outputRoot, job);
   const has = (name: string) => folder !== null && existsSync(path.join(folder, name));
   const record = folder === null ? null : await readFinishedJob(folder, job.key);
   const videos: DeskJobLinks['videos'] = {};
   for (const [format, file] of Object.entries(record?.videos ?? {}) as Array<[VideoFormat, string]>) videos[format] = fileUrl(job, file);
   return {
-    ...job,
-    links: {
-      narration: has(NARRATION_FILE) ? fileUrl(job, NARRATION_FILE) : null,
-      files: `/api/jobs/${job.id}/files`,
-      videos,
-      thumbnail: has(THUMBNAIL_FILE) ? fileUrl(job, THUMBNAIL_FILE) : null,
-      jobJson: has(JOB_RECORD_FILE) ? fileUrl(job, JOB_RECORD_FILE) : null,
-    },
+    narration: has(NARRATION_FILE) ? fileUrl(job, NARRATION_FILE) : null,
+    files: `/api/jobs/${job.id}/files`,
+    videos,
+    thumbnail: has(THUMBNAIL_FILE) ? fileUrl(job, THUMBNAIL_FILE) : null,
+    jobJson: has(JOB_RECORD_FILE) ? fileUrl(job, JOB_RECORD_FILE) : null,
   };
 }
 

@@ -1,8 +1,8 @@
-// An editor's change to a job awaiting review, start to end: checked against the narration before anything is
-// touched (an index that does not exist, a lexicon entry with symbols Kokoro lacks), then made under the job's edit
-// lease (revising: no other desk edits or approves it, no worker takes it), the new narration built beside the old
-// and put in place whole, and the job handed back to review at a new revision. A failure leaves the narration as
-// it was; a desk that dies mid-edit stops beating and the job returns to review on its own.
+// An editor's change to a job awaiting review, start to end: checked before anything is touched (an index the
+// narration lacks, a lexicon entry with symbols Kokoro lacks, a style prop the composition refuses), then made
+// under the job's edit lease (revising: no other desk edits or approves it, no worker takes it), the new narration
+// built beside the old and put in place whole, and the job handed back to review at a new revision. A failure
+// leaves the narration as it was; a desk that dies mid-edit stops beating and the job returns to review on its own.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Narration, readNarration } from '../contract/narration.ts';
@@ -19,6 +19,7 @@ import { lexiconEntries, readReviewEdits, writeReviewEdits } from '../schedule/r
 import type { SqliteJobStore } from '../schedule/queue/sqlite-store.ts';
 import { writeFileAtomically } from '../system/atomic-files.ts';
 import { HttpError } from './http-error.ts';
+import { checkStyleAgainstComposition } from './style-check.ts';
 
 export interface EditContext {
   store: SqliteJobStore;
@@ -55,6 +56,7 @@ export async function applyEdit(context: EditContext, id: string, edit: ReviewEd
   const narration = await narrationUnderReview(folders.narration, job);
   const outOfRange = checkEditAgainst(narration, edit);
   if (outOfRange !== null) throw new HttpError(400, `The edit names what the narration lacks: ${outOfRange}`);
+  if (edit.style !== undefined) checkStyleAgainstComposition(edit.style);
   const before = await readReviewEdits(folders.edits);
   const lexicon = [...before.lexicon, ...(edit.lexicon ?? [])];
   const deskEntries = asBadEdit(() => lexiconEntries(lexicon));

@@ -15,7 +15,7 @@ import { HttpError } from './http-error.ts';
 import { registerJobRoutes } from './job-routes.ts';
 import { deskOpenApi } from './openapi.ts';
 import { streamEvents } from './events.ts';
-import { deskJob } from './job-files.ts';
+import { deskJob } from './job-view.ts';
 import { UserError } from '../errors.ts';
 
 export interface DeskPage {

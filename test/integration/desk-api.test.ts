@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import type { DeskJob } from '../../src/contract/desk.ts';
+import { DESK_API_VERSION, type DeskJob } from '../../src/contract/desk.ts';
 import { createDeskServer, type DeskServerOptions } from '../../src/desk/server.ts';
 import { reviewFolders } from '../../src/schedule/output-layout.ts';
 import { SqliteJobStore } from '../../src/schedule/queue/sqlite-store.ts';
@@ -94,6 +94,7 @@ describe('desk API: submissions', () => {
     assert.deepEqual(created.formats, ['vertical'], 'the desk’s default formats');
     assert.equal(created.options?.speed, 1.2);
     assert.deepEqual(created.links, { narration: null, files: `/api/jobs/${created.id}/files`, videos: {}, thumbnail: null, jobJson: null });
+    assert.deepEqual(created.style, {}, 'no style saved yet');
   });
 
   it('refuses text over the limit and a body that is no submission, adding nothing', async () => {
@@ -238,6 +239,48 @@ describe('desk API: jobs and review', () => {
     );
   });
 
+  it('returns the saved style with the job after each edit and on every later read, merged over the earlier edits', async () => {
+    const desk = openDesk();
+    const waiting = await awaitingReview(desk);
+    assert.deepEqual(waiting.style, {});
+    const url = `/api/jobs/${waiting.id}/edits`;
+    const first = { highlightColor: '#00E5FF', fontSize: 72, boxColor: 'rgba(0, 0, 0, 0.5)', textColor: 'white' };
+    const styled = await desk.call({ method: 'POST', url, payload: { revision: waiting.revision, style: first } });
+    assert.equal(styled.status, 200, styled.body.error);
+    assert.deepEqual(job(styled.body).style, first, 'the edit’s answer carries the saved style');
+    const again = await desk.call({ method: 'POST', url, payload: { revision: job(styled.body).revision, style: { subtitlePosition: 'top' } } });
+    assert.equal(again.status, 200, again.body.error);
+    const saved = { ...first, subtitlePosition: 'top' };
+    // What a page gets when it reloads: the job, the list and the event stream's view are one.
+    assert.deepEqual(job((await desk.call({ method: 'GET', url: `/api/jobs/${waiting.id}` })).body).style, saved);
+    const listed = (await desk.call({ method: 'GET', url: '/api/jobs' })).body.jobs as DeskJob[];
+    assert.deepEqual(listed.find((found) => found.id === waiting.id)?.style, saved);
+    assert.deepEqual(
+      JSON.parse(readFileSync(reviewFolders(desk.output, waiting).edits, 'utf8')).style,
+      saved,
+      'as edits.json keeps it for the render',
+    );
+  });
+
+  it('refuses a style value the composition would refuse with a 400 in one line, changing nothing', async () => {
+    const desk = openDesk();
+    const waiting = await awaitingReview(desk);
+    const refused = await desk.call({
+      method: 'POST',
+      url: `/api/jobs/${waiting.id}/edits`,
+      payload: { revision: waiting.revision, style: { highlightColor: 'amarillo chillón', fontSize: 70 } },
+    });
+    assert.equal(refused.status, 400);
+    assert.equal(
+      refused.body.error,
+      'The edit: style.highlightColor "amarillo chillón" is refused by the composition (Invalid color): give a value like its default, "#FFD23F"',
+    );
+    const after = desk.store.get(waiting.id);
+    assert.deepEqual([after.state, after.revision, after.lastChange], ['awaitingReview', waiting.revision, waiting.lastChange]);
+    assert.equal(existsSync(reviewFolders(desk.output, waiting).edits), false, 'no edits.json written');
+    assert.deepEqual(job((await desk.call({ method: 'GET', url: `/api/jobs/${waiting.id}` })).body).style, {});
+  });
+
   it('approves at the revision seen; a second desk rejecting the same revision is told it was approved', async () => {
     const desk = openDesk();
     const waiting = await awaitingReview(desk);
@@ -330,7 +373,10 @@ describe('desk API: access', () => {
     ]);
     const edits = JSON.stringify(paths['/api/jobs/{id}/edits']!.post!.requestBody);
     for (const field of ['revision', 'sentences', 'lexicon', 'sectionMedia', 'style']) assert.ok(edits.includes(`"${field}"`), field);
-    assert.ok(JSON.stringify(body.components).includes('DeskJob'));
+    const deskJobSchema = (body.components as { schemas: Record<string, { properties: Record<string, unknown>; required: string[] }> }).schemas
+      .DeskJob!;
+    assert.ok(deskJobSchema.required.includes('style') && 'highlightColor' in JSON.parse(JSON.stringify(deskJobSchema.properties.style)).properties);
+    assert.equal((body.info as { version: string }).version, DESK_API_VERSION);
   });
 
   it('refuses to listen off loopback without a token, saying so', async () => {

@@ -1,7 +1,7 @@
 // The desk in a real browser (system Chromium via playwright-core) against the real `npm run desk`, a real
 // scheduler worker and a real SQLite store: an editor makes a video from an article served on 127.0.0.1, reviews
-// it in the Player, corrects a word, approves, and the published narration says the corrected word; a second
-// browser context watches the job change state without reloading.
+// it in the Player, corrects a word, restyles (the style still there after a reload), approves, and the published
+// narration says the corrected word; a second browser context watches the job change state without reloading.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,6 +85,18 @@ describe('the desk in a browser', () => {
     const outcome = page.getByTestId('edit-result').or(page.getByTestId('review-error'));
     await outcome.waitFor({ timeout: 4 * MINUTES });
     assert.match((await outcome.textContent()) ?? '', /Saved: 1 pass\(es\) synthesized again, \d+ reused/, 'the correction cost one pass');
+
+    // A style edit is saved with the job and comes back with it: after a reload the form, and the Player it feeds,
+    // show the saved size, and the saved style does not count as a change that holds back approval.
+    const approvable = page.locator('[data-testid="approve"]:enabled');
+    await approvable.waitFor();
+    await page.getByLabel('Subtitle size').fill('80');
+    await page.getByTestId('save').click();
+    await page.getByTestId('edit-result').filter({ hasText: 'Saved: 0 pass(es) synthesized again' }).waitFor({ timeout: MINUTES });
+    await approvable.waitFor();
+    await page.reload();
+    await approvable.waitFor();
+    assert.equal(await page.getByLabel('Subtitle size').inputValue(), '80', 'the saved subtitle size, after a reload');
 
     await page.getByTestId('approve').click();
     await page.goto(`${desk.origin}/#/jobs`);

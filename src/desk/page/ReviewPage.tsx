@@ -81,11 +81,13 @@ const ReviewForm: React.FC<{
   const [title, setTitle] = useState(narration.article?.title ?? '');
   const [lexicon, setLexicon] = useState<Lexicon>(NO_LEXICON);
   const [sectionMedia, setSectionMedia] = useState(() => narration.sections.map((section) => section.media));
-  const [style, setStyle] = useState<StyleEdit>({});
+  // The style the desk saved for this job, so the Player shows what the render will use; the edit sends only the changes.
+  const [style, setStyle] = useState<StyleEdit>(job.style);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const editable = job.state === 'awaitingReview';
 
+  const changedStyle = styleChanges(job.style, style);
   const edit: ReviewEdit = {
     revision: job.revision,
     ...optional(
@@ -98,7 +100,7 @@ const ReviewForm: React.FC<{
       'sectionMedia',
       sectionMedia.flatMap((media, section) => (media !== narration.sections[section]!.media ? [{ section, media }] : [])),
     ),
-    ...(Object.keys(style).length > 0 ? { style } : {}),
+    ...(Object.keys(changedStyle).length > 0 ? { style: changedStyle } : {}),
   };
   const changes = Object.keys(edit).length - 1;
 
@@ -292,6 +294,11 @@ const ReviewForm: React.FC<{
     </div>
   );
 };
+
+/** The props of `style` that differ from the saved ones. */
+function styleChanges(saved: StyleEdit, style: StyleEdit): StyleEdit {
+  return Object.fromEntries(Object.entries(style).filter(([prop, value]) => saved[prop as keyof StyleEdit] !== value));
+}
 
 /** `{ [key]: list }` when the list has something, else nothing: an edit never names an empty list. */
 function optional<Key extends string, Item>(key: Key, list: Item[]): { [K in Key]?: Item[] } {
