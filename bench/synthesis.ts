@@ -2,15 +2,15 @@
 // runtime, Python onnxruntime, bench/parity's venv) on the same text and model, side by side in one run:
 // medians of alternating runs, each in its own process, with peak RSS. Then the tokens-to-audio pass alone on
 // both sides, on the same token ids. `-- --texts corto,medio,largo` picks the texts, `-- --runs N` the count.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCommand } from '../src/cli/run.ts';
 import { chunkWords } from '../src/kokoro/chunks.ts';
 import { MODEL_FILES, modelDirectory } from '../src/kokoro/model-files.ts';
-import { PROJECT_ROOT } from '../src/system/project-root.ts';
 import { Narrator } from '../src/pipeline/narrator.ts';
+import { timedProcess } from '../test/helpers/timed-process.ts';
 
 const VOICE = 'ef_dora';
 
@@ -33,23 +33,6 @@ interface TextResult {
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-/** Runs a command to its end; wall seconds from spawn to exit, its stdout. */
-function timedProcess(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ seconds: number; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn(command, args, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
-    child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`${command} ${args.join(' ')} failed (${code}): ${stderr.slice(-2000)}`));
-      else resolve({ seconds: (performance.now() - start) / 1000, stdout });
-    });
-  });
-}
 
 /** Child mode: our tokens-to-audio passes over the text's chunks, after a warm-up pass, as JSON. */
 async function ourPasses(textFile: string): Promise<void> {

@@ -1,14 +1,11 @@
 // A picture for the video (the lead image, one of the article's, one a user named), stored beside the narration
 // so the video never reaches the network while it renders. A picture is decoration: any failure (404, too large,
 // not an image, undecodable) drops it with a warning, and the video goes on without it.
-import { imageSize } from 'image-size';
-import type { ImageType } from '../contract/narration.ts';
 import { reencodeImage, type StoredImage } from '../media/reencode-image.ts';
+import { describeImage } from './image-type.ts';
 import { fetchPage, type FetchLimits, type ResourceKind } from './fetch.ts';
 
 export const IMAGE_LIMITS: FetchLimits = { timeoutMs: 15_000, maxBytes: 10 * 1024 * 1024 };
-/** Larger images would cost more to decode in every rendered frame than they add at 1080p. */
-export const MAX_IMAGE_SIDE = 8000;
 
 const GOES_ON = 'The video goes on without it';
 
@@ -18,22 +15,6 @@ const IMAGE: ResourceKind = {
   noun: 'an image',
   fix: GOES_ON,
 };
-
-/** The image's real type and size, read from its bytes (the declared content type is not trusted). */
-export function describeImage(bytes: Uint8Array): { type: ImageType; width: number; height: number } | string {
-  let size: ReturnType<typeof imageSize>;
-  try {
-    size = imageSize(bytes);
-  } catch {
-    return 'it is not an image';
-  }
-  const type = size.type === 'jpg' ? 'jpeg' : size.type;
-  if (type !== 'jpeg' && type !== 'png' && type !== 'webp' && type !== 'gif')
-    return `it is a ${size.type ?? 'unknown'} image, not JPEG, PNG, WebP or GIF`;
-  if (!size.width || !size.height) return 'its size cannot be read';
-  if (size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE) return `it is ${size.width}x${size.height}, over ${MAX_IMAGE_SIDE} pixels a side`;
-  return { type, width: size.width, height: size.height };
-}
 
 export interface ImageTarget {
   /** The stored file's name without extension, e.g. "lead" or "image-03". */

@@ -91,7 +91,3 @@ export function articleFromText(title: string, text: string, language?: string):
     .filter(Boolean);
   return fromPlain({ title: title.trim(), paragraphs }, language ?? null);
 }
-
-export function articleText(article: Article): string {
-  return narrationText(article);
-}

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { describeImage } from '../article/image-download.ts';
+import { describeImage } from '../article/image-type.ts';
 import { UserError } from '../errors.ts';
 import type { UserPicture } from '../contract/pipeline.ts';
 

@@ -2,7 +2,7 @@
 // npm run narrate -- --say "..." | (a source) --dry-run: print what the voice would be given, synthesize nothing
 import { Command, Option } from 'commander';
 import path from 'node:path';
-import { TimingMethodSchema } from '../contract/narration.ts';
+import { TIMING_METHODS, type TimingMethod } from '../contract/timing-method.ts';
 import { UserError } from '../errors.ts';
 import { dryRun } from '../pipeline/dry-run.ts';
 import type { NarrationJob } from '../pipeline/narrate-folder.ts';
@@ -23,12 +23,12 @@ import {
 } from './flags.ts';
 import { dryRunReport } from './dry-run-report.ts';
 import { addMediaOption, checkedMedia } from './media-flag.ts';
-import { createReporter } from './progress.ts';
 import { parseOptions, runCommand } from './run.ts';
 
 interface NarrateFlags extends SourceFlags, VoiceFlags {
   out: string;
-  timing: string;
+  /** One of TIMING_METHODS: commander's choices() admit nothing else. */
+  timing: TimingMethod;
   wav?: boolean;
   seedCompat?: boolean;
   phraseSilenceMs: string;
@@ -60,7 +60,7 @@ function checkedOptions(flags: NarrateFlags): Omit<NarrationJob, 'source'> {
     throw new UserError(`--max-chars ${maxChars} is not a positive whole number`, `Pass a limit such as --max-chars ${DEFAULT_MAX_CHARS}`);
   return {
     ...checkedVoiceOptions(flags),
-    timing: TimingMethodSchema.parse(flags.timing),
+    timing: flags.timing,
     phraseSilenceMs,
     phrases,
     maxChars,
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     .option('--out <dir>', 'output folder', 'out/narration')
     .addOption(
       new Option('--timing <method>', "exact (from the model's durations) or calibrated (the seed's method)")
-        .choices(TimingMethodSchema.options)
+        .choices(TIMING_METHODS)
         .default('exact'),
     )
     .option('--wav', 'also write audio.wav')
@@ -107,12 +107,13 @@ async function main(): Promise<void> {
     process.stdout.write(dryRunReport(await dryRun(job)));
     return;
   }
-  // The synthesis modules (the Kokoro engine, the output writers) are loaded only here: a dry run, which an editor
-  // repeats to check one lexicon entry, does not pay for them (about 0.3 s of CPU).
-  const [{ Narrator }, { publishFolder }, { narrateIntoFolder }] = await Promise.all([
+  // The synthesis modules (the Kokoro engine, the output writers, the progress bar) are loaded only here: a dry
+  // run, which an editor repeats to check one lexicon entry, does not pay for them.
+  const [{ Narrator }, { publishFolder }, { narrateIntoFolder }, { createReporter }] = await Promise.all([
     import('../pipeline/narrator.ts'),
     import('../output/publish.ts'),
     import('../pipeline/narrate-folder.ts'),
+    import('./progress.ts'),
   ]);
   const reporter = createReporter(Boolean(flags.verbose));
   const narrator = new Narrator({

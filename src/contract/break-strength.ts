@@ -1,15 +1,15 @@
 // What a word's `breakAfter` means, decided once from the text between it and the next word, for every reader of
 // it: phonemize hands Kokoro punctuation to match (src/phonemes/phonemize.ts), chunks and phrases are cut at the
 // strongest breaks, subtitle cues and the video's pages prefer to cut where the text breaks (cutStrength), and a
-// narration.json of version 2, whose words do not carry it, gets it derived the same way.
-import { z } from 'zod';
+// narration.json of version 2, whose words do not carry it, gets it derived the same way. Plain values, no zod:
+// phonemizing (a dry run) needs them, not the schema (src/contract/narration.ts builds its enum from them).
 
 /**
  * How strongly the text breaks after a word. 'paragraph' is a blank line in the written text (after a title, a
  * heading, a paragraph); a single line break (a byline, a list item) ends a sentence even without a full stop.
  */
-export const BreakStrengthSchema = z.enum(['none', 'clause', 'sentence', 'paragraph']);
-export type BreakStrength = z.infer<typeof BreakStrengthSchema>;
+export const BREAK_STRENGTHS = ['none', 'clause', 'sentence', 'paragraph'] as const;
+export type BreakStrength = (typeof BREAK_STRENGTHS)[number];
 
 const PARAGRAPH_BREAK = /\n\s*\n/;
 const SENTENCE_END = /[.!?…]/;

@@ -2,8 +2,9 @@
 // through these schemas, so a change here is a change of contract and bumps NARRATION_VERSION.
 // This module imports zod only: the Remotion bundle (a browser) imports it too.
 import { z } from 'zod';
-import { BreakStrengthSchema, breakStrengthBetween } from './break-strength.ts';
+import { BREAK_STRENGTHS, breakStrengthBetween } from './break-strength.ts';
 import { MAX_SPEED, MIN_SPEED } from './narration-limits.ts';
+import { TIMING_METHODS } from './timing-method.ts';
 
 export const NARRATION_VERSION = 4;
 
@@ -34,7 +35,7 @@ export const WordSchema = TimedSpanSchema.extend({
   phrase: index,
   cue: index,
   section: index,
-  breakAfter: BreakStrengthSchema,
+  breakAfter: z.enum(BREAK_STRENGTHS),
 });
 
 export const SectionKindSchema = z.enum(['title', 'paragraph']);
@@ -45,9 +46,6 @@ export const SectionKindSchema = z.enum(['title', 'paragraph']);
  */
 export const SectionSchema = TimedSpanSchema.extend({ kind: SectionKindSchema, media: index.nullable() });
 export type Section = z.infer<typeof SectionSchema>;
-
-export const TimingMethodSchema = z.enum(['exact', 'calibrated']);
-export type TimingMethod = z.infer<typeof TimingMethodSchema>;
 
 export const CueSchema = z.object({
   startMs: z.number().nonnegative(),
@@ -140,7 +138,7 @@ export const NarrationSchema = z.object({
   locale: z.string().nullable(),
   voice: z.string(),
   speed: z.number().min(MIN_SPEED).max(MAX_SPEED),
-  timing: TimingMethodSchema,
+  timing: z.enum(TIMING_METHODS),
   audio: z.object({
     /** Relative to narration.json's folder. */
     file: z.string(),

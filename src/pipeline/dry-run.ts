@@ -5,7 +5,8 @@ import { chunkWords } from '../kokoro/chunks.ts';
 import type { LexiconMatch } from '../lexicon/match.ts';
 import { symbolsOf } from '../phonemes/kokoro-vocab.ts';
 import { spokenLocaleFor } from '../text/spoken-rules.ts';
-import { type NarrationJob, requestFor } from './narrate-folder.ts';
+import type { NarrationJob } from './narrate-folder.ts';
+import { requestFor } from './request.ts';
 import { readSource } from './source.ts';
 import { voiceInput } from './voice-input.ts';
 

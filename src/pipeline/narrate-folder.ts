@@ -1,10 +1,9 @@
 // One narration from source to files: read the source, narrate it, fetch its pictures, write every file
 // into `folder` (which the caller publishes whole). Shared by `narrate`, `render` and the scheduler.
-import type { Narration, TimingMethod } from '../contract/narration.ts';
+import type { Narration } from '../contract/narration.ts';
+import type { TimingMethod } from '../contract/timing-method.ts';
 import type { FetchLimits } from '../article/fetch.ts';
 import type { LexiconEntry } from '../lexicon/entry.ts';
-import { defaultLexicon } from '../lexicon/load.ts';
-import { resolveLanguage } from '../phonemes/languages.ts';
 import { newRunRecord } from '../output/run-record.ts';
 import { writeNarrationFiles } from '../output/write-narration.ts';
 import { DEFAULT_LOUDNESS, type LoudnessTarget } from '../platform/loudness.ts';
@@ -12,8 +11,8 @@ import { assignSectionMedia, sectionPlaces } from '../narration/section-media.ts
 import type { PhraseOptions } from '../text/phrases.ts';
 import type { MediaChoice, UserPicture } from '../contract/pipeline.ts';
 import type { Narrator } from './narrator.ts';
-import { validateRequest, type NarrateProgress, type NarrateRequest } from './request.ts';
-import { readSource, type NarrationSource, type SourceText } from './source.ts';
+import { type NarrateProgress, requestFor } from './request.ts';
+import { readSource, type NarrationSource } from './source.ts';
 
 export interface NarrationJob {
   source: NarrationSource;
@@ -56,28 +55,6 @@ export interface NarrationHooks {
 function typedHostRule(source: NarrationSource): { host: string } | false {
   if (source.kind !== 'article' || !/^https?:\/\//i.test(source.location)) return false;
   return { host: new URL(source.location).host };
-}
-
-/** The request a job makes of its source's text, checked: the narration and the dry run read it alike. */
-export function requestFor(job: NarrationJob, source: SourceText): NarrateRequest {
-  const language = resolveLanguage(job.language ?? source.article?.language ?? 'es');
-  const request: NarrateRequest = {
-    text: source.text,
-    titled: source.titled,
-    language: language.code,
-    locale: job.locale ?? source.article?.locale ?? undefined,
-    voice: job.voice ?? language.defaultVoice,
-    speed: job.speed ?? 1,
-    timing: job.timing ?? 'exact',
-    phraseSilenceMs: job.phraseSilenceMs,
-    phrases: job.phrases,
-    maxChars: job.maxChars,
-    maxMs: job.maxMs,
-    maxDurationMs: job.maxDurationMs,
-    lexicon: [...defaultLexicon(language.code), ...(job.lexicon ?? [])],
-  };
-  validateRequest(request);
-  return request;
 }
 
 export async function narrateIntoFolder(narrator: Narrator, job: NarrationJob, folder: string, hooks: NarrationHooks = {}): Promise<Narration> {

@@ -1,11 +1,14 @@
 // What a narration is asked for, and the check of it made once, where the request comes in from a person or a
 // feed (narrateIntoFolder): its messages name the flags that fix it.
-import type { TimingMethod } from '../contract/narration.ts';
+import type { TimingMethod } from '../contract/timing-method.ts';
 import { DEFAULT_MAX_CHARS, MAX_SPEED, MIN_SPEED } from '../contract/narration-limits.ts';
 import { UserError } from '../errors.ts';
 import type { LexiconEntry } from '../lexicon/entry.ts';
+import { defaultLexicon } from '../lexicon/load.ts';
 import { resolveLanguage } from '../phonemes/languages.ts';
 import type { PhraseOptions } from '../text/phrases.ts';
+import type { NarrationJob } from './narrate-folder.ts';
+import type { SourceText } from './source.ts';
 
 export interface NarrateRequest {
   text: string;
@@ -33,6 +36,28 @@ export interface NarrateProgress {
   stage: 'synthesis' | 'calibration';
   done: number;
   total: number;
+}
+
+/** The request a job makes of its source's text, checked: the narration and the dry run read it alike. */
+export function requestFor(job: NarrationJob, source: SourceText): NarrateRequest {
+  const language = resolveLanguage(job.language ?? source.article?.language ?? 'es');
+  const request: NarrateRequest = {
+    text: source.text,
+    titled: source.titled,
+    language: language.code,
+    locale: job.locale ?? source.article?.locale ?? undefined,
+    voice: job.voice ?? language.defaultVoice,
+    speed: job.speed ?? 1,
+    timing: job.timing ?? 'exact',
+    phraseSilenceMs: job.phraseSilenceMs,
+    phrases: job.phrases,
+    maxChars: job.maxChars,
+    maxMs: job.maxMs,
+    maxDurationMs: job.maxDurationMs,
+    lexicon: [...defaultLexicon(language.code), ...(job.lexicon ?? [])],
+  };
+  validateRequest(request);
+  return request;
 }
 
 export function validateRequest(request: NarrateRequest): void {

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../contract/narration.ts';
 import type { BodyImage } from '../article/body-images.ts';
-import { articleFromText, articleText, loadArticle, type LoadedArticle, type LoadOptions } from '../article/load.ts';
+import type { LoadedArticle, LoadOptions } from '../article/load.ts';
 import { narrationText, parsePlainArticle } from '../article/markdown.ts';
 import { UserError } from '../errors.ts';
 import { decodeUtf8 } from '../text/utf8.ts';
@@ -31,19 +31,30 @@ export interface SourceText {
 }
 
 function fromArticle({ images, ...article }: LoadedArticle, location: string | null): SourceText {
-  return { text: articleText(article), titled: article.title !== '', article, images, location };
+  return { text: narrationText(article), titled: article.title !== '', article, images, location };
 }
+
+/**
+ * The article reader (page fetching, extraction, language detection, the article's schema) is loaded only for a
+ * source that is an article: text given on the command line, the dry run's usual source, does not pay for it.
+ */
+const articleReader = () => import('../article/load.ts');
 
 export async function readSource(source: NarrationSource, options: Pick<LoadOptions, 'language' | 'limits'> = {}): Promise<SourceText> {
   switch (source.kind) {
-    case 'article':
+    case 'article': {
+      const { loadArticle } = await articleReader();
       return fromArticle(await loadArticle(source.location, { ...options, readStdin }), source.location);
-    case 'sample':
+    }
+    case 'sample': {
+      const { loadArticle } = await articleReader();
       return fromArticle(await loadArticle(SAMPLE_ARTICLE, options), null);
-    case 'text':
-      return source.title !== undefined
-        ? fromArticle(articleFromText(source.title, source.text, options.language), null)
-        : { text: source.text, titled: false, images: [], location: null };
+    }
+    case 'text': {
+      if (source.title === undefined) return { text: source.text, titled: false, images: [], location: null };
+      const { articleFromText } = await articleReader();
+      return fromArticle(articleFromText(source.title, source.text, options.language), null);
+    }
     case 'file': {
       const text = await readTextFile(source.path);
       if (!/\.(md|markdown)$/i.test(source.path)) return { text, titled: false, images: [], location: source.path };

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
-import { describeImage } from '../../src/article/image-download.ts';
+import { describeImage } from '../../src/article/image-type.ts';
 import { extractArticle } from '../../src/article/extract.ts';
 import { NarrationSchema, type Narration } from '../../src/contract/narration.ts';
 import { narrateIntoFolder } from '../../src/pipeline/narrate-folder.ts';

@@ -1,5 +1,6 @@
-// Limits that hold before the expensive work: the Spanish rules stay linear on long runs of digits, and a text
-// whose spoken form is far longer than the longest video is refused before any model session is made.
+// Limits that hold before the expensive work: the Spanish rules read long runs of digits, and a text whose spoken
+// form is far longer than the longest video is refused before any model session is made. What both cost (the rules
+// were once quadratic on such runs) is measured by bench/dry-run.ts, not timed here.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkSpokenLength, checkTokenLength } from '../../src/narration/length-limit.ts';
@@ -11,15 +12,11 @@ const OVER_THE_CAP = /would last at least [\d,.]+ minutes .* over --max-minutes 
 
 describe('Spanish normalization of long digit runs', () => {
   // Each of these took 1.5-9.6 s for 50,000 characters, from a scan of the rest of the run at each of its numbers
-  // (grouped numbers, a decimal lookahead, arithmetic, addresses) or a splice per token.
+  // (grouped numbers, a decimal lookahead, arithmetic, addresses) or a splice per token (bench/dry-run.ts times them).
   for (const unit of ['111 ', '1 ', '11 ', '111.', '111,', '1-', '1/', '1']) {
-    it(`reads 50,000 characters of ${JSON.stringify(unit)} in well under a second`, () => {
+    it(`reads 50,000 characters of ${JSON.stringify(unit)} as words`, () => {
       const text = unit.repeat(Math.ceil(50_000 / unit.length)).slice(0, 50_000);
-      const started = performance.now();
-      const spoken = spokenSpanish(text);
-      const elapsed = performance.now() - started;
-      assert.ok(elapsed < 1000, `${Math.round(elapsed)} ms`);
-      assert.doesNotMatch(spoken, /\d/);
+      assert.doesNotMatch(spokenSpanish(text), /\d/);
     });
   }
 
@@ -45,7 +42,6 @@ describe('the longest narration, before synthesis', () => {
   it('refuses 50,000 characters of "1%" at once, before the model is loaded', async () => {
     // No model file: loading one would fail with another message, and take seconds.
     const narrator = new Narrator({ device: 'cpu', model: '/nonexistent/kokoro.onnx' });
-    const started = performance.now();
     await assert.rejects(
       narrator.narrate({
         text: '1% '.repeat(16_667),
@@ -57,7 +53,6 @@ describe('the longest narration, before synthesis', () => {
       }),
       OVER_THE_CAP,
     );
-    assert.ok(performance.now() - started < 2000);
     await narrator.release();
   });
 });
