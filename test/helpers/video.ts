@@ -3,6 +3,8 @@ import { execFile } from 'node:child_process';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { safeArea } from '../../remotion/NewsVideo/geometry.ts';
+import type { VideoFormat } from '../../src/contract/video.ts';
 import { ffmpegPath } from '../../src/media/ffmpeg.ts';
 import { PROJECT_ROOT } from '../../src/system/project-root.ts';
 
@@ -107,6 +109,23 @@ export function boxOfColor(
     }
   }
   return pixels === 0 ? null : { x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1, pixels };
+}
+
+/**
+ * Where the credit pill (Credit.tsx: 28 px type at the top of the safe area, right-aligned to it) stands in a frame
+ * of `width`x`height` rendered at `scale`: a box about as wide as `line`, so that little picture is read with it.
+ */
+export function creditBox(
+  format: VideoFormat,
+  width: number,
+  height: number,
+  scale: number,
+  line: string,
+): { x: number; y: number; width: number; height: number } {
+  const area = safeArea(format, width, height);
+  const boxWidth = Math.round((line.length * 17 + 32) * scale);
+  const right = Math.round(width - area.right) + Math.round(8 * scale);
+  return { x: right - boxWidth, y: Math.round(area.top) - Math.round(8 * scale), width: boxWidth, height: Math.round(60 * scale) };
 }
 
 /** OCR (tesseract, Spanish) of one region of an image, read as a single line. */
