@@ -1,6 +1,7 @@
 // Checks on rendered video made with real tools: Remotion's own ffprobe, the product's ffmpeg, tesseract for OCR.
 import { execFile } from 'node:child_process';
-import { open } from 'node:fs/promises';
+import { copyFile, mkdtemp, open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { safeArea } from '../../remotion/NewsVideo/geometry.ts';
@@ -148,4 +149,14 @@ export async function ssimPerFrame(a: string, b: string): Promise<number[]> {
 /** One frame of a video as a PNG. */
 export async function extractFrame(video: string, frame: number, output: string): Promise<void> {
   await run(ffmpegPath(), ['-v', 'error', '-y', '-i', video, '-vf', `select=eq(n\\,${frame})`, '-frames:v', '1', output]);
+}
+
+/** Frames of a video as PNGs (`frames` ascending, one file each in `outputs`), in one pass: the video is decoded once. */
+export async function extractFrames(video: string, frames: readonly number[], outputs: readonly string[]): Promise<void> {
+  const work = await mkdtemp(path.join(tmpdir(), 'frames-'));
+  const select = frames.map((frame) => `eq(n\\,${frame})`).join('+');
+  // passthrough: each selected frame once, not repeated to fill the time between them; it stops after the last.
+  const args = ['-v', 'error', '-i', video, '-vf', `select=${select}`, '-fps_mode', 'passthrough', '-frames:v', String(frames.length)];
+  await run(ffmpegPath(), [...args, path.join(work, '%04d.png')]);
+  for (const [index, output] of outputs.entries()) await copyFile(path.join(work, `${String(index + 1).padStart(4, '0')}.png`), output);
 }

@@ -25,7 +25,7 @@ import { runCli } from '../helpers/env.ts';
 import { framedPictureBand } from '../helpers/section-picture.ts';
 import { send, startServer, type Route, type TestServer } from '../helpers/server.ts';
 import { standInPhoto } from '../helpers/stand-in-photos.ts';
-import { creditBox, extractFrame, ffprobe, ocrRegion, ssimPerFrame } from '../helpers/video.ts';
+import { creditBox, extractFrames, ffprobe, ocrRegion, ssimPerFrame } from '../helpers/video.ts';
 
 const GUARDIAN = path.resolve(PROJECT_ROOT, '../shared/fixtures/readability/guardian-1/source.html');
 const ARTIFACTS = path.join(PROJECT_ROOT, 'out', 'test-artifacts', 'article-media');
@@ -51,6 +51,8 @@ describe('article pictures: a photo essay with broken, tiny and tracking images'
   let narration: Narration;
   let folder: string;
   let video: string;
+  /** The frame in the middle of each section, and where it is stored as a PNG. */
+  let middles: { frame: number; still: string }[];
   let warnings: string[];
   let photos: ReturnType<typeof extractArticle>['images'];
   /** Every photograph of the page as its markup sizes it, the missing and the tiny one too: the scenes a frame may show. */
@@ -107,6 +109,16 @@ describe('article pictures: a photo essay with broken, tiny and tracking images'
     warnings = result.stderr.split('\n').filter((line) => line.startsWith('warning: '));
     narration = NarrationSchema.parse(JSON.parse(await readFile(path.join(folder, 'narration.json'), 'utf8')));
     video = path.join(folder, 'video.mp4');
+    await mkdir(ARTIFACTS, { recursive: true });
+    middles = narration.sections.map(({ startMs, endMs }, index) => ({
+      frame: firstFrameAt((startMs + endMs) / 2, FPS),
+      still: path.join(ARTIFACTS, `section-${index}.png`),
+    }));
+    await extractFrames(
+      video,
+      middles.map(({ frame }) => frame),
+      middles.map(({ still }) => still),
+    );
   });
   after(() => server.close());
 
@@ -167,7 +179,6 @@ describe('article pictures: a photo essay with broken, tiny and tracking images'
   });
 
   it("shows in the middle of each section that section's picture, nearer to it than to any other photograph of the page", async (t) => {
-    await mkdir(ARTIFACTS, { recursive: true });
     const work = await mkdtemp(path.join(tmpdir(), 'article-media-frames-'));
     const spans = mediaSpans(narration, FPS, videoFrames(narration, FPS, DEFAULT_LAYOUT));
     // Each kept picture's scene: the photograph of the page it was downloaded from.
@@ -175,13 +186,11 @@ describe('article pictures: a photo essay with broken, tiny and tracking images'
     const rows: string[] = [];
     for (const [index, section] of narration.sections.entries()) {
       assert.notEqual(section.media, null, `section ${index} shows a picture`);
-      const frame = firstFrameAt((section.startMs + section.endMs) / 2, FPS);
+      const { frame, still } = middles[index]!;
       const visible = visibleSpans(spans, frame, true);
       assert.equal(visible.length, 1, `section ${index}: frame ${frame} is in no crossfade`);
       const { span, progress } = visible[0]!;
       assert.equal(spans[span]!.media, section.media);
-      const still = path.join(ARTIFACTS, `section-${index}.png`);
-      await extractFrame(video, frame, still);
       const shown = path.join(work, `section-${index}.png`);
       await sharp(still).extract(CLEAR_BAND).toFile(shown);
       // Every scene as this frame would show it: framed with its own focus (the dropped ones on their subject) by the
@@ -212,9 +221,7 @@ describe('article pictures: a photo essay with broken, tiny and tracking images'
     assert.equal(line, `Foto: ${CREDIT}`);
     for (const media of [0, 1]) {
       const section = narration.sections.findIndex((candidate) => candidate.media === media);
-      const { startMs, endMs } = narration.sections[section]!;
-      const still = path.join(ARTIFACTS, `credit-${media}.png`);
-      await extractFrame(video, firstFrameAt((startMs + endMs) / 2, FPS), still);
+      const { still } = middles[section]!;
       const read = await ocrRegion(still, creditBox('vertical', FRAME.width, FRAME.height, 1, line!), path.join(work, `credit-${media}.png`));
       // The pill's rounded edge may read as a stray bracket: the credit must be there, whole.
       if (media === 0) assert.ok(read.replace(/\s+/g, ' ').includes(line!), `${still}: "${read}"`);
