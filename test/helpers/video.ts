@@ -1,8 +1,11 @@
 // Checks on rendered video made with real tools: Remotion's own ffprobe, the product's ffmpeg, tesseract for OCR.
 import { execFile } from 'node:child_process';
-import { open } from 'node:fs/promises';
+import { copyFile, mkdtemp, open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { safeArea } from '../../remotion/NewsVideo/geometry.ts';
+import type { VideoFormat } from '../../src/contract/video.ts';
 import { ffmpegPath } from '../../src/media/ffmpeg.ts';
 import { PROJECT_ROOT } from '../../src/system/project-root.ts';
 
@@ -109,6 +112,23 @@ export function boxOfColor(
   return pixels === 0 ? null : { x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1, pixels };
 }
 
+/**
+ * Where the credit pill (Credit.tsx: 28 px type at the top of the safe area, right-aligned to it) stands in a frame
+ * of `width`x`height` rendered at `scale`: a box about as wide as `line`, so that little picture is read with it.
+ */
+export function creditBox(
+  format: VideoFormat,
+  width: number,
+  height: number,
+  scale: number,
+  line: string,
+): { x: number; y: number; width: number; height: number } {
+  const area = safeArea(format, width, height);
+  const boxWidth = Math.round((line.length * 17 + 32) * scale);
+  const right = Math.round(width - area.right) + Math.round(8 * scale);
+  return { x: right - boxWidth, y: Math.round(area.top) - Math.round(8 * scale), width: boxWidth, height: Math.round(60 * scale) };
+}
+
 /** OCR (tesseract, Spanish) of one region of an image, read as a single line. */
 export async function ocrRegion(file: string, box: { x: number; y: number; width: number; height: number }, workFile: string): Promise<string> {
   // Enlarged three times: tesseract reads short words on a coloured box far better at that size.
@@ -129,4 +149,14 @@ export async function ssimPerFrame(a: string, b: string): Promise<number[]> {
 /** One frame of a video as a PNG. */
 export async function extractFrame(video: string, frame: number, output: string): Promise<void> {
   await run(ffmpegPath(), ['-v', 'error', '-y', '-i', video, '-vf', `select=eq(n\\,${frame})`, '-frames:v', '1', output]);
+}
+
+/** Frames of a video as PNGs (`frames` ascending, one file each in `outputs`), in one pass: the video is decoded once. */
+export async function extractFrames(video: string, frames: readonly number[], outputs: readonly string[]): Promise<void> {
+  const work = await mkdtemp(path.join(tmpdir(), 'frames-'));
+  const select = frames.map((frame) => `eq(n\\,${frame})`).join('+');
+  // passthrough: each selected frame once, not repeated to fill the time between them; it stops after the last.
+  const args = ['-v', 'error', '-i', video, '-vf', `select=${select}`, '-fps_mode', 'passthrough', '-frames:v', String(frames.length)];
+  await run(ffmpegPath(), [...args, path.join(work, '%04d.png')]);
+  for (const [index, output] of outputs.entries()) await copyFile(path.join(work, `${String(index + 1).padStart(4, '0')}.png`), output);
 }

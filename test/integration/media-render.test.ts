@@ -9,15 +9,14 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { safeArea } from '../../remotion/NewsVideo/geometry.ts';
-import { mediaSpans } from '../../remotion/NewsVideo/media-motion.ts';
+import { creditLine, mediaSpans } from '../../remotion/NewsVideo/media-motion.ts';
 import { DEFAULT_LAYOUT, videoFrames } from '../../remotion/NewsVideo/screen.ts';
 import type { Narration } from '../../src/contract/narration.ts';
 import { BROWSER_DOWNLOAD_ENV } from '../../src/render/browser.ts';
 import { VideoRenderer, type RenderMode } from '../../src/render/render-video.ts';
 import { PROJECT_ROOT } from '../../src/system/project-root.ts';
 import { copySampleNarration, type SectionPicture, withSectionImages, writeTexturedPicture } from '../helpers/sample.ts';
-import { extractFrame, ocrRegion, rgbPixels, ssimPerFrame } from '../helpers/video.ts';
+import { creditBox, extractFrame, ocrRegion, rgbPixels, ssimPerFrame } from '../helpers/video.ts';
 
 process.env[BROWSER_DOWNLOAD_ENV] = 'never';
 const ARTIFACTS = path.join(PROJECT_ROOT, 'out', 'test-artifacts', 'media-render');
@@ -124,12 +123,9 @@ describe('pictures per section: fast render against a plain full render', () => 
   });
 
   it('reads "Foto: …" in the corner while a credited picture shows, and nothing there for the one without', async () => {
-    const area = safeArea('vertical', FRAME.width, FRAME.height);
     for (const [index, span] of spans().entries()) {
-      // The pill is right-aligned: a box about as wide as the line (14 px type here), so little picture is read with it.
-      const width = Math.round(((PICTURES[index]!.credit ?? 'Ana Pérez').length + 6) * 8.5 + 16);
-      const right = Math.round(FRAME.width - area.right) + 4;
-      const corner = { x: right - width, y: Math.round(area.top) - 4, width, height: 30 };
+      // Where a credit of the first one's length would stand, for the picture without one.
+      const corner = creditBox('vertical', FRAME.width, FRAME.height, SCALE, creditLine(PICTURES[index]!.credit ?? 'Ana Pérez')!);
       const still = path.join(ARTIFACTS, `distinct-credit-${index}.png`);
       await extractFrame(videos.distinct!, span.first + Math.floor(span.frames / 2), still);
       const read = await ocrRegion(still, corner, path.join(work, `ocr-credit-${index}.png`));
