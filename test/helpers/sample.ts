@@ -93,16 +93,21 @@ export function withSectionImages(narration: Narration, pictures: readonly Secti
     ...narration,
     sections,
     words: narration.words.map((word) => (word.charStart >= cut.charStart ? { ...word, section: 2 } : word)),
-    media: pictures.map(({ file, width, height, focus, credit }) => ({
-      file,
-      type: 'jpeg' as const,
-      width,
-      height,
-      caption: null,
-      credit,
-      sourceUrl: null,
-      focus,
-      origin: 'article' as const,
-    })),
+    media: sectionMedia(pictures),
   };
+}
+
+/** The pictures as the narration's media, article pictures with their credits. */
+export function sectionMedia(pictures: readonly SectionPicture[]): Narration['media'] {
+  return pictures.map(({ file, width, height, focus, credit }) => ({
+    file,
+    type: 'jpeg' as const,
+    width,
+    height,
+    caption: null,
+    credit,
+    sourceUrl: null,
+    focus,
+    origin: 'article' as const,
+  }));
 }

@@ -14,8 +14,8 @@ import {
   type MovingPicture,
 } from '../../src/render/filter-graph.ts';
 
-/** An ffmpeg expression of perspective's frame counter `in` (1 at the first frame; a reserved word in JavaScript), at frame `frame` from 0. */
-const evaluate = (expression: string, frame: number) => Function('frame', `return ${expression.replace(/\bin\b/g, 'frame')};`)(frame + 1) as number;
+/** An ffmpeg expression of zoompan's output frame counter `on` (0 at the first frame), at frame `frame`. */
+const evaluate = (expression: string, frame: number) => Function('on', `return ${expression};`)(frame) as number;
 
 describe('filter graph (pure)', () => {
   for (const [kind, scale, focus] of [
@@ -29,9 +29,18 @@ describe('filter graph (pure)', () => {
       assert.match(graph, /^\[0:v\]/);
       assert.match(graph, /\[bg\]$/);
       assert.match(graph, /loop=loop=90:size=1/);
-      const [, coverWidth, coverHeight, , , cropX, cropY] = /scale=(\d+):(\d+).*crop=(\d+):(\d+):(\d+):(\d+)/.exec(graph)!.map(Number);
-      const corners = Object.fromEntries([...graph.matchAll(/([xy][0-3])='([^']+)'/g)].map((match) => [match[1]!, match[2]!]));
-      assert.equal(Object.keys(corners).length, 8);
+      // The picture is scaled and cropped at a multiple of the frame's size, and zoompan's crop scaled down onto it.
+      const [, coverWidth, coverHeight, cropWidth, , cropX, cropY] = /scale=(\d+):(\d+).*crop=(\d+):(\d+):(\d+):(\d+)/.exec(graph)!.map(Number);
+      const [frameWidth, frameHeight] = [1080 * scale, 1920 * scale];
+      // Twice the frame's size or more, at least 2160 pixels wide: a half-size render is supersampled four times.
+      const supersampled = cropWidth! / frameWidth;
+      assert.equal(supersampled, scale === 1 ? 2 : 4);
+      assert.match(graph, new RegExp(`:s=${frameWidth}x${frameHeight}:`));
+      // Each plane is moved by a zoompan of its own; the luma's is the first, at the frame's size.
+      const zoompans = graph.split(';').filter((chain) => chain.includes('zoompan='));
+      assert.equal(zoompans.length, 3);
+      const zoompan = Object.fromEntries([...zoompans[0]!.matchAll(/\b([zxy])='([^']+)'/g)].map((match) => [match[1]!, match[2]!]));
+      assert.deepEqual(Object.keys(zoompan).sort(), ['x', 'y', 'z']);
       const window = coverWindow(picture.size, focus, frame);
       for (const at of [0, 17, 45, 90]) {
         const progress = at / 90;
@@ -39,19 +48,26 @@ describe('filter graph (pure)', () => {
         const rect = rectAt(motionPath(kind, window.focus, frame), progress);
         const placed = cssPlacement(picture.size, focus, kind, frame, progress);
         assert.equal(placed.image.left, -window.left);
-        // The same points in the pixels of ffmpeg's scaled and cropped picture.
+        // The same points in the pixels of ffmpeg's scaled and cropped (supersampled) picture.
         const toX = (x: number) => ((window.left + x) * coverWidth!) / placed.image.width - cropX!;
         const toY = (y: number) => ((window.top + y) * coverHeight!) / placed.image.height - cropY!;
-        for (const [name, want] of [
-          ['x0', toX(rect.left)],
-          ['x3', toX(rect.left + rect.width)],
-          ['y0', toY(rect.top)],
-          ['y3', toY(rect.top + rect.height)],
+        const zoom = evaluate(zoompan.z!, at);
+        // zoompan crops the input's width over the zoom, from (x, y) truncated (the expressions add 0.5 to round).
+        const [left, top] = [evaluate(zoompan.x!, at) - 0.5, evaluate(zoompan.y!, at) - 0.5];
+        for (const [name, got, want] of [
+          ['left', left, toX(rect.left)],
+          ['top', top, toY(rect.top)],
+          ['width', cropWidth! / zoom, toX(rect.left + rect.width) - toX(rect.left)],
         ] as const) {
-          assert.ok(Math.abs(evaluate(corners[name]!, at) - want) < 0.01, `frame ${at} ${name}: ${evaluate(corners[name]!, at)} vs ${want}`);
+          assert.ok(Math.abs(got - want) < 0.01, `frame ${at} ${name}: ${got} vs ${want}`);
         }
-        // Inside the cropped picture: no corner samples past its edge by more than rounding.
-        assert.ok(evaluate(corners.x0!, at) > -0.51 && evaluate(corners.x3!, at) < 1080 * scale + 0.51);
+        // zoompan clamps a crop past the picture's edge; none goes past it by more than rounding (half a frame
+        // pixel).
+        const right = left + cropWidth! / zoom;
+        assert.ok(
+          zoom >= 1 && left > -supersampled / 2 - 0.01 && right < cropWidth! + supersampled / 2 + 0.01,
+          `frame ${at}: zoom ${zoom}, ${left} to ${right}`,
+        );
       }
     });
   }
@@ -74,12 +90,14 @@ describe('filter graph (pure)', () => {
       'out',
       'format=yuv420p',
     );
+    // Each span's picture is five chains (its planes split, each moved, merged), then the fades.
     const chains = graph.split(';');
-    assert.equal(chains.length, 6);
-    assert.match(chains[1]!, /^\[1:v\].*\[span1\]$/);
-    assert.equal(chains[3], '[span0][span1]xfade=transition=fade:duration=15:offset=25,setpts=N[mixed1]');
-    assert.equal(chains[4], '[mixed1][span2]xfade=transition=fade:duration=15:offset=60,setpts=N[mixed2]');
-    assert.equal(chains[5], '[mixed2]null[out]');
+    assert.equal(chains.length, 3 * 5 + 3);
+    assert.match(chains[5]!, /^\[1:v\]/);
+    assert.match(chains[9]!, /\[span1\]$/);
+    assert.equal(chains[15], '[span0][span1]xfade=transition=fade:duration=15:offset=25,setpts=N[mixed1]');
+    assert.equal(chains[16], '[mixed1][span2]xfade=transition=fade:duration=15:offset=60,setpts=N[mixed2]');
+    assert.equal(chains[17], '[mixed2]null[out]');
     assert.equal(
       movingBackgroundFilter([{ input: 3, picture, first: 0, fadeFrames: 0 }], 'out', 'format=yuv420p')
         .split(';')
@@ -142,12 +160,16 @@ describe('filter graph (pure)', () => {
     };
     const bar = progressBarFilter('timed', 'video', { width: 540, scale: 0.5, fullAtFrame: 20, color: '#E63946' })!;
     const graph = distinctPicturesGraph({ pictures: 1, runs, background: [{ input: 0, picture, first: 0, fadeFrames: 0 }] }, 25, bar);
-    const chains = graph.split(';');
+    const [flags, ...chains] = graph.split(';');
+    assert.equal(flags, 'sws_flags=bilinear');
     assert.ok(chains[0]!.startsWith('[0:v]format=gbrp'), chains[0]);
-    assert.equal(chains[1], '[span0]null[background]');
-    assert.match(chains[2]!, /^\[1:v\]settb=1,setpts='\(7\*gte\(N,1\)\+22\*gte\(N,2\)\)',zscale=.*,format=yuva420p,fps=1\[pictures\]$/);
-    assert.equal(chains[3], '[background][pictures]overlay=format=yuv420,settb=1/25,setpts=N,fps=25[timed]');
-    assert.equal(chains.slice(4).join(';'), bar);
+    assert.match(chains[4]!, /\[span0\]$/);
+    assert.equal(chains[5], '[span0]null[background]');
+    assert.match(chains[6]!, /^\[1:v\]settb=1,setpts='\(7\*gte\(N,1\)\+22\*gte\(N,2\)\)',zscale=.*,format=yuva420p,split\[colour\]\[alpha\]$/);
+    assert.equal(chains[7], '[colour]format=yuv420p,fps=1[pictures]');
+    assert.match(chains[10]!, /mergeplanes=0x001020:yuv420p,fps=1\[mask\]$/);
+    assert.equal(chains[11], '[background][pictures][mask]maskedmerge,settb=1/25,setpts=N,fps=25[timed]');
+    assert.equal(chains.slice(12).join(';'), bar);
     assert.match(graph, /\[video\]$/);
   });
 });
