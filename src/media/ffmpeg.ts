@@ -10,8 +10,8 @@ let found: string | undefined;
 
 /**
  * FFMPEG_PATH when set, else the system's ffmpeg from PATH: a maintained build (Debian's 5.1 here) decodes the
- * pictures pages send and has every filter the render and the loudness step use (overlay, perspective, alimiter
- * with latency compensation, ebur128), which neither an npm-shipped 2018 build nor Remotion's own ffmpeg has.
+ * pictures pages send and has every filter the render and the loudness step use (zoompan, maskedmerge, xfade,
+ * overlay, alimiter with latency compensation, ebur128), which neither an npm-shipped 2018 build nor Remotion's own ffmpeg has.
  */
 export function ffmpegPath(): string {
   if (process.env.FFMPEG_PATH) return process.env.FFMPEG_PATH;
