@@ -359,6 +359,11 @@ const IN_CONTEXT: Array<[written: string, locale: string, spoken: string]> = [
   ['Se esperan 38° mañana en Sevilla', 'es-ES', 'Se esperan treinta y ocho grados mañana en Sevilla'],
   ['40° norte', 'es-ES', 'cuarenta grados norte'],
   ['40° temperatura máxima', 'es-ES', 'cuarenta grados temperatura máxima'],
+  // Before a ranked noun anywhere in the sentence, or before a list of such numbers ending in one.
+  ['alumnos de 1°, 2° y 3° año del secundario', 'es-AR', 'alumnos de primero, segundo y tercer año del secundario'],
+  ['cursa 4° grado', 'es-AR', 'cursa cuarto grado'],
+  ['juegan en 1° y 2° división', 'es-AR', 'juegan en primera y segunda división'],
+  ['llegó con 39° de fiebre', 'es-AR', 'llegó con treinta y nueve grados de fiebre'],
   // A noun of both genders counted by a number: a person's takes the generic masculine; a feminine thing keeps its.
   ['Más de 2.200 policías', 'es-AR', 'Más de dos mil doscientos policías'],
   ['un total de 32.221 guardias civiles', 'es-ES', 'un total de treinta y dos mil doscientos veintiún guardias civiles'],

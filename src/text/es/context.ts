@@ -35,6 +35,15 @@ export function wordAfter(context: Context): string | undefined {
   return /^\s+([\p{L}\p{M}]+)/u.exec(context.text.slice(context.end, context.end + 60))?.[1]?.toLowerCase();
 }
 
+/**
+ * The word after a list of raised-mark ordinals the match opens or continues: "año" for the "1°" and the "2°" of
+ * "1°, 2° y 3° año", all of which number it; the plain word after the match when no list follows.
+ */
+export function wordAfterOrdinalList(context: Context): string | undefined {
+  const list = /^(?:\s?(?:,|y|e|o|u)\s?\d{1,3}\s?[°º](?=[\s,]))*\s+([\p{L}\p{M}]+)/u.exec(context.text.slice(context.end, context.end + 60));
+  return list?.[1]?.toLowerCase();
+}
+
 /** The text just after the match (for look-ahead on punctuation and sentence ends). */
 export function textAfter(context: Context, length = 60): string {
   return context.text.slice(context.end, context.end + length);

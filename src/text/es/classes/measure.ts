@@ -1,6 +1,6 @@
 // Quantities with a unit symbol: "120 km/h", "-5 °C", "1.013 hPa", "3 3/5 m", "4,51/s". The unit's gender
 // (data/units.tsv) decides the number's form: "veintiún kilómetros", "doscientas cuarenta y cinco millas".
-import { sentenceWords, textAfter, wordAfter, wordsBefore, type Context } from '../context.ts';
+import { sentenceWords, textAfter, wordAfter, wordAfterOrdinalList, wordsBefore, type Context } from '../context.ts';
 import { nounGender } from '../gender.ts';
 import { readMap, readTable } from '../data.ts';
 import { beforeNoun, cardinal, countingCardinal, type Gender } from '../numbers.ts';
@@ -113,6 +113,35 @@ function numberedNoun(context: Context): boolean {
   return opens && !sentenceWords(context).some((word) => WEATHER_WORDS.has(word));
 }
 
+// Nouns an ordinal numbers, school years and places in a ranking: "3° año", "cursa 4° grado", "terminó 2° lugar".
+const RANKED_NOUNS = new Set([
+  'año',
+  'grado',
+  'curso',
+  'puesto',
+  'lugar',
+  'piso',
+  'nivel',
+  'semestre',
+  'cuatrimestre',
+  'trimestre',
+  'ciclo',
+  'división',
+  'categoría',
+  'fecha',
+  'jornada',
+  'ronda',
+  'etapa',
+  'edición',
+  'turno',
+]);
+
+/** "1°, 2° y 3° año": a degree sign before a noun that is ranked, or before a list of such numbers ending in one. */
+const rankedNoun = (context: Context) => {
+  const noun = wordAfterOrdinalList(context);
+  return noun !== undefined && RANKED_NOUNS.has(noun) && !sentenceWords(context).some((word) => WEATHER_WORDS.has(word));
+};
+
 /** "Estudiantes (1°)" in a sentence about a league: the team's position, an ordinal, not degrees. */
 function bracketedStanding(context: Context): boolean {
   if (!/\(\s?$/.test(context.text.slice(Math.max(0, context.start - 2), context.start))) return false;
@@ -148,7 +177,7 @@ function quantityWords(
     const before = wordsBefore(context, 1);
     if (before.length === 0 && context.start === 0 && context.end === context.text.length) return undefined;
     if (before.some((word) => ORDINAL_BEFORE_DEGREE.has(word))) return undefined;
-    if (afterSection(context) || bracketedStanding(context) || listNumber(context) || numberedNoun(context)) return undefined;
+    if (afterSection(context) || bracketedStanding(context) || listNumber(context) || numberedNoun(context) || rankedNoun(context)) return undefined;
     // "1° de enero": the first of a month, written with the degree sign for "º".
     const month = /^\s+de\s+(\p{L}+)/u.exec(textAfter(context))?.[1];
     if (month !== undefined && readMap('months.tsv').has(month.toLowerCase())) return undefined;

@@ -1,6 +1,6 @@
 // Ordinals in every written style: "2.º", "2.ª", "3.er", "1ᵉʳ", "4to", "1ra", "28°" after an article.
 // "primero"/"tercero" shorten before a masculine noun ("el 3.er piso"), as does "1.er" by its spelling.
-import { wordAfter } from '../context.ts';
+import { wordAfterOrdinalList } from '../context.ts';
 import { countedGender, nounGender } from '../gender.ts';
 import { ordinal, type Gender } from '../numbers.ts';
 import { fixed, type Tagger } from '../tagger.ts';
@@ -22,8 +22,9 @@ export const ordinalTagger: Tagger = {
     const suffix = mark ?? letters;
     const value = Number(digits!.replace(/[.\s]/g, ''));
     if (value === 0 || value >= 1_000_000) return undefined;
-    // "°" and "º" are written for ª too ("2° fecha", "10º fecha"): a feminine noun after the number says so.
-    const next = wordAfter(context);
+    // "°" and "º" are written for ª too ("2° fecha", "10º fecha"): a feminine noun after the number (or after the
+    // list it opens, "1°, 2° y 3° división") says so.
+    const next = wordAfterOrdinalList(context);
     const signFeminine = (suffix === '°' || suffix === 'º') && next !== undefined && nounGender(next) === 'f';
     const gender: Gender = FEMININE.test(suffix!) || signFeminine ? 'f' : 'm';
     const shortened = gender === 'm' && countedGender(context) === 'm';
