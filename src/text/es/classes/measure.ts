@@ -142,6 +142,35 @@ const rankedNoun = (context: Context) => {
   return noun !== undefined && RANKED_NOUNS.has(noun) && !sentenceWords(context).some((word) => WEATHER_WORDS.has(word));
 };
 
+// Verbs a team's place in the table follows: "Obras se mantiene 14°", "terminó 3°".
+const STANDING_VERBS = new Set([
+  'mantiene',
+  'mantuvo',
+  'quedó',
+  'queda',
+  'terminó',
+  'termina',
+  'finalizó',
+  'marcha',
+  'ubica',
+  'ubicó',
+  'sigue',
+  'siguió',
+  'permanece',
+  'culminó',
+  'cerró',
+  'acabó',
+  'clasificó',
+  'llegó',
+]);
+
+/** "Obras se mantiene 14°" in a sentence about a league: the team's place after a verb of standing, an ordinal. */
+function placeInStanding(context: Context): boolean {
+  if (!STANDING_VERBS.has(wordsBefore(context, 1)[0] ?? '')) return false;
+  const words = sentenceWords(context);
+  return words.some((word) => STANDING_WORDS.has(word)) && !words.some((word) => WEATHER_WORDS.has(word));
+}
+
 /** "Estudiantes (1°)" in a sentence about a league: the team's position, an ordinal, not degrees. */
 function bracketedStanding(context: Context): boolean {
   if (!/\(\s?$/.test(context.text.slice(Math.max(0, context.start - 2), context.start))) return false;
@@ -177,7 +206,15 @@ function quantityWords(
     const before = wordsBefore(context, 1);
     if (before.length === 0 && context.start === 0 && context.end === context.text.length) return undefined;
     if (before.some((word) => ORDINAL_BEFORE_DEGREE.has(word))) return undefined;
-    if (afterSection(context) || bracketedStanding(context) || listNumber(context) || numberedNoun(context) || rankedNoun(context)) return undefined;
+    if (
+      afterSection(context) ||
+      bracketedStanding(context) ||
+      listNumber(context) ||
+      numberedNoun(context) ||
+      rankedNoun(context) ||
+      placeInStanding(context)
+    )
+      return undefined;
     // "1° de enero": the first of a month, written with the degree sign for "º".
     const month = /^\s+de\s+(\p{L}+)/u.exec(textAfter(context))?.[1];
     if (month !== undefined && readMap('months.tsv').has(month.toLowerCase())) return undefined;
