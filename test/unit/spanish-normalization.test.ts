@@ -364,6 +364,10 @@ const IN_CONTEXT: Array<[written: string, locale: string, spoken: string]> = [
   ['cursa 4° grado', 'es-AR', 'cursa cuarto grado'],
   ['juegan en 1° y 2° división', 'es-AR', 'juegan en primera y segunda división'],
   ['llegó con 39° de fiebre', 'es-AR', 'llegó con treinta y nueve grados de fiebre'],
+  // The noun or "de" written against the mark.
+  ['alumnos de 1°, 2° y 3°año', 'es-AR', 'alumnos de primero, segundo y tercer año'],
+  ['el feriado del 1°de mayo', 'es-AR', 'el feriado del primero de mayo'],
+  ['la 2°fecha del torneo', 'es-AR', 'la segunda fecha del torneo'],
   // A noun of both genders counted by a number: a person's takes the generic masculine; a feminine thing keeps its.
   ['Más de 2.200 policías', 'es-AR', 'Más de dos mil doscientos policías'],
   ['un total de 32.221 guardias civiles', 'es-ES', 'un total de treinta y dos mil doscientos veintiún guardias civiles'],

@@ -37,10 +37,11 @@ export function wordAfter(context: Context): string | undefined {
 
 /**
  * The word after a list of raised-mark ordinals the match opens or continues: "año" for the "1°" and the "2°" of
- * "1°, 2° y 3° año", all of which number it; the plain word after the match when no list follows.
+ * "1°, 2° y 3° año", all of which number it; the plain word after the match when no list follows (or the word
+ * written against it: "3°año").
  */
 export function wordAfterOrdinalList(context: Context): string | undefined {
-  const list = /^(?:\s?(?:,|y|e|o|u)\s?\d{1,3}\s?[°º](?=[\s,]))*\s+([\p{L}\p{M}]+)/u.exec(context.text.slice(context.end, context.end + 60));
+  const list = /^(?:\s?(?:,|y|e|o|u)\s?\d{1,3}\s?[°º](?!\p{N}))*\s*([\p{L}\p{M}]+)/u.exec(context.text.slice(context.end, context.end + 60));
   return list?.[1]?.toLowerCase();
 }
 

@@ -1,6 +1,7 @@
 // Ordinals in every written style: "2.º", "2.ª", "3.er", "1ᵉʳ", "4to", "1ra", "28°" after an article.
 // "primero"/"tercero" shorten before a masculine noun ("el 3.er piso"), as does "1.er" by its spelling.
-import { wordAfterOrdinalList } from '../context.ts';
+import { textAfter, wordAfterOrdinalList } from '../context.ts';
+import { readMap } from '../data.ts';
 import { countedGender, nounGender } from '../gender.ts';
 import { ordinal, type Gender } from '../numbers.ts';
 import { fixed, type Tagger } from '../tagger.ts';
@@ -16,7 +17,7 @@ export const ordinalTagger: Tagger = {
   // Two groups at most: an ordinal is read below a million; more groups (bounded, as in written-number.ts) would only
   // make a long run of "111 111…" cost a scan of the rest of the run at each of its numbers.
   pattern: fixed(
-    /(?<![\p{L}\p{N}.,])(\d{1,3}(?:[.\s]\d{3}){1,2}|\d+)(?:\.?\s?(º|ª|°)|\.?(ᵉʳ|er|ero|era|ro|ra|do|da|to|ta|mo|ma|vo|va|no|na)(?:\.(?=\s+\p{Ll}|[),;]))?)(?![\p{L}\p{N}])/gu,
+    /(?<![\p{L}\p{N}.,])(\d{1,3}(?:[.\s]\d{3}){1,2}|\d+)(?:\.?\s?(º|ª|°)(?!\p{N})|\.?(ᵉʳ|er|ero|era|ro|ra|do|da|to|ta|mo|ma|vo|va|no|na)(?:\.(?=\s+\p{Ll}|[),;]))?(?![\p{L}\p{N}]))/gu,
   ),
   read: ([, digits, mark, letters], context) => {
     const suffix = mark ?? letters;
@@ -25,9 +26,15 @@ export const ordinalTagger: Tagger = {
     // "°" and "º" are written for ª too ("2° fecha", "10º fecha"): a feminine noun after the number (or after the
     // list it opens, "1°, 2° y 3° división") says so.
     const next = wordAfterOrdinalList(context);
+    // "3°año", the noun written against the mark, or "1°de mayo": only a noun that is counted or a month's day,
+    // never "40°grados".
+    const glued = /^\p{L}/u.test(textAfter(context, 1));
+    const month = /^de\s+(\p{L}+)/u.exec(textAfter(context))?.[1]?.toLowerCase();
+    const dayOfMonth = month !== undefined && readMap('months.tsv').has(month);
+    if (glued && !dayOfMonth && (next === undefined || next === 'grados' || nounGender(next) === undefined)) return undefined;
     const signFeminine = (suffix === '°' || suffix === 'º') && next !== undefined && nounGender(next) === 'f';
     const gender: Gender = FEMININE.test(suffix!) || signFeminine ? 'f' : 'm';
-    const shortened = gender === 'm' && countedGender(context) === 'm';
+    const shortened = gender === 'm' && (glued ? !dayOfMonth && nounGender(next!) === 'm' : countedGender(context) === 'm');
     return ordinal(value, { gender, shortened, writtenShort: SHORT.test(suffix!) });
   },
 };
