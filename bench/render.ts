@@ -7,7 +7,8 @@
 // browser serve every render, as in the product; a small warm-up render opens them before anything is timed.
 // Then the product as users run it, each command its own process: `render --article` on a real-shaped news page
 // with a lead image served on 127.0.0.1 (narration included), `render --from` of what it made, and `render --from`
-// of the same narration with three pictures in turn; the single- and multi-image ratios are printed side by side.
+// of the same narration with three pictures in turn, moving and held still (`motion: false`); the ratios are
+// printed side by side.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -97,9 +98,10 @@ async function timedRender(args: readonly string[], out: string): Promise<{ seco
 
 /**
  * `render --article` of test/fixtures/noticia-es.html (its lead image generated) served on 127.0.0.1, then
- * `render --from` of the result and of the three-picture narration. Also the two `render --from` ratios.
+ * `render --from` of the result and of the three-picture narration, moving and held still. Also the three
+ * `render --from` ratios.
  */
-async function endToEnd(): Promise<{ rows: string[]; single: number; multi: number }> {
+async function endToEnd(): Promise<{ rows: string[]; single: number; multi: number; still: number }> {
   const work = await mkdtemp(path.join(tmpdir(), 'bench-render-article-'));
   const image = path.join(work, 'lead.jpg');
   await writeTestPicture(image, 1200, 800);
@@ -121,7 +123,12 @@ async function endToEnd(): Promise<{ rows: string[]; single: number; multi: numb
     await withPicturesInTurn(path.join(work, 'article'), threePictures);
     const multi = await timedRender(['--from', threePictures], path.join(work, 'three'));
     rows.push(row('render --from DIR --format vertical (the same article, 3 images in turn)', multi));
-    return { rows, single: single.seconds / single.videoSeconds, multi: multi.seconds / multi.videoSeconds };
+    // The props' way out of the per-frame cost: the pictures held still, so the browser's pictures are held too.
+    process.stderr.write('bench:render: render --from, three pictures held still...\n');
+    const still = await timedRender(['--from', threePictures, '--props', JSON.stringify({ motion: false })], path.join(work, 'three-still'));
+    rows.push(row('render --from DIR --format vertical --props {"motion":false} (3 images in turn, held still)', still));
+    const ratioOf = (timed: { seconds: number; videoSeconds: number }) => timed.seconds / timed.videoSeconds;
+    return { rows, single: ratioOf(single), multi: ratioOf(multi), still: ratioOf(still) };
   } finally {
     await server.close();
   }
@@ -195,6 +202,7 @@ async function main(): Promise<void> {
         `| none (brand background) | ${ratio(ratios.none)} | |`,
         `| 1 image (every section) | ${ratio(ratios.one)} | ${ratio(products.single)} (noticia-es.html) |`,
         `| 3 images (one per section) | ${ratio(ratios.three)} | ${ratio(products.multi)} (noticia-es.html, 3 images in turn) |`,
+        `| 3 images, held still (motion: false) | | ${ratio(products.still)} (noticia-es.html, 3 images in turn) |`,
         '',
       ].join('\n'),
     );
