@@ -1,4 +1,5 @@
 // What a tagger may read around its match: the words before and after it, in the whole written text.
+import { readMap } from './data.ts';
 import type { SpanishLocale } from './locales.ts';
 
 export interface Context {
@@ -43,6 +44,12 @@ export function wordAfter(context: Context): string | undefined {
 export function wordAfterOrdinalList(context: Context): string | undefined {
   const list = /^(?:\s?(?:,|y|e|o|u)\s?\d{1,3}\s?[°º](?!\p{N}))*\s*([\p{L}\p{M}]+)/u.exec(context.text.slice(context.end, context.end + 60));
   return list?.[1]?.toLowerCase();
+}
+
+/** Whether "de" and a month follow the match, with or without a space before it: "1° de enero", "1°de mayo". */
+export function dayOfMonth(context: Context): boolean {
+  const month = /^\s*de\s+(\p{L}+)/u.exec(textAfter(context))?.[1];
+  return month !== undefined && readMap('months.tsv').has(month.toLowerCase());
 }
 
 /** The text just after the match (for look-ahead on punctuation and sentence ends). */

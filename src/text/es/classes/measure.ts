@@ -1,8 +1,8 @@
 // Quantities with a unit symbol: "120 km/h", "-5 °C", "1.013 hPa", "3 3/5 m", "4,51/s". The unit's gender
 // (data/units.tsv) decides the number's form: "veintiún kilómetros", "doscientas cuarenta y cinco millas".
-import { sentenceWords, textAfter, wordAfter, wordAfterOrdinalList, wordsBefore, type Context } from '../context.ts';
+import { dayOfMonth, sentenceWords, textAfter, wordAfter, wordAfterOrdinalList, wordsBefore, type Context } from '../context.ts';
 import { nounGender } from '../gender.ts';
-import { readMap, readTable } from '../data.ts';
+import { readTable } from '../data.ts';
 import { beforeNoun, cardinal, countingCardinal, type Gender } from '../numbers.ts';
 import { escapePattern, fixed, perLocale, type Tagger } from '../tagger.ts';
 import { numberSource, parseNumber, SIGN_SOURCE, sayNumber, sayWrittenNumber } from '../written-number.ts';
@@ -90,6 +90,14 @@ const STANDING_WORDS = new Set([
 ]);
 const WEATHER_WORDS = new Set(['temperatura', 'temperaturas', 'grados', 'máxima', 'máximas', 'mínima', 'mínimas', 'calor', 'frío', 'termómetros']);
 
+const aboutWeather = (context: Context) => sentenceWords(context).some((word) => WEATHER_WORDS.has(word));
+
+/** A sentence about a league: a word of the standings and none of the weather. */
+function aboutStanding(context: Context): boolean {
+  const words = sentenceWords(context);
+  return words.some((word) => STANDING_WORDS.has(word)) && !words.some((word) => WEATHER_WORDS.has(word));
+}
+
 // After a section word a degree sign is the ordinal of the section, as Argentine laws number theirs: "art. 99 inc.
 // 3°" -> "artículo noventa y nueve inciso tercero".
 // Read on the raw text: the abbreviation's period would end the sentence for wordsBefore.
@@ -110,7 +118,7 @@ function numberedNoun(context: Context): boolean {
   const noun = wordAfter(context);
   if (noun === undefined || nounGender(noun) === undefined || WEATHER_WORDS.has(noun) || AFTER_DEGREES.has(noun)) return false;
   const opens = wordsBefore(context, 1).length === 0 || /[–—-]\s?$/u.test(context.text.slice(Math.max(0, context.start - 2), context.start));
-  return opens && !sentenceWords(context).some((word) => WEATHER_WORDS.has(word));
+  return opens && !aboutWeather(context);
 }
 
 // Nouns an ordinal numbers, school years and places in a ranking: "3° año", "cursa 4° grado", "terminó 2° lugar".
@@ -139,7 +147,7 @@ const RANKED_NOUNS = new Set([
 /** "1°, 2° y 3° año": a degree sign before a noun that is ranked, or before a list of such numbers ending in one. */
 const rankedNoun = (context: Context) => {
   const noun = wordAfterOrdinalList(context);
-  return noun !== undefined && RANKED_NOUNS.has(noun) && !sentenceWords(context).some((word) => WEATHER_WORDS.has(word));
+  return noun !== undefined && RANKED_NOUNS.has(noun) && !aboutWeather(context);
 };
 
 // Verbs a team's place in the table follows: "Obras se mantiene 14°", "terminó 3°".
@@ -166,17 +174,13 @@ const STANDING_VERBS = new Set([
 
 /** "Obras se mantiene 14°" in a sentence about a league: the team's place after a verb of standing, an ordinal. */
 function placeInStanding(context: Context): boolean {
-  if (!STANDING_VERBS.has(wordsBefore(context, 1)[0] ?? '')) return false;
-  const words = sentenceWords(context);
-  return words.some((word) => STANDING_WORDS.has(word)) && !words.some((word) => WEATHER_WORDS.has(word));
+  return STANDING_VERBS.has(wordsBefore(context, 1)[0] ?? '') && aboutStanding(context);
 }
 
 /** "Estudiantes (1°)" in a sentence about a league: the team's position, an ordinal, not degrees. */
 function bracketedStanding(context: Context): boolean {
   if (!/\(\s?$/.test(context.text.slice(Math.max(0, context.start - 2), context.start))) return false;
-  if (!/^\s?\)/.test(textAfter(context, 2))) return false;
-  const words = sentenceWords(context);
-  return words.some((word) => STANDING_WORDS.has(word)) && !words.some((word) => WEATHER_WORDS.has(word));
+  return /^\s?\)/.test(textAfter(context, 2)) && aboutStanding(context);
 }
 
 export const measureTagger: Tagger = {
@@ -216,8 +220,7 @@ function quantityWords(
     )
       return undefined;
     // "1° de enero": the first of a month, written with the degree sign for "º".
-    const month = /^\s+de\s+(\p{L}+)/u.exec(textAfter(context))?.[1];
-    if (month !== undefined && readMap('months.tsv').has(month.toLowerCase())) return undefined;
+    if (dayOfMonth(context)) return undefined;
   }
   // "2.677.173 ha obtenido": "ha" before a participle is the verb, not hectares.
   if (symbol === 'ha' && /^\s+\p{L}+(?:ado|ada|ido|ida|to|cho|so)\b/u.test(context.text.slice(context.end, context.end + 30))) return undefined;

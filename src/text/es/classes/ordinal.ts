@@ -1,7 +1,6 @@
 // Ordinals in every written style: "2.º", "2.ª", "3.er", "1ᵉʳ", "4to", "1ra", "28°" after an article.
 // "primero"/"tercero" shorten before a masculine noun ("el 3.er piso"), as does "1.er" by its spelling.
-import { textAfter, wordAfterOrdinalList } from '../context.ts';
-import { readMap } from '../data.ts';
+import { dayOfMonth, textAfter, wordAfterOrdinalList } from '../context.ts';
 import { countedGender, nounGender } from '../gender.ts';
 import { ordinal, type Gender } from '../numbers.ts';
 import { fixed, type Tagger } from '../tagger.ts';
@@ -29,12 +28,11 @@ export const ordinalTagger: Tagger = {
     // "3°año", the noun written against the mark, or "1°de mayo": only a noun that is counted or a month's day,
     // never "40°grados".
     const glued = /^\p{L}/u.test(textAfter(context, 1));
-    const month = /^de\s+(\p{L}+)/u.exec(textAfter(context))?.[1]?.toLowerCase();
-    const dayOfMonth = month !== undefined && readMap('months.tsv').has(month);
-    if (glued && !dayOfMonth && (next === undefined || next === 'grados' || nounGender(next) === undefined)) return undefined;
+    const gluedDay = glued && dayOfMonth(context);
+    if (glued && !gluedDay && (next === undefined || next === 'grados' || nounGender(next) === undefined)) return undefined;
     const signFeminine = (suffix === '°' || suffix === 'º') && next !== undefined && nounGender(next) === 'f';
     const gender: Gender = FEMININE.test(suffix!) || signFeminine ? 'f' : 'm';
-    const shortened = gender === 'm' && (glued ? !dayOfMonth && nounGender(next!) === 'm' : countedGender(context) === 'm');
+    const shortened = gender === 'm' && (glued ? !gluedDay && nounGender(next!) === 'm' : countedGender(context) === 'm');
     return ordinal(value, { gender, shortened, writtenShort: SHORT.test(suffix!) });
   },
 };
