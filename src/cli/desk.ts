@@ -5,14 +5,19 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Command } from 'commander';
-import { createDeskServer } from '../desk/server.ts';
+import { createDeskServer, type DeskServerOptions } from '../desk/server.ts';
 import { isLoopbackHost } from '../desk/access.ts';
 import { bundleDeskPage } from '../desk/page-bundle.ts';
 import { UserError } from '../errors.ts';
 import { DEFAULT_LEASE_SECONDS, DEFAULT_OUTPUT, DEFAULT_QUEUE, loadConfig } from '../schedule/config.ts';
 import { logLine as log } from '../schedule/log-line.ts';
+import { BullmqQueue } from '../schedule/queue/bullmq-queue.ts';
+import type { DeskStore } from '../schedule/queue/desk-store.ts';
 import { SqliteJobStore } from '../schedule/queue/sqlite-store.ts';
 import { parseOptions, runCommand } from './run.ts';
+
+/** The formats of a submission that names none. */
+const FORMATS: DeskServerOptions['config']['formats'] = ['landscape'];
 
 interface DeskFlags {
   config?: string;
@@ -23,21 +28,36 @@ interface DeskFlags {
 }
 
 /** The store, output and lexicon the desk works with: the config's, else the scheduler's defaults here. */
-async function deskSettings(file: string | undefined) {
+async function deskSettings(file: string | undefined): Promise<{ store: DeskStore; storeName: string; config: DeskServerOptions['config'] }> {
   if (file === undefined) {
+    const storeFile = path.resolve(DEFAULT_QUEUE.slice('sqlite:'.length));
     return {
-      storeFile: path.resolve(DEFAULT_QUEUE.slice('sqlite:'.length)),
-      config: { output: path.resolve(DEFAULT_OUTPUT), lexicon: [], allowPrivateNetworks: false, leaseSeconds: DEFAULT_LEASE_SECONDS },
+      store: new SqliteJobStore(storeFile),
+      storeName: storeFile,
+      config: {
+        output: path.resolve(DEFAULT_OUTPUT),
+        lexicon: [],
+        allowPrivateNetworks: false,
+        leaseSeconds: DEFAULT_LEASE_SECONDS,
+        formats: FORMATS,
+      },
     };
   }
-  const config = await loadConfig(file);
-  if (config.queue.kind !== 'sqlite') {
-    throw new UserError(
-      `${file} names a Redis queue; the desk reads the SQLite job store only (review is kept there)`,
-      'Point queue: at sqlite:<file> for review and the desk',
-    );
-  }
-  return { storeFile: config.queue.file, config };
+  const config = { ...(await loadConfig(file)), formats: FORMATS };
+  if (config.queue.kind === 'sqlite') return { store: new SqliteJobStore(config.queue.file), storeName: config.queue.file, config };
+  // The desk reads and writes the workers' folders under output: on several machines, one shared folder.
+  return {
+    store: await BullmqQueue.open(config.queue.url, config.retry, config.leaseSeconds * 1000),
+    storeName: redactedUrl(config.queue.url),
+    config,
+  };
+}
+
+/** A Redis URL as printed: its password left out. */
+function redactedUrl(text: string): string {
+  const url = new URL(text);
+  if (url.password !== '') url.password = '***';
+  return url.toString();
 }
 
 function originOf(text: string): string {
@@ -76,19 +96,18 @@ async function main(): Promise<void> {
       'Set DESK_TOKEN or pass --new-token (anyone who can reach it could otherwise use it)',
     );
   }
-  const { storeFile, config } = await deskSettings(flags.config);
-  const store = new SqliteJobStore(storeFile);
+  const { store, storeName, config } = await deskSettings(flags.config);
   const page = await bundleDeskPage();
-  const app = createDeskServer({ store, config: { ...config, formats: ['landscape'] }, token, origins: flags.origin, page });
+  const app = createDeskServer({ store, config, token, origins: flags.origin, page });
   const stop = async () => {
     await app.close();
-    store.close();
+    await store.close();
   };
   process.once('SIGINT', () => void stop()).once('SIGTERM', () => void stop());
   try {
     await app.listen({ port, host: flags.host });
   } catch (error) {
-    store.close();
+    await store.close();
     throw new UserError(
       `The desk cannot listen on ${flags.host}:${port} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
       'Pick another --port',
@@ -96,7 +115,7 @@ async function main(): Promise<void> {
   }
   const address = app.addresses().find((info) => typeof info === 'object');
   const origin = `http://${flags.host.includes(':') ? `[${flags.host}]` : flags.host}:${typeof address === 'object' ? address.port : port}`;
-  log(`desk: ${origin}/ over ${storeFile}`);
+  log(`desk: ${origin}/ over ${storeName}`);
   if (token !== null)
     log(`desk: open ${origin}/?token=${flags.newToken ? token : '<DESK_TOKEN>'} once; API clients send Authorization: Bearer <token>`);
 }

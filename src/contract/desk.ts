@@ -18,7 +18,10 @@ export const DeskJobOptionsSchema = z.strictObject({
   speed: z.number().min(MIN_SPEED).max(MAX_SPEED).optional(),
   /** The video ends at the last whole sentence within this length; the renderer refuses one shorter than the closing card. */
   maxSeconds: z.number().positive().optional(),
-  /** false: no music bed under the voice even where the config gives one. A browser never names a file on the server. */
+  /**
+   * true: the config's music bed under the voice (refused where the config has none); false: none, even where it
+   * has one; left out: the config's, if any. A browser never names a file on the server.
+   */
   music: z.boolean().optional(),
   brand: z
     .strictObject({ brandName: z.string(), logoSrc: z.string(), accentColor: z.string().min(1) })

@@ -9,7 +9,8 @@ export const JobListQuerySchema = z.strictObject({
   feed: z.string().min(1).optional(),
   state: DeskJobStateSchema.optional(),
 });
-export const JobIdSchema = z.object({ id: z.string().regex(/^\d+$/, 'must be a job id (digits)') });
+/** The SQLite store numbers its jobs; the BullMQ queue names each by a hash of its item key. */
+export const JobIdSchema = z.object({ id: z.string().regex(/^(\d+|[0-9a-f]{32})$/, 'must be a job id (digits, or 32 hex digits on a Redis queue)') });
 export const RevisionBodySchema = z.strictObject({ revision: z.number().int().nonnegative() });
 export const RejectBodySchema = RevisionBodySchema.extend({ reason: z.string().trim().min(1).max(500).optional() });
 export const JobAnswerSchema = z.object({ job: DeskJobSchema });

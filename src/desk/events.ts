@@ -6,7 +6,7 @@ import type { FastifyReply } from 'fastify';
 import type { JobView } from '../schedule/job.ts';
 
 export interface EventSource {
-  list(): JobView[];
+  list(): JobView[] | Promise<JobView[]>;
   view(job: JobView): Promise<unknown>;
   pollMs: number;
 }
@@ -24,7 +24,7 @@ export function streamEvents(reply: FastifyReply, source: EventSource): void {
     if (busy) return;
     busy = true;
     try {
-      for (const job of source.list()) {
+      for (const job of await source.list()) {
         const now = signature(job);
         if (seen.get(job.id) === now) continue;
         seen.set(job.id, now);

@@ -16,13 +16,13 @@ import { reviseNarration } from '../pipeline/revise-narration.ts';
 import type { JobView } from '../schedule/job.ts';
 import { reviewFolders } from '../schedule/output-layout.ts';
 import { lexiconEntries, readReviewEdits, writeReviewEdits } from '../schedule/review-edits.ts';
-import type { SqliteJobStore } from '../schedule/queue/sqlite-store.ts';
+import type { DeskStore } from '../schedule/queue/desk-store.ts';
 import { writeFileAtomically } from '../system/atomic-files.ts';
 import { HttpError } from './http-error.ts';
 import { checkStyleAgainstComposition } from './style-check.ts';
 
 export interface EditContext {
-  store: SqliteJobStore;
+  store: DeskStore;
   outputRoot: string;
   /** The config's entries; the desk's own come after them. */
   lexicon: readonly LexiconEntry[];
@@ -51,7 +51,7 @@ function asBadEdit<T>(make: () => T): T {
 
 export async function applyEdit(context: EditContext, id: string, edit: ReviewEdit): Promise<{ job: JobView; resynthesis: Resynthesis }> {
   const { store } = context;
-  const job = store.get(id);
+  const job = await store.get(id);
   const folders = reviewFolders(context.outputRoot, job);
   const narration = await narrationUnderReview(folders.narration, job);
   const outOfRange = checkEditAgainst(narration, edit);
@@ -61,8 +61,9 @@ export async function applyEdit(context: EditContext, id: string, edit: ReviewEd
   const lexicon = [...before.lexicon, ...(edit.lexicon ?? [])];
   const deskEntries = asBadEdit(() => lexiconEntries(lexicon));
 
-  store.beginEdit(id, edit.revision, context.owner, new Date());
-  const beat = setInterval(() => store.beatEdit(id, context.owner), context.leaseMs / 3);
+  await store.beginEdit(id, edit.revision, context.owner, new Date());
+  // A beat that fails (Redis away a moment) only lets the lease run down: endEdit then says it lapsed.
+  const beat = setInterval(() => void Promise.resolve(store.beatEdit(id, context.owner)).catch(() => false), context.leaseMs / 3);
   let resynthesis: Resynthesis = { passesSynthesized: 0, passesReused: 0 };
   try {
     const spoken = edit.sentences !== undefined || edit.title !== undefined || edit.lexicon !== undefined;
@@ -85,7 +86,7 @@ export async function applyEdit(context: EditContext, id: string, edit: ReviewEd
     await writeReviewEdits(folders.edits, { lexicon, style: { ...before.style, ...edit.style } });
   } catch (error) {
     clearInterval(beat);
-    store.endEdit(
+    await store.endEdit(
       id,
       context.owner,
       `an edit that failed (${error instanceof Error ? error.message : String(error)}); the narration is as it was`,
@@ -94,7 +95,7 @@ export async function applyEdit(context: EditContext, id: string, edit: ReviewEd
     throw error;
   }
   clearInterval(beat);
-  const done = store.endEdit(id, context.owner, 'edited at a desk', new Date());
+  const done = await store.endEdit(id, context.owner, 'edited at a desk', new Date());
   if (done === null) throw new HttpError(409, `Job ${id}'s edit lease lapsed before the edit was in place: reload the job and check it`);
   return { job: done, resynthesis };
 }

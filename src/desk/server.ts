@@ -9,7 +9,7 @@ import type { LexiconEntry } from '../lexicon/entry.ts';
 import { Narrator } from '../pipeline/narrator.ts';
 import { newLeaseOwner } from '../schedule/queue/lease-owner.ts';
 import { JobRefusal } from '../schedule/queue/job-refusal.ts';
-import type { SqliteJobStore } from '../schedule/queue/sqlite-store.ts';
+import type { DeskStore } from '../schedule/queue/desk-store.ts';
 import { acceptTokenLink, checkAccess } from './access.ts';
 import { HttpError } from './http-error.ts';
 import { registerJobRoutes } from './job-routes.ts';
@@ -25,7 +25,7 @@ export interface DeskPage {
 }
 
 export interface DeskServerOptions {
-  store: SqliteJobStore;
+  store: DeskStore;
   /** The scheduler config's parts the desk uses. */
   config: {
     output: string;
@@ -34,6 +34,8 @@ export interface DeskServerOptions {
     leaseSeconds: number;
     /** The formats of a submission that names none. */
     formats: VideoFormat[];
+    /** The config's music bed, if it has one. */
+    music?: { file: string };
   };
   /** Required off loopback (the CLI refuses to start without one); null on loopback means no auth. */
   token: string | null;

@@ -14,6 +14,8 @@ import { HttpError } from './http-error.ts';
 export interface SubmissionDefaults {
   formats: VideoFormat[];
   allowPrivateNetworks: boolean;
+  /** The config's music bed, which a submission's `music: true` asks for. */
+  music?: { file: string };
 }
 
 async function articleTitle(url: string, allowPrivateNetworks: boolean): Promise<{ title: string; language: string }> {
@@ -27,6 +29,12 @@ async function articleTitle(url: string, allowPrivateNetworks: boolean): Promise
 }
 
 export async function specOf(submission: DeskSubmission, defaults: SubmissionDefaults, now: Date): Promise<JobSpec> {
+  if (submission.music === true && defaults.music === undefined) {
+    throw new HttpError(
+      400,
+      'This desk has no music bed to put under the voice: name one as music: <file> in the config the desk and its workers run with, or leave the music off',
+    );
+  }
   const key = `desk:${randomUUID()}`;
   const source =
     'url' in submission

@@ -88,6 +88,8 @@ const ConfigSchema = z.strictObject({
   allowPrivateNetworks: z.boolean().default(false),
   /** The page's pictures a video shows: all of them (article), the lead image alone (lead), or none (README: "Pictures"). */
   media: z.enum(MEDIA_CHOICES).default('article'),
+  /** The music bed of every job whose feed names none, desk submissions included (they have no feed). */
+  music: MusicSchema.optional(),
   /** Every feed's jobs wait for an editor's approval after narration, unless the feed says otherwise. */
   review: z.boolean().default(false),
   /** How long a job stays claimed without a sign of life from its worker before another may take it. */
@@ -146,12 +148,14 @@ export function parseConfig(raw: unknown, file: string): ScheduleConfig {
   const queue: QueueLocation = config.queue.startsWith('sqlite:')
     ? { kind: 'sqlite', file: path.resolve(base, config.queue.slice('sqlite:'.length)) }
     : { kind: 'redis', url: config.queue };
-  const feeds = config.feeds.map((feed) => (feed.music ? { ...feed, music: { ...feed.music, file: path.resolve(base, feed.music.file) } } : feed));
+  const besideConfig = <T extends { file: string }>(music: T): T => ({ ...music, file: path.resolve(base, music.file) });
+  const feeds = config.feeds.map((feed) => (feed.music ? { ...feed, music: besideConfig(feed.music) } : feed));
+  const music = config.music && besideConfig(config.music);
   const lexicon = readLexiconFiles(
     config.lexicon.map((lexiconFile) => path.resolve(base, lexiconFile)),
     `lexicon: in ${file}`,
   );
-  return { ...config, feeds, output: path.resolve(base, config.output), queue, lexicon, file: path.resolve(file) };
+  return { ...config, feeds, music, output: path.resolve(base, config.output), queue, lexicon, file: path.resolve(file) };
 }
 
 export async function loadConfig(file: string): Promise<ScheduleConfig> {

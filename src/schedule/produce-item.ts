@@ -30,6 +30,8 @@ export interface ProduceSettings {
   stageLimits: StageLimits;
   /** Each feed's own length and music bed, by feed URL (a job keeps its feed's URL). */
   feeds: Readonly<Record<string, FeedProduction>>;
+  /** The config's music bed, for jobs whose feed names none (the desk's). */
+  music?: MusicRequest;
   /** The config's lexicon entries, over the default lexicon of each article's language. */
   lexicon?: readonly LexiconEntry[];
 }
@@ -69,7 +71,7 @@ function itemSettings(job: JobView, options: ProduceItemOptions) {
     allowPrivateNetworks: options.allowPrivateNetworks,
     media: options.media,
     maxSeconds: chosen.maxSeconds ?? feed.maxSeconds,
-    music: chosen.music === false ? undefined : feed.music,
+    music: chosen.music === false ? undefined : (feed.music ?? options.music),
     lexicon: options.lexicon,
     signal: options.signal,
     onProgress: options.onProgress,

@@ -89,6 +89,7 @@ function handlers(context: SchedulerContext): JobHandlers {
     media: config.media,
     stageLimits: { narrating: config.stageMinutes.narrating * 60_000, rendering: config.stageMinutes.rendering * 60_000 },
     feeds: Object.fromEntries(config.feeds.map((feed) => [feed.url, { maxSeconds: feed.maxSeconds, music: feed.music }])),
+    music: config.music,
     afterEach: config.afterEach ?? null,
     lexicon: config.lexicon,
   };
@@ -103,13 +104,14 @@ function handlers(context: SchedulerContext): JobHandlers {
 /** Fail before any work on what would fail every job: an output folder that cannot be written, a bad music file. */
 async function checkReady(config: ScheduleConfig): Promise<void> {
   await checkOutputFolder(config.output);
-  for (const [index, feed] of config.feeds.entries()) {
-    if (!feed.music) continue;
+  const beds = [...config.feeds.map((feed, index) => [`feeds[${index}].music`, feed.music] as const), ['music', config.music] as const];
+  for (const [field, music] of beds) {
+    if (!music) continue;
     try {
-      await readMusicFile(feed.music.file);
+      await readMusicFile(music.file);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      throw new UserError(`${config.file}: feeds[${index}].music: ${error.problem}`, 'Point music: at an audio file of at least a second');
+      throw new UserError(`${config.file}: ${field}: ${error.problem}`, 'Point music: at an audio file of at least a second');
     }
   }
 }

@@ -108,6 +108,23 @@ describe('desk API: submissions', () => {
     assert.equal(desk.store.list().length, 0);
   });
 
+  it('refuses a music bed where the config names none, and takes one where it does', async () => {
+    const bare = openDesk();
+    const refused = await bare.call({ method: 'POST', url: '/api/jobs', payload: { title: 'T', text: 'Un párrafo.', music: true } });
+    assert.equal(refused.status, 400);
+    assert.equal(
+      refused.body.error,
+      'This desk has no music bed to put under the voice: name one as music: <file> in the config the desk and its workers run with, or leave the music off',
+    );
+    assert.equal(bare.store.list().length, 0);
+    const withBed = openDesk({
+      config: { output: bare.output, lexicon: [], allowPrivateNetworks: false, leaseSeconds: 60, formats: ['vertical'], music: { file: '/bed.wav' } },
+    });
+    const taken = await withBed.call({ method: 'POST', url: '/api/jobs', payload: { title: 'T', text: 'Un párrafo.', music: true } });
+    assert.equal(taken.status, 201, taken.body.error);
+    assert.equal(job(taken.body).options?.music, true);
+  });
+
   it('reads a submitted page under the unattended rules: a private address is refused unless configured', async () => {
     const strict = openDesk();
     const refused = await strict.call({ method: 'POST', url: '/api/jobs', payload: { url: site.url('/nota.html') } });
@@ -160,7 +177,7 @@ describe('desk API: jobs and review', () => {
     }
     const notId = await desk.call({ method: 'GET', url: '/api/jobs/abc' });
     assert.equal(notId.status, 400);
-    assert.equal(notId.body.error, 'The job id: id: must be a job id (digits)');
+    assert.equal(notId.body.error, 'The job id: id: must be a job id (digits, or 32 hex digits on a Redis queue)');
   });
 
   it('serves the narration under review, its files and a byte range of its audio, and nothing outside its folder', async () => {

@@ -3,15 +3,16 @@
 // event loop for seconds at a time; out here they cannot keep the worker from renewing the job's lock, so a lock
 // lapses only when the worker really died. The scheduler hands over its settings in the child's environment.
 // afterEach runs here too, before the job is completed, under the same lock: a worker killed during it leaves the
-// job active, and the job's next run finds its folder published (no render) and runs afterEach again.
+// job active, and the job's next run finds its folder published (no render) and runs afterEach again. A job
+// with review completes narrated, its folder as its result, and waits there for a desk (bullmq-review.ts).
 import { UnrecoverableError, type SandboxedJob } from 'bullmq';
 import { afterPublished } from '../after-each.ts';
 import { logLine } from '../log-line.ts';
 import { produceItem } from '../produce-item.ts';
 import { ScheduledProducer } from '../producer.ts';
 import { classifyFailure } from '../retry.ts';
-import { SETTINGS_VARIABLE, viewOf, type FinishedItem, type JobData, type Progress } from './bullmq-job.ts';
-import { errorMessage, type WorkerSettings } from './job-queue.ts';
+import { SETTINGS_VARIABLE, viewOf, type JobData, type JobResult, type Progress } from './bullmq-job.ts';
+import { errorMessage, everySecond, type WorkerSettings } from './job-queue.ts';
 
 function settingsFromEnvironment(): WorkerSettings {
   const json = process.env[SETTINGS_VARIABLE];
@@ -23,21 +24,21 @@ const settings = settingsFromEnvironment();
 // One model session, bundle and browser for every job this child runs; the browser goes when the child exits.
 const producer = new ScheduledProducer({ warn: (line) => logLine(`warning: ${line}`) });
 
-export default async function processJob(
-  job: SandboxedJob<JobData, FinishedItem>,
-  _token: string | undefined,
-  signal: AbortSignal,
-): Promise<FinishedItem> {
+export default async function processJob(job: SandboxedJob<JobData, JobResult>, _token: string | undefined, signal: AbortSignal): Promise<JobResult> {
   try {
-    const view = viewOf(job, 'narrating');
+    const view = viewOf(job, job.data.approved ? 'rendering' : 'narrating');
+    let stage: Progress['stage'] = view.state === 'rendering' ? 'rendering' : 'narrating';
     const produced = await produceItem(view, {
       ...settings,
       producer,
       signal,
-      onStage: (stage) => void job.updateProgress({ stage } satisfies Progress),
+      onStage: (next) => {
+        stage = next;
+        void job.updateProgress({ stage } satisfies Progress);
+      },
+      onProgress: everySecond((done) => void job.updateProgress({ stage, done } satisfies Progress)),
     });
-    // This queue's enqueue refuses review, so a job never stops here for it: one that does was written by another.
-    if ('awaitingReview' in produced) throw new UnrecoverableError(`job ${view.id} asks for review, which the BullMQ queue does not keep`);
+    if ('awaitingReview' in produced) return produced;
     await job.updateProgress({ stage: 'afterEach' } satisfies Progress);
     return { ...produced, afterEachError: await afterPublished(view, settings, logLine) };
   } catch (error) {

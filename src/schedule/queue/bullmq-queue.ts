@@ -3,7 +3,8 @@
 // again, and a hash of article links to job ids keeps one article listed by two feeds to one job. Each job runs in BullMQ's sandboxed processor (bullmq-processor.ts, a child process per worker), so the
 // worker's own event loop only talks to Redis and renews the job's lock on time. A worker that dies stops
 // renewing it; another worker's stalled-job check puts the job back and it runs again (the published folder makes
-// a rerun after publishing a no-op).
+// a rerun after publishing a no-op). Review (bullmq-review.ts) holds a narrated job as completed until a desk
+// approves it; the queue is also the desk's store (DeskStore).
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Queue, Worker, type Job } from 'bullmq';
@@ -12,8 +13,11 @@ import { UserError } from '../../errors.ts';
 import type { JobSpec, JobView } from '../job.ts';
 import { isLegacyJobOf, legacyKey } from '../item-key.ts';
 import { backoffSeconds, type RetryPolicy } from '../retry.ts';
-import { SETTINGS_VARIABLE, stateOf, viewOf, type FinishedItem, type JobData } from './bullmq-job.ts';
+import { isNarratedForReview, SETTINGS_VARIABLE, stateOf, viewOf, type JobData, type JobResult } from './bullmq-job.ts';
+import { BullmqReview, JUST_NARRATED, type ReviewChange } from './bullmq-review.ts';
+import { type DeskStore, REVIEW_CHANGES, rejectionNote } from './desk-store.ts';
 import { errorMessage, type JobHandlers, type JobQueue, type ProcessOptions } from './job-queue.ts';
+import { noSuchJob, notAwaitingReview, notRetryable, staleRevision } from './job-refusal.ts';
 
 const QUEUE_NAME = 'kokoro-news-video';
 const CONNECT_TIMEOUT_MS = 5000;
@@ -43,13 +47,10 @@ if holder and holder ~= ARGV[2] and redis.call('EXISTS', ARGV[3] .. holder) == 1
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 return 1`;
 
-async function toView(job: Job<JobData>): Promise<JobView> {
-  return viewOf(job, stateOf(await job.getState(), job.progress));
-}
-
-export class BullmqQueue implements JobQueue {
+export class BullmqQueue implements JobQueue, DeskStore {
   private readonly queue: Queue<JobData>;
   private readonly connection: Redis;
+  private readonly review: BullmqReview;
 
   private constructor(
     private readonly url: string,
@@ -58,6 +59,7 @@ export class BullmqQueue implements JobQueue {
   ) {
     this.connection = connect(url);
     this.queue = new Queue<JobData>(QUEUE_NAME, { connection: this.connection });
+    this.review = new BullmqReview(this.connection, this.queue);
   }
 
   /** Connect, or fail with a clear error when Redis does not answer. */
@@ -82,18 +84,14 @@ export class BullmqQueue implements JobQueue {
 
   /** Queued unless known: its key, its article link under another key, or its key from before GUIDs were keyed by feed. */
   async enqueue(spec: JobSpec): Promise<boolean> {
-    if (spec.review || spec.itemUrl === null) {
-      throw new UserError(
-        `Job ${spec.key} asks for review or carries pasted text, which the BullMQ queue does not keep yet`,
-        'Use queue: sqlite:<file> for review and the desk, or turn review: off',
-      );
-    }
     const id = jobId(spec.key);
     if ((await this.queue.getJob(id)) !== undefined) return false;
     const legacy = legacyKey(spec);
     const old = legacy === null ? undefined : await this.queue.getJob(jobId(legacy));
     if (old !== undefined && isLegacyJobOf((old.data as Partial<JobData> | null)?.spec, spec)) return false;
-    if ((await this.connection.eval(CLAIM_LINK, 1, this.queue.toKey('item-urls'), spec.itemUrl, id, this.queue.toKey(''))) !== 1) return false;
+    const link =
+      spec.itemUrl === null ? 1 : await this.connection.eval(CLAIM_LINK, 1, this.queue.toKey('item-urls'), spec.itemUrl, id, this.queue.toKey(''));
+    if (link !== 1) return false;
     await this.queue.add(
       'item',
       { spec, createdAt: new Date().toISOString() },
@@ -108,20 +106,75 @@ export class BullmqQueue implements JobQueue {
     return true;
   }
 
+  /** The jobs as views, each with its review record: a job held for review reads as where its review stands. */
+  private async views(jobs: readonly Job<JobData, JobResult>[]): Promise<JobView[]> {
+    const [states, reviews] = await Promise.all([Promise.all(jobs.map((job) => job.getState())), this.review.standings(jobs.map((job) => job.id!))]);
+    return jobs.map((job, index) => {
+      const review = reviews[index]!;
+      const held = states[index] === 'completed' && isNarratedForReview(job.returnvalue) ? (review ?? JUST_NARRATED) : null;
+      // BullMQ keeps a job's last progress after it ends: only a running job's is shown.
+      const progress = states[index] === 'active' ? job.progress : undefined;
+      return viewOf(job, stateOf(states[index]!, job.progress, held), held ?? review, progress);
+    });
+  }
+
   async list(): Promise<JobView[]> {
     const jobs = await this.queue.getJobs(['waiting', 'delayed', 'prioritized', 'active', 'completed', 'failed']);
-    const views = await Promise.all(jobs.filter((job): job is Job<JobData> => job !== undefined).map(toView));
+    const views = await this.views(jobs.filter((job): job is Job<JobData, JobResult> => job !== undefined));
     return views.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
-  async retry(id: string): Promise<JobView> {
+  async get(id: string): Promise<JobView> {
     const job = await this.queue.getJob(id);
-    if (job === undefined) throw new UserError(`There is no job ${id}`, 'Run npm run jobs to see the job ids');
-    const state = await job.getState();
-    if (state !== 'failed' && state !== 'completed')
-      throw new UserError(`Job ${id} is ${stateOf(state, job.progress)}, not failed or done`, 'Only a failed or done job can be requeued');
-    await job.retry(state, { resetAttemptsMade: true, resetAttemptsStarted: true });
-    return toView((await this.queue.getJob(id))!);
+    if (job === undefined) throw noSuchJob(id);
+    return (await this.views([job]))[0]!;
+  }
+
+  async byKey(key: string): Promise<JobView | null> {
+    const job = await this.queue.getJob(jobId(key));
+    return job === undefined ? null : (await this.views([job]))[0]!;
+  }
+
+  async retry(id: string): Promise<JobView> {
+    const view = await this.get(id);
+    if (view.state !== 'failed' && view.state !== 'done') throw notRetryable(id, view.state);
+    const job = (await this.queue.getJob(id))!;
+    await job.retry(view.state === 'done' ? 'completed' : 'failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+    return this.get(id);
+  }
+
+  /** A desk's change of a job awaiting review, or the refusal that says what happened first. */
+  private async changeReview(id: string, revision: number, change: ReviewChange, note: string): Promise<JobView> {
+    const view = await this.get(id);
+    if (view.revision !== revision) throw staleRevision(id, revision, view);
+    if (view.state !== 'awaitingReview') throw notAwaitingReview(id, view.state);
+    if (!(await this.review.change(id, revision, change, note))) {
+      const now = await this.get(id);
+      throw now.revision !== revision ? staleRevision(id, revision, now) : notAwaitingReview(id, now.state);
+    }
+    return this.get(id);
+  }
+
+  beginEdit(id: string, revision: number, owner: string): Promise<JobView> {
+    return this.changeReview(id, revision, { to: 'revising', owner, leaseMs: this.leaseMs }, REVIEW_CHANGES.editing);
+  }
+
+  beatEdit(id: string, owner: string): Promise<boolean> {
+    return this.review.beatEdit(id, owner, this.leaseMs);
+  }
+
+  async endEdit(id: string, owner: string, change: string): Promise<JobView | null> {
+    return (await this.review.endEdit(id, owner, change)) ? this.get(id) : null;
+  }
+
+  async approve(id: string, revision: number): Promise<JobView> {
+    await this.changeReview(id, revision, { to: 'approved' }, REVIEW_CHANGES.approved);
+    await this.review.resumeApproved();
+    return this.get(id);
+  }
+
+  reject(id: string, revision: number, reason: string | null): Promise<JobView> {
+    return this.changeReview(id, revision, { to: 'rejected', reason: rejectionNote(reason) }, REVIEW_CHANGES.rejected);
   }
 
   async close(): Promise<void> {
@@ -136,7 +189,7 @@ export class BullmqQueue implements JobQueue {
 
   async process(handlers: JobHandlers, options: ProcessOptions): Promise<void> {
     const workerConnection = connect(this.url);
-    const worker = new Worker<JobData, FinishedItem>(QUEUE_NAME, PROCESSOR_FILE, {
+    const worker = new Worker<JobData, JobResult>(QUEUE_NAME, PROCESSOR_FILE, {
       connection: workerConnection,
       concurrency: 1,
       // The lock is a Redis key with a TTL, so it expires on the Redis server's clock: one clock for every worker,
@@ -161,8 +214,16 @@ export class BullmqQueue implements JobQueue {
       for (const id of jobIds) worker.cancelJob(id, `job ${id}'s lock was lost; another worker may take it`);
     });
     worker.on('completed', (job, finished) =>
-      handlers.log(`job ${job.id}: done, ${finished.folder}${finished.produced ? '' : ' (published by an earlier attempt)'}`),
+      handlers.log(
+        isNarratedForReview(finished)
+          ? `job ${job.id}: narrated, awaiting review (${finished.awaitingReview})`
+          : `job ${job.id}: done, ${finished.folder}${finished.produced ? '' : ' (published by an earlier attempt)'}`,
+      ),
     );
+    // Approved jobs whose desk stopped before putting them back in the wait list: any worker finishes the step.
+    const resume = () => this.review.resumeApproved().catch((error: unknown) => handlers.log(`queue error: ${errorMessage(error)}`));
+    await resume();
+    const resuming = setInterval(() => void resume(), IDLE_POLL_MS);
     const stopped = new Promise<void>((resolve) => options.signal.addEventListener('abort', () => resolve(), { once: true }));
     try {
       if (options.untilIdle) {
@@ -172,6 +233,7 @@ export class BullmqQueue implements JobQueue {
         await stopped;
       }
     } finally {
+      clearInterval(resuming);
       if (options.signal.aborted) worker.cancelAllJobs('the scheduler is stopping');
       await worker.close(options.signal.aborted);
       await workerConnection.quit();

@@ -49,3 +49,16 @@ export interface JobQueue {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+const PROGRESS_EVERY_MS = 1000;
+
+/** `write` for a job's progress at most once a second (frames come far faster) and always at a stage's end. */
+export function everySecond(write: (progress: JobProgress) => void): (progress: JobProgress) => void {
+  let last = Number.NEGATIVE_INFINITY;
+  return (progress) => {
+    const now = performance.now();
+    if (now - last < PROGRESS_EVERY_MS && progress.done < progress.total) return;
+    last = now;
+    write(progress);
+  };
+}

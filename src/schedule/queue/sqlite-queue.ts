@@ -1,15 +1,13 @@
 // The embedded queue: jobs in a SQLite file, claimed under a lease renewed while the job runs. Losing the lease
 // (this process stalled past it and another took the job) stops the work at once, so a job never runs twice.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { JobProgress } from '../../contract/desk.ts';
 import type { JobSpec, JobView } from '../job.ts';
 import { classifyFailure, type RetryPolicy } from '../retry.ts';
-import { errorMessage, type JobHandlers, type JobQueue, type ProcessOptions } from './job-queue.ts';
+import { errorMessage, everySecond, type JobHandlers, type JobQueue, type ProcessOptions } from './job-queue.ts';
 import { newLeaseOwner } from './lease-owner.ts';
 import { SqliteJobStore } from './sqlite-store.ts';
 
 const IDLE_POLL_MS = 2000;
-const PROGRESS_EVERY_MS = 1000;
 
 export class SqliteQueue implements JobQueue {
   private readonly store: SqliteJobStore;
@@ -51,17 +49,6 @@ export class SqliteQueue implements JobQueue {
     }
   }
 
-  /** The job's progress into the store, at most once a second (frames come far faster) and always at the end. */
-  private progressOf(id: string): (progress: JobProgress) => void {
-    let last = Number.NEGATIVE_INFINITY;
-    return (progress) => {
-      const now = performance.now();
-      if (now - last < PROGRESS_EVERY_MS && progress.done < progress.total) return;
-      last = now;
-      this.store.progress(id, this.owner, progress);
-    };
-  }
-
   private async runClaimed(job: JobView, handlers: JobHandlers, stop: AbortSignal): Promise<void> {
     const lost = new AbortController();
     const signal = AbortSignal.any([stop, lost.signal]);
@@ -74,7 +61,12 @@ export class SqliteQueue implements JobQueue {
     );
     try {
       if (job.state !== 'afterEach') {
-        const produced = await handlers.run(job, signal, (stage) => renew(stage), this.progressOf(job.id));
+        const produced = await handlers.run(
+          job,
+          signal,
+          (stage) => renew(stage),
+          everySecond((progress) => this.store.progress(job.id, this.owner, progress)),
+        );
         if ('awaitingReview' in produced) {
           clearInterval(heartbeat);
           if (this.store.awaitReview(job.id, this.owner, new Date()))

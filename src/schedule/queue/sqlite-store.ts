@@ -12,7 +12,8 @@ import { isLegacyJobOf, legacyKey } from '../item-key.ts';
 import { JOB_STATES, type JobProgress, JobProgressSchema } from '../../contract/desk.ts';
 import { parseJobSpec, type JobSpec, type JobState, type JobView } from '../job.ts';
 import { nextStep, type FailureKind, type RetryPolicy } from '../retry.ts';
-import { JobRefusal } from './job-refusal.ts';
+import { noSuchJob, notAwaitingReview, notRetryable, staleRevision } from './job-refusal.ts';
+import { type DeskStore, REVIEW_CHANGES, rejectionNote } from './desk-store.ts';
 import { isDeadLocalOwner } from './lease-owner.ts';
 
 /** A clock that only moves forward, in milliseconds (performance.now; a fake one in tests). */
@@ -147,7 +148,7 @@ function toView(row: Row): JobView {
   };
 }
 
-export class SqliteJobStore {
+export class SqliteJobStore implements DeskStore {
   private readonly db: Database.Database;
   private readonly monotonicMs: MonotonicClock;
   private readonly seen = new Map<number, SeenBeat>();
@@ -252,7 +253,7 @@ export class SqliteJobStore {
         if (!this.lapsed(row, leaseMs)) continue;
         if (row.state === 'revising') {
           // The desk stopped mid-edit: its new narration was never put in place, so the one under review stands.
-          this.endRevision(row.id, 'an edit abandoned when its desk stopped (the narration is as it was)', now);
+          this.endRevision(row.id, REVIEW_CHANGES.abandoned, now);
           continue;
         }
         if (row.attempts >= policy.maxAttempts) {
@@ -366,7 +367,7 @@ export class SqliteJobStore {
 
   private row(id: string): Row {
     const row = /^\d+$/.test(id) ? (this.db.prepare(`SELECT * FROM jobs WHERE id = ?`).get(Number(id)) as Row | undefined) : undefined;
-    if (row === undefined) throw new JobRefusal(404, `There is no job ${id}`, 'List the jobs (npm run jobs, or GET /api/jobs) to see their ids');
+    if (row === undefined) throw noSuchJob(id);
     return row;
   }
 
@@ -379,8 +380,7 @@ export class SqliteJobStore {
   /** Requeue a failed or done job now, with a fresh count of attempts; an approved narration stays approved. */
   retry(id: string, now: Date): JobView {
     const row = this.row(id);
-    if (row.state !== 'failed' && row.state !== 'done')
-      throw new JobRefusal(409, `Job ${id} is ${row.state}, not failed or done`, 'Only a failed or done job can be requeued');
+    if (row.state !== 'failed' && row.state !== 'done') throw notRetryable(id, row.state);
     return toView(
       this.db
         .prepare(
@@ -403,7 +403,7 @@ export class SqliteJobStore {
       .prepare(
         `UPDATE jobs SET state = 'awaitingReview', lease_owner = NULL, progress = NULL, last_error = NULL, updated_at = ?, ${BUMP} WHERE id = ? AND lease_owner = ? AND state = 'narrating'`,
       )
-      .run(now.toISOString(), 'narrated, awaiting review', Number(id), owner);
+      .run(now.toISOString(), REVIEW_CHANGES.narrated, Number(id), owner);
     return result.changes === 1;
   }
 
@@ -416,15 +416,8 @@ export class SqliteJobStore {
     return this.db
       .transaction((): JobView => {
         const row = this.row(id);
-        if (row.revision !== revision) {
-          throw new JobRefusal(
-            409,
-            `Job ${id} changed since revision ${revision}: it is at revision ${row.revision} (${row.last_change ?? 'changed'}), now ${row.state}`,
-            'Reload the job and make your change again',
-          );
-        }
-        if (row.state !== 'awaitingReview')
-          throw new JobRefusal(409, `Job ${id} is ${row.state}, not awaiting review`, 'Only a narrated job awaiting review can be changed');
+        if (row.revision !== revision) throw staleRevision(id, revision, { revision: row.revision, lastChange: row.last_change, state: row.state });
+        if (row.state !== 'awaitingReview') throw notAwaitingReview(id, row.state);
         return toView(
           this.db
             .prepare(`UPDATE jobs SET ${set}, updated_at = ?, ${BUMP} WHERE id = ? RETURNING *`)
@@ -436,7 +429,7 @@ export class SqliteJobStore {
 
   /** An editor's change begins: the job is revising under `owner`'s lease (beat it with beatEdit) until endRevision. */
   beginEdit(id: string, revision: number, owner: string, now: Date): JobView {
-    return this.review(id, revision, `state = 'revising', lease_owner = ?, lease_beat = lease_beat + 1`, 'being edited at a desk', now, owner);
+    return this.review(id, revision, `state = 'revising', lease_owner = ?, lease_beat = lease_beat + 1`, REVIEW_CHANGES.editing, now, owner);
   }
 
   /** The editing desk is alive; false when its lease lapsed (another process ended the edit). */
@@ -468,7 +461,7 @@ export class SqliteJobStore {
       id,
       revision,
       `state = 'queued', approved = 1, attempts = 0, next_attempt_at = ?`,
-      'approved at a desk',
+      REVIEW_CHANGES.approved,
       now,
       now.toISOString(),
     );
@@ -480,9 +473,9 @@ export class SqliteJobStore {
       id,
       revision,
       `state = 'rejected', last_error = ?, finished_at = ?`,
-      'rejected at a desk',
+      REVIEW_CHANGES.rejected,
       now,
-      reason === null ? 'rejected at the desk' : `rejected at the desk: ${reason}`,
+      rejectionNote(reason),
       now.toISOString(),
     );
   }
