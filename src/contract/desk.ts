@@ -8,8 +8,9 @@ import { VideoFormatSchema } from './video.ts';
 /**
  * The version of the desk's API (OpenAPI's info.version): a change to these schemas or review.ts's is a change of
  * contract and bumps it, the minor for a field added, the major for one changed or removed. 1.1: DeskJob.style.
+ * 1.2: GET /api/settings.
  */
-export const DESK_API_VERSION = '1.1.0';
+export const DESK_API_VERSION = '1.2.0';
 
 const HttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
@@ -63,6 +64,17 @@ export const DeskSubmissionSchema = z.union([UrlSubmissionSchema, TextSubmission
   error: 'give either { url } or { title, text }, not both',
 });
 export type DeskSubmission = z.infer<typeof DeskSubmissionSchema>;
+
+/** What a desk offers a submission (GET /api/settings), so a page builds its form from the desk's own choices. */
+export const DeskSettingsSchema = z.object({
+  /** A submission's formats when it names none. */
+  formats: z.array(VideoFormatSchema).min(1),
+  /** Every Kokoro voice a submission may name (alone or in a blend "ef_dora:0.7,em_alex:0.3"). */
+  voices: z.array(z.string()),
+  /** Whether the config names a music bed, the one a submission's `music: true` asks for. */
+  music: z.boolean(),
+});
+export type DeskSettings = z.infer<typeof DeskSettingsSchema>;
 
 /** Narrating: Kokoro passes done of total; rendering: frames; revising: the passes an edit made again. */
 export const JobProgressSchema = z

@@ -1,7 +1,7 @@
 // The bodies and answers of every desk endpoint, as zod schemas: the routes validate with them and the OpenAPI
 // document (openapi.ts) is generated from them, so the two never disagree.
 import { z } from 'zod';
-import { ApiErrorSchema, DeskJobSchema, DeskJobStateSchema, DeskSubmissionSchema } from '../contract/desk.ts';
+import { ApiErrorSchema, DeskJobSchema, DeskJobStateSchema, DeskSettingsSchema, DeskSubmissionSchema } from '../contract/desk.ts';
 import { ResynthesisSchema, ReviewEditSchema } from '../contract/review.ts';
 
 export const JobListQuerySchema = z.strictObject({
@@ -18,4 +18,4 @@ export const JobListAnswerSchema = z.object({ jobs: z.array(DeskJobSchema) });
 export const EditAnswerSchema = z.object({ job: DeskJobSchema, resynthesis: ResynthesisSchema });
 export const FileListAnswerSchema = z.object({ files: z.array(z.object({ name: z.string(), bytes: z.number().int(), url: z.string() })) });
 
-export { ApiErrorSchema, DeskSubmissionSchema, ReviewEditSchema };
+export { ApiErrorSchema, DeskSettingsSchema, DeskSubmissionSchema, ReviewEditSchema };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DESK_API_VERSION } from '../contract/desk.ts';
 import {
   ApiErrorSchema,
+  DeskSettingsSchema,
   DeskSubmissionSchema,
   EditAnswerSchema,
   FileListAnswerSchema,
@@ -46,6 +47,9 @@ export function deskOpenApi(): object {
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'desk_token' } } },
     security: [{ bearer: [] }, { cookie: [] }],
     paths: {
+      '/api/settings': {
+        get: operation('What a submission may choose: default formats, the voices, whether there is a music bed', DeskSettingsSchema),
+      },
       '/api/jobs': {
         get: operation('List jobs, oldest first', JobListAnswerSchema, { requestParams: { query: JobListQuerySchema } }),
         post: {

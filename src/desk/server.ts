@@ -3,7 +3,8 @@
 // The page (desk-web's) is optional: without one the desk is its API alone.
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { ApiError } from '../contract/desk.ts';
+import type { ApiError, DeskSettings } from '../contract/desk.ts';
+import { KNOWN_VOICES } from '../kokoro/voice-files.ts';
 import type { VideoFormat } from '../contract/video.ts';
 import type { LexiconEntry } from '../lexicon/entry.ts';
 import { Narrator } from '../pipeline/narrator.ts';
@@ -106,6 +107,8 @@ export function createDeskServer(options: DeskServerOptions): FastifyInstance {
       leaseMs: options.config.leaseSeconds * 1000,
     },
   });
+  const settings: DeskSettings = { formats: options.config.formats, voices: [...KNOWN_VOICES], music: options.config.music !== undefined };
+  app.get('/api/settings', async () => settings);
   const openapi = deskOpenApi();
   app.get('/api/openapi.json', async () => openapi);
   app.get('/api/events', (_request, reply) => streamEvents(reply, { list: () => options.store.list(), view, pollMs: options.eventPollMs ?? 1000 }));

@@ -7,6 +7,8 @@ import { loadArticle } from '../article/load.ts';
 import type { DeskSubmission } from '../contract/desk.ts';
 import type { VideoFormat } from '../contract/video.ts';
 import { UserError } from '../errors.ts';
+import { isKnownVoice } from '../kokoro/voice-files.ts';
+import { parseVoiceSpec } from '../kokoro/voices.ts';
 import type { JobSpec } from '../schedule/job.ts';
 import { itemFolder } from '../schedule/output-layout.ts';
 import { HttpError } from './http-error.ts';
@@ -28,7 +30,22 @@ async function articleTitle(url: string, allowPrivateNetworks: boolean): Promise
   }
 }
 
+/** A 400 for a voice that is none of Kokoro's, alone or in a blend: the worker would only fail on it later. */
+function checkVoice(voice: string): void {
+  const fix = `pick one of GET /api/settings' voices, such as ef_dora, or a blend such as "ef_dora:0.7,em_alex:0.3"`;
+  let names: string[];
+  try {
+    names = parseVoiceSpec(voice).map((entry) => entry.name);
+  } catch (error) {
+    if (error instanceof UserError) throw new HttpError(400, `The voice "${voice}" is not a voice name or a blend: ${fix}`);
+    throw error;
+  }
+  const unknown = names.find((name) => !isKnownVoice(name));
+  if (unknown !== undefined) throw new HttpError(400, `There is no Kokoro voice "${unknown}": ${fix}`);
+}
+
 export async function specOf(submission: DeskSubmission, defaults: SubmissionDefaults, now: Date): Promise<JobSpec> {
+  if (submission.voice !== undefined) checkVoice(submission.voice);
   if (submission.music === true && defaults.music === undefined) {
     throw new HttpError(
       400,

@@ -20,6 +20,9 @@ export function npmVoicesDirectory(): string {
   return path.join(modelDirectory(), 'voices');
 }
 
+/** The official voices this product can fetch and verify, by name. */
+export const KNOWN_VOICES: readonly string[] = Object.keys(VOICE_SHA256).sort();
+
 /** Whether `name` is one of the official voices this product can fetch and verify. */
 export function isKnownVoice(name: string): boolean {
   return Object.hasOwn(VOICE_SHA256, name);

@@ -108,6 +108,26 @@ describe('desk API: submissions', () => {
     assert.equal(desk.store.list().length, 0);
   });
 
+  it('offers its formats, voices and music bed, and refuses a voice Kokoro does not have, adding nothing', async () => {
+    const desk = openDesk();
+    const settings = await desk.call({ method: 'GET', url: '/api/settings' });
+    assert.equal(settings.status, 200);
+    const { formats, voices, music } = settings.body as { formats: string[]; voices: string[]; music: boolean };
+    assert.deepEqual([formats, music, voices.length], [['vertical'], false, 54]);
+    assert.ok(voices.includes('ef_dora') && voices.includes('em_alex'));
+    const submit = (voice: string) => desk.call({ method: 'POST', url: '/api/jobs', payload: { title: 'T', text: 'Un párrafo.', voice } });
+    const unknown = await submit('ef_nadie');
+    assert.equal(unknown.status, 400);
+    assert.equal(
+      unknown.body.error,
+      `There is no Kokoro voice "ef_nadie": pick one of GET /api/settings' voices, such as ef_dora, or a blend such as "ef_dora:0.7,em_alex:0.3"`,
+    );
+    assert.match((await submit('ef_dora:0.7,zz_otra:0.3')).body.error!, /^There is no Kokoro voice "zz_otra"/);
+    assert.match((await submit('ef_dora:mucho')).body.error!, /^The voice "ef_dora:mucho" is not a voice name or a blend: pick one/);
+    assert.equal(desk.store.list().length, 0);
+    assert.equal((await submit('ef_dora:0.7,em_alex:0.3')).status, 201);
+  });
+
   it('refuses a music bed where the config names none, and takes one where it does', async () => {
     const bare = openDesk();
     const refused = await bare.call({ method: 'POST', url: '/api/jobs', payload: { title: 'T', text: 'Un párrafo.', music: true } });
@@ -387,6 +407,7 @@ describe('desk API: access', () => {
       '/api/jobs/{id}/narration',
       '/api/jobs/{id}/reject',
       '/api/jobs/{id}/retry',
+      '/api/settings',
     ]);
     const edits = JSON.stringify(paths['/api/jobs/{id}/edits']!.post!.requestBody);
     for (const field of ['revision', 'sentences', 'lexicon', 'sectionMedia', 'style']) assert.ok(edits.includes(`"${field}"`), field);

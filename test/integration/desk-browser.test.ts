@@ -66,6 +66,10 @@ describe('the desk in a browser', () => {
     }, 200);
 
     await page.goto(`${desk.origin}/#/new`);
+    // The form offers the desk's own choices: Kokoro's voices, and no music bed where the config names none.
+    await page.locator('select[name="voice"] option[value="ef_dora"]').waitFor({ state: 'attached' });
+    assert.equal(await page.locator('select[name="voice"] option').count(), 55, "the language's default and 54 voices");
+    assert.equal(await page.locator('input[name="music"]').isDisabled(), true, 'no music bed to ask for');
     await page.locator('input[name="url"]').fill(site.server.url(`/articulos/${item.slug}.html`));
     await page.getByRole('button', { name: 'Make the video' }).click();
     await page.waitForURL(/#\/review\//);

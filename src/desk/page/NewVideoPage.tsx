@@ -1,8 +1,8 @@
 // A new video from a URL, or from a title and pasted text, with the choices a feed's config makes for its items.
-import { useState } from 'react';
-import type { DeskSubmission } from '../../contract/desk.ts';
+import { useEffect, useState } from 'react';
+import type { DeskSettings, DeskSubmission } from '../../contract/desk.ts';
 import { VIDEO_FORMATS, type VideoFormat } from '../../contract/video.ts';
-import { createJob } from './api.ts';
+import { createJob, getSettings } from './api.ts';
 import { go } from './route.ts';
 
 type Source = 'url' | 'text';
@@ -21,6 +21,11 @@ export const NewVideoPage: React.FC = () => {
   const [review, setReview] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  // The desk's own choices: its voices, and whether its config names a music bed.
+  const [settings, setSettings] = useState<DeskSettings | null>(null);
+  useEffect(() => {
+    getSettings().then(setSettings, (failure: Error) => setError(failure.message));
+  }, []);
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -82,7 +87,15 @@ export const NewVideoPage: React.FC = () => {
           ))}
         </fieldset>
         <label>
-          Voice <input name="voice" placeholder="the language's default" value={voice} onChange={(event) => setVoice(event.target.value)} />
+          Voice{' '}
+          <select name="voice" value={voice} onChange={(event) => setVoice(event.target.value)}>
+            <option value="">the language's default</option>
+            {settings?.voices.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           Speed{' '}
@@ -114,7 +127,14 @@ export const NewVideoPage: React.FC = () => {
           <input name="brandName" placeholder="the desk's brand" value={brandName} onChange={(event) => setBrandName(event.target.value)} />
         </label>
         <label className="inline">
-          <input name="music" type="checkbox" checked={music} onChange={(event) => setMusic(event.target.checked)} /> Music bed
+          <input
+            name="music"
+            type="checkbox"
+            checked={music}
+            disabled={settings?.music === false}
+            onChange={(event) => setMusic(event.target.checked)}
+          />{' '}
+          Music bed{settings?.music === false ? ' (the desk’s config names none)' : ''}
         </label>
         <label className="inline">
           <input name="review" type="checkbox" checked={review} onChange={(event) => setReview(event.target.checked)} /> Review before rendering

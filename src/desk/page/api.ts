@@ -1,6 +1,6 @@
 // The page's calls to the desk's HTTP API (contract C in the README): every answer is JSON, every failure a body
 // { error } whose one line the page shows as it is, so the page and a script see the same words.
-import type { DeskSubmission } from '../../contract/desk.ts';
+import type { DeskSettings, DeskSubmission } from '../../contract/desk.ts';
 import type { ReviewEdit, Resynthesis } from '../../contract/review.ts';
 import type { DeskJob } from '../../contract/desk.ts';
 
@@ -21,6 +21,7 @@ async function call<Answer>(method: 'GET' | 'POST', path: string, body?: unknown
   return answer as Answer;
 }
 
+export const getSettings = () => call<DeskSettings>('GET', '/api/settings');
 export const listJobs = () => call<{ jobs: DeskJob[] }>('GET', '/api/jobs').then((answer) => answer.jobs);
 export const getJob = (id: string) => call<{ job: DeskJob }>('GET', `/api/jobs/${encodeURIComponent(id)}`).then((answer) => answer.job);
 export const createJob = (submission: DeskSubmission) => call<{ job: DeskJob }>('POST', '/api/jobs', submission).then((answer) => answer.job);
