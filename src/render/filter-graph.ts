@@ -111,9 +111,17 @@ export function movingPictureFilter(input: string, output: string, picture: Movi
     movePlane('Y', false),
     movePlane('U', true),
     movePlane('V', true),
-    `[${output}MovedY][${output}MovedU][${output}MovedV]mergeplanes=0x001020:yuv420p,fps=1[${output}]`,
+    `[${output}MovedY][${output}MovedU][${output}MovedV]mergeplanes=0x001020:yuv420p,${CHROMA_AS_BROWSER},fps=1[${output}]`,
   ].join(';');
 }
+
+/**
+ * The browser's picture reaches a video through an RGB to 4:2:0 conversion that low-passes its colour; zoompan's
+ * chroma planes come out sharper. A 3×3 box over the chroma alone brings them to the browser's: the worst frame's
+ * SSIM against a plain full render, half size, went from 0.978 to 0.981 with three moving pictures and from 0.9895
+ * to 0.9906 with one (the luma is untouched).
+ */
+const CHROMA_AS_BROWSER = 'avgblur=sizeX=1:sizeY=1:planes=6';
 
 /** A span's picture as a graph input: its ffmpeg input index, its motion, and where its crossfade starts. */
 export interface BackgroundSpan {
@@ -127,19 +135,38 @@ export interface BackgroundSpan {
 /**
  * From the spans' inputs to `[output]`: each picture moving over its visible frames, each crossfaded in over the
  * last by ffmpeg's xfade, which mixes frame k of a fade as (1 − k/D)·old + (k/D)·new, visibleSpans' opacity.
+ * xfade (ffmpeg 5.1) works in 4:4:4 and passes on every frame of its inputs, so a chain of xfades converted every
+ * frame of the video to 4:4:4 and back, and drew the merge after it in 4:4:4 too: half the graph's time. Here each
+ * span is cut into the frames it shares with the span before (its head), its own and those it shares with the span
+ * after (its tail); xfade mixes only each tail with the next head, and the pieces are joined in order in 4:2:0
+ * (concat's output is on a microsecond clock: put back on the one-second-per-frame clock the pictures are on).
  */
 export function movingBackgroundFilter(spans: readonly BackgroundSpan[], output: string, toVideoColour: string): string {
   if (spans.length === 0) throw new RangeError('no background spans');
   const chains = spans.map((span, index) => movingPictureFilter(`${span.input}:v`, `span${index}`, span.picture, toVideoColour));
-  let last = 'span0';
+  if (spans.length === 1) return [...chains, `[span0]null[${output}]`].join(';');
+  const order: string[] = [];
   for (const [index, span] of spans.entries()) {
-    if (index === 0) continue;
-    const mixed = `mixed${index}`;
-    // xfade (ffmpeg 5.1) stamps the first frame after a fade one step late, though every frame is there: re-stamped.
-    chains.push(`[${last}][span${index}]xfade=transition=fade:duration=${span.fadeFrames}:offset=${span.first},setpts=N[${mixed}]`);
-    last = mixed;
+    const next = spans[index + 1];
+    // The span's own frames end where the next span begins; its tail, the next one's fade, lies after them.
+    const own = next === undefined ? span.picture.visibleFrames : next.first - span.first;
+    const cuts = [
+      { name: 'Head', from: 0, to: span.fadeFrames },
+      { name: 'Own', from: span.fadeFrames, to: own },
+      { name: 'Tail', from: own, to: own + (next?.fadeFrames ?? 0) },
+    ].filter((cut) => cut.to > cut.from);
+    const label = (cut: { name: string }) => `span${index}${cut.name}`;
+    chains.push(`[span${index}]split=${cuts.length}${cuts.map((cut) => `[${label(cut)}In]`).join('')}`);
+    for (const cut of cuts) chains.push(`[${label(cut)}In]trim=start_frame=${cut.from}:end_frame=${cut.to},setpts=N[${label(cut)}]`);
+    if (span.fadeFrames > 0) {
+      chains.push(
+        `[span${index - 1}Tail][span${index}Head]xfade=transition=fade:duration=${span.fadeFrames}:offset=0,format=yuv420p,setpts=N[fade${index}]`,
+      );
+      order.push(`fade${index}`);
+    }
+    if (cuts.some((cut) => cut.name === 'Own')) order.push(`span${index}Own`);
   }
-  chains.push(`[${last}]null[${output}]`);
+  chains.push(`${order.map((piece) => `[${piece}]`).join('')}concat=n=${order.length}:v=1:a=0,settb=1,setpts=N[${output}]`);
   return chains.join(';');
 }
 

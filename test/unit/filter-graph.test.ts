@@ -72,34 +72,55 @@ describe('filter graph (pure)', () => {
     });
   }
 
-  it('crossfades each span in over the last at its first frame, for its fade frames', () => {
-    const picture: MovingPicture = {
+  it('crossfades each span in over the last at its first frame, for its fade frames, mixing only those frames', () => {
+    const picture = (visibleFrames: number): MovingPicture => ({
       frame: { width: 1080, height: 1080 },
       scale: 1,
       size: { width: 800, height: 600 },
       focus: { x: 0.5, y: 0.5 },
       kind: 'pan',
-      visibleFrames: 40,
-    };
+      visibleFrames,
+    });
+    // Spans of 25, 35 and 40 frames of their own; each is visible for the next one's fade too.
     const graph = movingBackgroundFilter(
       [
-        { input: 0, picture, first: 0, fadeFrames: 0 },
-        { input: 1, picture, first: 25, fadeFrames: 15 },
-        { input: 2, picture, first: 60, fadeFrames: 15 },
+        { input: 0, picture: picture(40), first: 0, fadeFrames: 0 },
+        { input: 1, picture: picture(50), first: 25, fadeFrames: 15 },
+        { input: 2, picture: picture(40), first: 60, fadeFrames: 15 },
       ],
       'out',
       'format=yuv420p',
     );
-    // Each span's picture is five chains (its planes split, each moved, merged), then the fades.
+    // Each span's picture is five chains (its planes split, each moved, merged), then its pieces.
     const chains = graph.split(';');
-    assert.equal(chains.length, 3 * 5 + 3);
     assert.match(chains[5]!, /^\[1:v\]/);
     assert.match(chains[9]!, /\[span1\]$/);
-    assert.equal(chains[15], '[span0][span1]xfade=transition=fade:duration=15:offset=25,setpts=N[mixed1]');
-    assert.equal(chains[16], '[mixed1][span2]xfade=transition=fade:duration=15:offset=60,setpts=N[mixed2]');
-    assert.equal(chains[17], '[mixed2]null[out]');
+    const pieces = chains.slice(15);
+    assert.deepEqual(pieces, [
+      '[span0]split=2[span0OwnIn][span0TailIn]',
+      '[span0OwnIn]trim=start_frame=0:end_frame=25,setpts=N[span0Own]',
+      '[span0TailIn]trim=start_frame=25:end_frame=40,setpts=N[span0Tail]',
+      '[span1]split=3[span1HeadIn][span1OwnIn][span1TailIn]',
+      '[span1HeadIn]trim=start_frame=0:end_frame=15,setpts=N[span1Head]',
+      '[span1OwnIn]trim=start_frame=15:end_frame=35,setpts=N[span1Own]',
+      '[span1TailIn]trim=start_frame=35:end_frame=50,setpts=N[span1Tail]',
+      '[span0Tail][span1Head]xfade=transition=fade:duration=15:offset=0,format=yuv420p,setpts=N[fade1]',
+      '[span2]split=2[span2HeadIn][span2OwnIn]',
+      '[span2HeadIn]trim=start_frame=0:end_frame=15,setpts=N[span2Head]',
+      '[span2OwnIn]trim=start_frame=15:end_frame=40,setpts=N[span2Own]',
+      '[span1Tail][span2Head]xfade=transition=fade:duration=15:offset=0,format=yuv420p,setpts=N[fade2]',
+      '[span0Own][fade1][span1Own][fade2][span2Own]concat=n=5:v=1:a=0,settb=1,setpts=N[out]',
+    ]);
+    // The pieces joined are the video's 100 frames, each once: 25 + 15 + 20 + 15 + 25.
+    const lengths = Object.fromEntries(
+      pieces.flatMap((chain) => {
+        const cut = /trim=start_frame=(\d+):end_frame=(\d+),setpts=N\[(\w+)\]$/.exec(chain);
+        return cut ? [[cut[3]!, Number(cut[2]) - Number(cut[1])]] : [];
+      }),
+    );
+    assert.equal(lengths.span0Own! + lengths.span0Tail! + lengths.span1Own! + lengths.span1Tail! + lengths.span2Own!, 100);
     assert.equal(
-      movingBackgroundFilter([{ input: 3, picture, first: 0, fadeFrames: 0 }], 'out', 'format=yuv420p')
+      movingBackgroundFilter([{ input: 3, picture: picture(40), first: 0, fadeFrames: 0 }], 'out', 'format=yuv420p')
         .split(';')
         .at(-1),
       '[span0]null[out]',
