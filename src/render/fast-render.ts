@@ -11,6 +11,7 @@ import { imageSize } from 'image-size';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import path from 'node:path';
+import { makeCancelSignal, type CancelSignal } from '@remotion/renderer';
 import sharp from 'sharp';
 import type { Narration } from '../contract/narration.ts';
 import { brandBackgroundSvg } from '../../remotion/NewsVideo/brand-background.ts';
@@ -63,6 +64,14 @@ async function mediaForFfmpeg(
   return { media, brand };
 }
 
+/** A cancel signal that fires when either does. */
+const eitherCancel =
+  (a: CancelSignal, b: CancelSignal): CancelSignal =>
+  (callback) => {
+    a(callback);
+    b(callback);
+  };
+
 /** The silent MP4 of `job.composition` at `job.output`, by distinct pictures. */
 export async function renderDistinctPictures(remotion: RemotionContext, job: DistinctRenderJob): Promise<void> {
   const { fps, width, height, durationInFrames } = job.composition;
@@ -92,25 +101,38 @@ export async function renderDistinctPictures(remotion: RemotionContext, job: Dis
         if (picturesDone) job.onProgress?.('encode', frames, durationInFrames);
       },
     });
-    // A failed encoder breaks the pipe, so the browser stops instead of filling it; failed pictures stop the encoder.
-    encoded.catch((error: unknown) => pictures.destroy(error instanceof Error ? error : new Error(String(error))));
+    // The encoder can end before it has every picture: it failed, or (a fault of the graph) it made all its frames
+    // early and stopped reading. The pipe is broken and the browser stopped then, and the render fails with the
+    // encoder's reason: a browser waiting on a pipe that nobody reads would hang. Failed pictures stop the encoder.
+    let encoderFailure: Error | null = null;
+    const stopPictures = makeCancelSignal();
+    const breakPipe = (error: Error) => {
+      encoderFailure ??= error;
+      pictures.destroy(error);
+      stopPictures.cancel();
+    };
+    encoded.then(
+      () =>
+        picturesDone || breakPipe(new Error(`ffmpeg ended the video before it had all ${plan.runs.length} pictures (a fault of its filtergraph)`)),
+      (error: unknown) => breakPipe(error instanceof Error ? error : new Error(String(error))),
+    );
     try {
       const pipe = new PicturePipe(pictures, plan.runs.length);
       await renderPictures(
         remotion,
-        job,
+        { ...job, cancelSignal: eitherCancel(job.cancelSignal, stopPictures.cancelSignal) },
         plan.runs,
         plan.background !== null,
         (index, picture) => pipe.add(index, picture),
         (rendered) => job.onProgress?.('pictures', rendered, plan.runs.length),
       );
       await pipe.end();
+      picturesDone = true;
     } catch (error) {
       stopEncoder.abort();
       await encoded.catch(() => undefined);
-      throw error;
+      throw encoderFailure ?? error;
     }
-    picturesDone = true;
     job.log?.(`${plan.runs.length} distinct pictures for ${durationInFrames} frames, rendered in ${seconds()} s`);
     await encoded;
     job.log?.(`held and encoded by ffmpeg at ${seconds()} s`);
