@@ -16,7 +16,7 @@ import { reviseNarration } from '../pipeline/revise-narration.ts';
 import type { JobView } from '../schedule/job.ts';
 import { reviewFolders } from '../schedule/output-layout.ts';
 import { lexiconEntries, readReviewEdits, writeReviewEdits } from '../schedule/review-edits.ts';
-import type { DeskStore } from '../schedule/queue/desk-store.ts';
+import { type DeskStore, REVIEW_CHANGES } from '../schedule/queue/desk-store.ts';
 import { writeFileAtomically } from '../system/atomic-files.ts';
 import { HttpError } from './http-error.ts';
 import { checkStyleAgainstComposition } from './style-check.ts';
@@ -95,7 +95,7 @@ export async function applyEdit(context: EditContext, id: string, edit: ReviewEd
     throw error;
   }
   clearInterval(beat);
-  const done = await store.endEdit(id, context.owner, 'edited at a desk', new Date());
+  const done = await store.endEdit(id, context.owner, REVIEW_CHANGES.edited, new Date());
   if (done === null) throw new HttpError(409, `Job ${id}'s edit lease lapsed before the edit was in place: reload the job and check it`);
   return { job: done, resynthesis };
 }

@@ -26,8 +26,9 @@ const producer = new ScheduledProducer({ warn: (line) => logLine(`warning: ${lin
 
 export default async function processJob(job: SandboxedJob<JobData, JobResult>, _token: string | undefined, signal: AbortSignal): Promise<JobResult> {
   try {
-    const view = viewOf(job, job.data.approved ? 'rendering' : 'narrating');
-    let stage: Progress['stage'] = view.state === 'rendering' ? 'rendering' : 'narrating';
+    // An approved job renders the narration under review; any other narrates first.
+    let stage: Progress['stage'] = job.data.approved ? 'rendering' : 'narrating';
+    const view = viewOf(job, stage);
     const produced = await produceItem(view, {
       ...settings,
       producer,

@@ -33,6 +33,7 @@ export interface DeskStore {
 export const REVIEW_CHANGES = {
   narrated: 'narrated, awaiting review',
   editing: 'being edited at a desk',
+  edited: 'edited at a desk',
   abandoned: 'an edit abandoned when its desk stopped (the narration is as it was)',
   approved: 'approved at a desk',
   rejected: 'rejected at a desk',
