@@ -88,8 +88,8 @@ export function visibleSpans(spans: readonly MediaSpan[], frame: number, motion:
     const span = spans[index]!;
     const local = frame - span.first;
     const progress = motion ? clamp01(local / Math.max(1, span.visibleFrames - 1)) : 0;
-    // As ffmpeg's xfade mixes (measured on 5.1): frame k of a fade of D is k/D of the new picture, except that its
-    // last frame, k = D - 1, is already the new picture alone.
+    // As ffmpeg's xfade mixes: frame k of a fade of D is k/D of the new picture, except that its last frame,
+    // k = D - 1, is already the new picture alone (the fast render's graph ends the old picture a frame early).
     const opacity = span.fadeFrames === 0 || local >= span.fadeFrames - 1 ? 1 : clamp01(local / span.fadeFrames);
     return { span: index, progress, opacity };
   };

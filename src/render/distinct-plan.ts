@@ -55,13 +55,27 @@ export function planDistinctRender(input: DistinctRenderInput): DistinctRenderPl
     files &&
     mediaSpans(narration, fps, input.durationInFrames).map((span) => ({
       file: span.media === null ? files.brand : files.media[span.media]!,
-      picture: { frame, scale: input.scale, ...spanPicture(narration, span, frame), kind: span.kind, visibleFrames: span.visibleFrames },
+      picture: {
+        frame,
+        scale: input.scale,
+        ...spanPicture(narration, span, frame),
+        kind: span.kind,
+        visibleFrames: span.visibleFrames,
+        skipFrames: 0,
+        drawnFrames: span.visibleFrames,
+      },
       first: span.first,
       fadeFrames: span.fadeFrames,
     }));
   const bar =
     input.progressBarColor === null
       ? null
-      : { width: frameWidth, scale: input.scale, fullAtFrame: firstFrameAt(narration.audio.durationMs, fps), color: input.progressBarColor };
+      : {
+          width: frameWidth,
+          scale: input.scale,
+          fullAtFrame: firstFrameAt(narration.audio.durationMs, fps),
+          firstFrame: 0,
+          color: input.progressBarColor,
+        };
   return { runs, background, bar };
 }

@@ -55,3 +55,21 @@ export async function encodePictures(encode: PictureEncode): Promise<void> {
     onProgress: encode.onProgress,
   });
 }
+
+/**
+ * The segments' MP4s (same size, rate and encoder settings) joined in order into `output` by ffmpeg's concat
+ * demuxer, without re-encoding: each segment starts on a keyframe, and its frames keep their times after the last.
+ */
+export async function joinSegments(segments: readonly string[], listFile: string, output: string, signal?: AbortSignal): Promise<void> {
+  // The list's own quoting: a quote in a path is closed, escaped and reopened.
+  await writeFile(listFile, segments.map((file) => `file '${file.replaceAll("'", "'\\''")}'\n`).join(''));
+  await runFfmpeg({
+    inputs: [{ source: listFile, options: ['-f', 'concat', '-safe', '0'] }],
+    outputOptions: ['-map', '0:v', '-c', 'copy'],
+    format: 'mp4',
+    output,
+    task: 'join the video segments',
+    fix: 'Check that FFMPEG_PATH names a working ffmpeg, or unset it',
+    ...(signal ? { signal } : {}),
+  });
+}

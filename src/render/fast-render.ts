@@ -9,6 +9,7 @@
 // This file runs the steps; each has its module: the plan, the pictures, their pipe, the graph, the encode.
 import { imageSize } from 'image-size';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { PassThrough } from 'node:stream';
 import path from 'node:path';
 import { makeCancelSignal, type CancelSignal } from '@remotion/renderer';
@@ -17,9 +18,10 @@ import type { Narration } from '../contract/narration.ts';
 import { brandBackgroundSvg } from '../../remotion/NewsVideo/brand-background.ts';
 import type { ScreenLayout } from '../../remotion/NewsVideo/screen.ts';
 import { planDistinctRender, type DistinctRenderInput } from './distinct-plan.ts';
-import { encodePictures } from './encode-pictures.ts';
+import { encodePictures, joinSegments } from './encode-pictures.ts';
 import { PicturePipe } from './picture-pipe.ts';
 import { renderPictures, type PictureSettings, type RemotionContext } from './remotion-pictures.ts';
+import { segmentCuts, splitPlan, type PlanSegment } from './segments.ts';
 
 export interface DistinctRenderJob extends PictureSettings {
   narration: Narration;
@@ -79,64 +81,110 @@ export async function renderDistinctPictures(remotion: RemotionContext, job: Dis
   const scratch = await mkdtemp(path.join(job.folder, '.pictures-'));
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
-  let picturesDone = false;
   try {
     const accentColor = String(job.composition.props.accentColor);
     const mediaFiles = layout.motion ? await mediaForFfmpeg(job.folder, scratch, narration, { width, height, scale, accentColor }) : null;
     const plan = planDistinctRender({ narration, fps, width, height, durationInFrames, scale, layout, mediaFiles, progressBarColor });
-    const pictures = new PassThrough();
-    const stopEncoder = new AbortController();
-    // The encoder is killed when the job is cancelled or when the pictures fail.
-    const killEncoder = AbortSignal.any([stopEncoder.signal, ...(job.signal ? [job.signal] : [])]);
-    const encoded = encodePictures({
-      plan,
-      fps,
-      frames: durationInFrames,
-      pictures,
-      graphFile: path.join(scratch, 'graph.txt'),
-      x264Preset: job.x264Preset,
-      output: job.output,
-      signal: killEncoder,
-      onProgress: (frames) => {
-        if (picturesDone) job.onProgress?.('encode', frames, durationInFrames);
-      },
-    });
-    // The encoder can end before it has every picture: it failed, or (a fault of the graph) it made all its frames
-    // early and stopped reading. The pipe is broken and the browser stopped then, and the render fails with the
-    // encoder's reason: a browser waiting on a pipe that nobody reads would hang. Failed pictures stop the encoder.
-    let encoderFailure: Error | null = null;
-    const stopPictures = makeCancelSignal();
-    const breakPipe = (error: Error) => {
-      encoderFailure ??= error;
-      pictures.destroy(error);
-      stopPictures.cancel();
-    };
-    encoded.then(
-      () =>
-        picturesDone || breakPipe(new Error(`ffmpeg ended the video before it had all ${plan.runs.length} pictures (a fault of its filtergraph)`)),
-      (error: unknown) => breakPipe(error instanceof Error ? error : new Error(String(error))),
+    const segments = splitPlan(plan, durationInFrames, segmentCuts(plan, durationInFrames, availableParallelism()));
+    const outputs = segments.length === 1 ? [job.output] : segments.map((_, index) => path.join(scratch, `segment-${index}.mp4`));
+    // Progress adds up the segments': pictures drawn, and frames encoded once every picture is drawn.
+    const drawn = segments.map(() => 0);
+    const encoded = segments.map(() => 0);
+    const pictureCount = sum(segments.map((segment) => segment.plan.runs.length));
+    let picturesLeft = segments.length;
+    const stopAll = new AbortController();
+    await Promise.all(
+      segments.map((segment, index) =>
+        renderSegment(remotion, job, segment, outputs[index]!, scratch, index, stopAll, {
+          pictures: (rendered) => {
+            drawn[index] = rendered;
+            job.onProgress?.('pictures', sum(drawn), pictureCount);
+          },
+          picturesDone: () => picturesLeft--,
+          encode: (frames) => {
+            encoded[index] = frames;
+            if (picturesLeft === 0) job.onProgress?.('encode', sum(encoded), durationInFrames);
+          },
+        }),
+      ),
     );
-    try {
-      const pipe = new PicturePipe(pictures, plan.runs.length);
-      await renderPictures(
-        remotion,
-        { ...job, cancelSignal: eitherCancel(job.cancelSignal, stopPictures.cancelSignal) },
-        plan.runs,
-        plan.background !== null,
-        (index, picture) => pipe.add(index, picture),
-        (rendered) => job.onProgress?.('pictures', rendered, plan.runs.length),
-      );
-      await pipe.end();
-      picturesDone = true;
-    } catch (error) {
-      stopEncoder.abort();
-      await encoded.catch(() => undefined);
-      throw encoderFailure ?? error;
-    }
-    job.log?.(`${plan.runs.length} distinct pictures for ${durationInFrames} frames, rendered in ${seconds()} s`);
-    await encoded;
-    job.log?.(`held and encoded by ffmpeg at ${seconds()} s`);
+    job.log?.(`${plan.runs.length} distinct pictures for ${durationInFrames} frames in ${segments.length} segment(s), encoded at ${seconds()} s`);
+    if (segments.length > 1) await joinSegments(outputs, path.join(scratch, 'segments.txt'), job.output, job.signal);
   } finally {
     await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+
+interface SegmentProgress {
+  pictures: (rendered: number) => void;
+  picturesDone: () => void;
+  encode: (frames: number) => void;
+}
+
+/**
+ * One segment: its pictures drawn by the browser in a tab of its own and piped to its own ffmpeg, which moves the
+ * pictures under them and encodes `output`. A segment that fails stops the others (`stopAll`).
+ */
+async function renderSegment(
+  remotion: RemotionContext,
+  job: DistinctRenderJob,
+  segment: PlanSegment,
+  output: string,
+  scratch: string,
+  index: number,
+  stopAll: AbortController,
+  progress: SegmentProgress,
+): Promise<void> {
+  const { plan } = segment;
+  const pictures = new PassThrough();
+  // The encoder is killed when the job is cancelled or when any segment fails.
+  const killEncoder = AbortSignal.any([stopAll.signal, ...(job.signal ? [job.signal] : [])]);
+  let picturesDone = false;
+  const encoded = encodePictures({
+    plan,
+    fps: job.composition.fps,
+    frames: segment.frames,
+    pictures,
+    graphFile: path.join(scratch, `graph-${index}.txt`),
+    x264Preset: job.x264Preset,
+    output,
+    signal: killEncoder,
+    onProgress: progress.encode,
+  });
+  // The encoder can end before it has every picture: it failed, or (a fault of the graph) it made all its frames
+  // early and stopped reading. The pipe is broken and the browser stopped then, and the render fails with the
+  // encoder's reason: a browser waiting on a pipe that nobody reads would hang. Failed pictures stop the encoder.
+  let encoderFailure: Error | null = null;
+  const stopPictures = makeCancelSignal();
+  const breakPipe = (error: Error) => {
+    encoderFailure ??= error;
+    pictures.destroy(error);
+    stopPictures.cancel();
+  };
+  stopAll.signal.addEventListener('abort', () => stopPictures.cancel(), { once: true });
+  encoded.then(
+    () => picturesDone || breakPipe(new Error(`ffmpeg ended the video before it had all ${plan.runs.length} pictures (a fault of its filtergraph)`)),
+    (error: unknown) => breakPipe(error instanceof Error ? error : new Error(String(error))),
+  );
+  try {
+    const pipe = new PicturePipe(pictures, plan.runs.length);
+    await renderPictures(
+      remotion,
+      { ...job, cancelSignal: eitherCancel(job.cancelSignal, stopPictures.cancelSignal) },
+      plan.runs,
+      plan.background !== null,
+      (run, picture) => pipe.add(run, picture),
+      progress.pictures,
+    );
+    await pipe.end();
+    picturesDone = true;
+    progress.picturesDone();
+    await encoded;
+  } catch (error) {
+    stopAll.abort();
+    await encoded.catch(() => undefined);
+    throw encoderFailure ?? error;
   }
 }

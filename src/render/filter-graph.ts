@@ -45,6 +45,9 @@ export interface MovingPicture {
   kind: MotionKind;
   /** The span's visible frames: its motion runs from the first to the last of them. */
   visibleFrames: number;
+  /** The frames drawn here: from frame `skipFrames` of the motion (0, or past a segment's cut), `drawnFrames` of them. */
+  skipFrames: number;
+  drawnFrames: number;
 }
 
 /** `a + b·t` for a corner coordinate that moves linearly with the motion's progress t, as an ffmpeg expression. */
@@ -88,10 +91,10 @@ export function movingPictureFilter(input: string, output: string, picture: Movi
     y: Math.min(cover.height - height, Math.max(0, Math.round(window.top * ky))),
   };
   const path = motionPath(picture.kind, window.focus, frame);
-  const frames = Math.max(1, picture.visibleFrames);
+  const frames = Math.max(1, picture.drawnFrames);
   const s = supersampling(width);
-  // zoompan's output frame counter `on` is 0 at the first frame.
-  const t = `(on/${Math.max(1, frames - 1)})`;
+  // zoompan's output frame counter `on` is 0 at the first frame drawn.
+  const t = `(${picture.skipFrames > 0 ? `(on+${picture.skipFrames})` : 'on'}/${Math.max(1, picture.visibleFrames - 1)})`;
   const x = (edge: (rect: Rect) => number) => linearInProgress((progress) => s * ((window.left + edge(rectAt(path, progress))) * kx - crop.x), t);
   const y = (edge: (rect: Rect) => number) => linearInProgress((progress) => s * ((window.top + edge(rectAt(path, progress))) * ky - crop.y), t);
   const widthAt = linearInProgress((progress) => s * rectAt(path, progress).width * kx, t);
@@ -103,25 +106,36 @@ export function movingPictureFilter(input: string, output: string, picture: Movi
     const size = half ? `${Math.ceil(width / 2)}x${Math.ceil(height / 2)}` : `${width}x${height}`;
     return `[${output}${plane}]zoompan=z='${s * width}/${widthAt}':x='${corner(left)}':y='${corner(top)}':d=1:s=${size}:fps=1[${output}Moved${plane}]`;
   };
+  // Each plane is cut out of the picture once and repeated by reference: loop copies nothing, where planes
+  // extracted from a repeated picture were copied out of it for every frame (a fifth of the graph's time).
+  const repeat = `loop=loop=${frames - 1}:size=1:start=0,settb=1,setpts=N`;
   return [
     [
       `[${input}]format=gbrp,scale=${s * cover.width}:${s * cover.height}:flags=lanczos,crop=${s * width}:${s * height}:${s * crop.x}:${s * crop.y},setsar=1,${toVideoColour},`,
-      `loop=loop=${frames - 1}:size=1:start=0,settb=1,setpts=N,extractplanes=y+u+v[${output}Y][${output}U][${output}V]`,
+      `extractplanes=y+u+v[${output}StillY][${output}StillU][${output}StillV]`,
     ].join(''),
+    `[${output}StillY]${repeat}[${output}Y]`,
+    `[${output}StillU]${chromaAsBrowser(s)},${repeat}[${output}U]`,
+    `[${output}StillV]${chromaAsBrowser(s)},${repeat}[${output}V]`,
     movePlane('Y', false),
     movePlane('U', true),
     movePlane('V', true),
-    `[${output}MovedY][${output}MovedU][${output}MovedV]mergeplanes=0x001020:yuv420p,${CHROMA_AS_BROWSER},fps=1[${output}]`,
+    `[${output}MovedY][${output}MovedU][${output}MovedV]mergeplanes=0x001020:yuv420p[${output}]`,
   ].join(';');
 }
 
 /**
  * The browser's picture reaches a video through an RGB to 4:2:0 conversion that low-passes its colour; zoompan's
- * chroma planes come out sharper. A 3×3 box over the chroma alone brings them to the browser's: the worst frame's
+ * chroma planes come out sharper. A 3×3 box over the moved chroma brings them to the browser's: the worst frame's
  * SSIM against a plain full render, half size, went from 0.978 to 0.981 with three moving pictures and from 0.9895
- * to 0.9906 with one (the luma is untouched).
+ * to 0.9906 with one (the luma is untouched). Blurring commutes with the motion's scaling, so the box is drawn once
+ * over the still chroma, `supersampling` times as wide (the nearest odd width below): per frame it was a tenth of
+ * the graph's time, and the moved chroma differs from the box after the motion by SSIM 0.9995.
  */
-const CHROMA_AS_BROWSER = 'avgblur=sizeX=1:sizeY=1:planes=6';
+const chromaAsBrowser = (supersampled: number): string => {
+  const radius = Math.floor((3 * supersampled - 1) / 2);
+  return `avgblur=sizeX=${radius}:sizeY=${radius}`;
+};
 
 /** A span's picture as a graph input: its ffmpeg input index, its motion, and where its crossfade starts. */
 export interface BackgroundSpan {
@@ -148,22 +162,24 @@ export function movingBackgroundFilter(spans: readonly BackgroundSpan[], output:
   const order: string[] = [];
   for (const [index, span] of spans.entries()) {
     const next = spans[index + 1];
-    // The span's own frames end where the next span begins; its tail, the next one's fade, lies after them.
-    const own = next === undefined ? span.picture.visibleFrames : next.first - span.first;
+    // The span's own frames end where the next span begins; its tail, the next one's fade, lies after them. The
+    // composition shows the new picture alone on a fade's last frame (visibleSpans), so the tail stops a frame
+    // short of the fade, and xfade, its first input over, passes that frame of the new picture on unmixed.
+    const own = next === undefined ? span.picture.drawnFrames : next.first - span.first;
     const cuts = [
       { name: 'Head', from: 0, to: span.fadeFrames },
       { name: 'Own', from: span.fadeFrames, to: own },
-      { name: 'Tail', from: own, to: own + (next?.fadeFrames ?? 0) },
+      { name: 'Tail', from: own, to: own + Math.max(0, (next?.fadeFrames ?? 0) - 1) },
     ].filter((cut) => cut.to > cut.from);
     const label = (cut: { name: string }) => `span${index}${cut.name}`;
     chains.push(`[span${index}]split=${cuts.length}${cuts.map((cut) => `[${label(cut)}In]`).join('')}`);
     for (const cut of cuts) chains.push(`[${label(cut)}In]trim=start_frame=${cut.from}:end_frame=${cut.to},setpts=N[${label(cut)}]`);
-    if (span.fadeFrames > 0) {
+    if (span.fadeFrames > 1) {
       chains.push(
         `[span${index - 1}Tail][span${index}Head]xfade=transition=fade:duration=${span.fadeFrames}:offset=0,format=yuv420p,setpts=N[fade${index}]`,
       );
       order.push(`fade${index}`);
-    }
+    } else if (span.fadeFrames === 1) order.push(`span${index}Head`);
     if (cuts.some((cut) => cut.name === 'Own')) order.push(`span${index}Own`);
   }
   chains.push(`${order.map((piece) => `[${piece}]`).join('')}concat=n=${order.length}:v=1:a=0,settb=1,setpts=N[${output}]`);
@@ -181,6 +197,8 @@ export interface ProgressBarGeometry {
   scale: number;
   /** The closing card's first frame: the bar is full from there on (screen.ts `progress`). */
   fullAtFrame: number;
+  /** The video's frame that the graph's first frame is (0, or a segment's first frame). */
+  firstFrame: number;
   /** The composition's accentColor. */
   color: string;
 }
@@ -209,11 +227,12 @@ export function progressBarFilter(input: string, output: string, bar: ProgressBa
   if (color === null) return null;
   const size = `${bar.width}x${Math.max(1, Math.round(BAR_CSS_HEIGHT * bar.scale))}`;
   const fullAt = Math.max(1, bar.fullAtFrame);
+  const frame = bar.firstFrame > 0 ? `(n+${bar.firstFrame})` : 'n';
   return [
     `color=c=${TRACK_COLOR}:s=${size},format=rgba[track]`,
     `[${input}][track]overlay=x=0:y=0:shortest=1[tracked]`,
     `color=c=${color}:s=${size},format=rgba[bar]`,
-    `[tracked][bar]overlay=x='round(W*min(1,n/${fullAt}))-W':y=0:shortest=1[${output}]`,
+    `[tracked][bar]overlay=x='round(W*min(1,${frame}/${fullAt}))-W':y=0:shortest=1[${output}]`,
   ].join(';');
 }
 

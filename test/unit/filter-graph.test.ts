@@ -24,7 +24,16 @@ describe('filter graph (pure)', () => {
   ] as const) {
     it(`moves a picture in ffmpeg as the browser's CSS placement does, to a fraction of a pixel (${kind}, scale ${scale})`, () => {
       const frame = { width: 1080, height: 1920 };
-      const picture: MovingPicture = { frame, scale, size: { width: 1600, height: 1000 }, focus, kind, visibleFrames: 91 };
+      const picture: MovingPicture = {
+        frame,
+        scale,
+        size: { width: 1600, height: 1000 },
+        focus,
+        kind,
+        visibleFrames: 91,
+        skipFrames: 0,
+        drawnFrames: 91,
+      };
       const graph = movingPictureFilter('0:v', 'bg', picture, 'format=yuv420p');
       assert.match(graph, /^\[0:v\]/);
       assert.match(graph, /\[bg\]$/);
@@ -80,6 +89,8 @@ describe('filter graph (pure)', () => {
       focus: { x: 0.5, y: 0.5 },
       kind: 'pan',
       visibleFrames,
+      skipFrames: 0,
+      drawnFrames: visibleFrames,
     });
     // Spans of 25, 35 and 40 frames of their own; each is visible for the next one's fade too.
     const graph = movingBackgroundFilter(
@@ -91,19 +102,19 @@ describe('filter graph (pure)', () => {
       'out',
       'format=yuv420p',
     );
-    // Each span's picture is five chains (its planes split, each moved, merged), then its pieces.
+    // Each span's picture is eight chains (its planes cut out, each repeated, each moved, merged), then its pieces.
     const chains = graph.split(';');
-    assert.match(chains[5]!, /^\[1:v\]/);
-    assert.match(chains[9]!, /\[span1\]$/);
-    const pieces = chains.slice(15);
+    assert.match(chains[8]!, /^\[1:v\]/);
+    assert.match(chains[15]!, /\[span1\]$/);
+    const pieces = chains.slice(24);
     assert.deepEqual(pieces, [
       '[span0]split=2[span0OwnIn][span0TailIn]',
       '[span0OwnIn]trim=start_frame=0:end_frame=25,setpts=N[span0Own]',
-      '[span0TailIn]trim=start_frame=25:end_frame=40,setpts=N[span0Tail]',
+      '[span0TailIn]trim=start_frame=25:end_frame=39,setpts=N[span0Tail]',
       '[span1]split=3[span1HeadIn][span1OwnIn][span1TailIn]',
       '[span1HeadIn]trim=start_frame=0:end_frame=15,setpts=N[span1Head]',
       '[span1OwnIn]trim=start_frame=15:end_frame=35,setpts=N[span1Own]',
-      '[span1TailIn]trim=start_frame=35:end_frame=50,setpts=N[span1Tail]',
+      '[span1TailIn]trim=start_frame=35:end_frame=49,setpts=N[span1Tail]',
       '[span0Tail][span1Head]xfade=transition=fade:duration=15:offset=0,format=yuv420p,setpts=N[fade1]',
       '[span2]split=2[span2HeadIn][span2OwnIn]',
       '[span2HeadIn]trim=start_frame=0:end_frame=15,setpts=N[span2Head]',
@@ -111,14 +122,16 @@ describe('filter graph (pure)', () => {
       '[span1Tail][span2Head]xfade=transition=fade:duration=15:offset=0,format=yuv420p,setpts=N[fade2]',
       '[span0Own][fade1][span1Own][fade2][span2Own]concat=n=5:v=1:a=0,settb=1,setpts=N[out]',
     ]);
-    // The pieces joined are the video's 100 frames, each once: 25 + 15 + 20 + 15 + 25.
+    // The pieces joined are the video's 100 frames, each once: 25 + 15 + 20 + 15 + 25 (a fade as long as its head).
+    // Each tail is a frame shorter than its fade: the fade's last frame is the new picture alone, as in visibleSpans.
     const lengths = Object.fromEntries(
       pieces.flatMap((chain) => {
         const cut = /trim=start_frame=(\d+):end_frame=(\d+),setpts=N\[(\w+)\]$/.exec(chain);
         return cut ? [[cut[3]!, Number(cut[2]) - Number(cut[1])]] : [];
       }),
     );
-    assert.equal(lengths.span0Own! + lengths.span0Tail! + lengths.span1Own! + lengths.span1Tail! + lengths.span2Own!, 100);
+    assert.equal(lengths.span0Own! + lengths.span1Head! + lengths.span1Own! + lengths.span2Head! + lengths.span2Own!, 100);
+    assert.deepEqual([lengths.span0Tail, lengths.span1Tail], [lengths.span1Head! - 1, lengths.span2Head! - 1]);
     assert.equal(
       movingBackgroundFilter([{ input: 3, picture: picture(40), first: 0, fadeFrames: 0 }], 'out', 'format=yuv420p')
         .split(';')
@@ -154,8 +167,8 @@ describe('filter graph (pure)', () => {
     assert.equal(ffmpegColor('#e63'), '0xEE6633@1.000');
     assert.equal(ffmpegColor('#00000080'), `0x000000@${(128 / 255).toFixed(3)}`);
     assert.equal(ffmpegColor('rgba(0, 0, 0, 0.5)'), null);
-    assert.equal(progressBarFilter('in', 'out', { width: 540, scale: 0.5, fullAtFrame: 389, color: 'red' }), null);
-    const graph = progressBarFilter('in', 'out', { width: 540, scale: 0.5, fullAtFrame: 389, color: '#E63946' })!;
+    assert.equal(progressBarFilter('in', 'out', { width: 540, scale: 0.5, fullAtFrame: 389, firstFrame: 0, color: 'red' }), null);
+    const graph = progressBarFilter('in', 'out', { width: 540, scale: 0.5, fullAtFrame: 389, firstFrame: 0, color: '#E63946' })!;
     assert.match(graph, /^color=c=white@0\.22:s=540x5,format=rgba\[track\];\[in\]\[track\]overlay/);
     assert.match(graph, /color=c=0xE63946@1\.000:s=540x5/);
     assert.match(graph, /n\/389.*\[out\]$/);
@@ -178,19 +191,21 @@ describe('filter graph (pure)', () => {
       focus: { x: 0.5, y: 0.5 },
       kind: 'push-in',
       visibleFrames: 29,
+      skipFrames: 0,
+      drawnFrames: 29,
     };
-    const bar = progressBarFilter('timed', 'video', { width: 540, scale: 0.5, fullAtFrame: 20, color: '#E63946' })!;
+    const bar = progressBarFilter('timed', 'video', { width: 540, scale: 0.5, fullAtFrame: 20, firstFrame: 0, color: '#E63946' })!;
     const graph = distinctPicturesGraph({ pictures: 1, runs, background: [{ input: 0, picture, first: 0, fadeFrames: 0 }] }, 25, bar);
     const [flags, ...chains] = graph.split(';');
     assert.equal(flags, 'sws_flags=bilinear');
     assert.ok(chains[0]!.startsWith('[0:v]format=gbrp'), chains[0]);
-    assert.match(chains[4]!, /\[span0\]$/);
-    assert.equal(chains[5], '[span0]null[background]');
-    assert.match(chains[6]!, /^\[1:v\]settb=1,setpts='\(7\*gte\(N,1\)\+22\*gte\(N,2\)\)',zscale=.*,format=yuva420p,split\[colour\]\[alpha\]$/);
-    assert.equal(chains[7], '[colour]format=yuv420p,fps=1[pictures]');
-    assert.match(chains[10]!, /mergeplanes=0x001020:yuv420p,fps=1\[mask\]$/);
-    assert.equal(chains[11], '[background][pictures][mask]maskedmerge,settb=1/25,setpts=N,fps=25[timed]');
-    assert.equal(chains.slice(12).join(';'), bar);
+    assert.match(chains[7]!, /\[span0\]$/);
+    assert.equal(chains[8], '[span0]null[background]');
+    assert.match(chains[9]!, /^\[1:v\]settb=1,setpts='\(7\*gte\(N,1\)\+22\*gte\(N,2\)\)',zscale=.*,format=yuva420p,split\[colour\]\[alpha\]$/);
+    assert.equal(chains[10], '[colour]format=yuv420p,fps=1[pictures]');
+    assert.match(chains[13]!, /mergeplanes=0x001020:yuv420p,fps=1\[mask\]$/);
+    assert.equal(chains[14], '[background][pictures][mask]maskedmerge,settb=1/25,setpts=N,fps=25[timed]');
+    assert.equal(chains.slice(15).join(';'), bar);
     assert.match(graph, /\[video\]$/);
   });
 });
